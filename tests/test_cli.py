@@ -1,0 +1,72 @@
+"""The command line: exit codes, global options anywhere, packs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import REPO
+from tui import __version__
+from tui.cli import main
+
+
+def run(*args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True, **kw)
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"finale {__version__}"
+
+
+def test_help_lists_the_commands(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert done.value.code == 0
+    for word in ("packs", "list", "open", "--data-dir"):
+        assert word in out
+
+
+def test_unknown_subcommand_and_bad_option_exit_2(capsys):
+    for argv in (["frobnicate"], ["list", "--bogus"], ["--bogus"]):
+        with pytest.raises(SystemExit) as done:
+            main(argv)
+        assert done.value.code == 2
+        assert "usage: finale" in capsys.readouterr().err
+
+
+def test_packs_lists_the_default_pack(capsys):
+    assert main(["packs"]) == 0
+    out = capsys.readouterr().out
+    assert "closing-senior-pm" in out and "4 questions" in out and "built-in" in out
+
+
+def test_packs_check_exit_codes(tmp_path, capsys):
+    assert main(["packs", "check", str(REPO / "content" / "closing-senior-pm.toml")]) == 0
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[pack]\nid = "x"\n', encoding="utf-8")
+    assert main(["packs", "check", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert 'missing "title"' in err and str(bad) in err
+
+
+def test_global_options_work_before_and_after_the_subcommand(tmp_path, capsys):
+    data = tmp_path / "elsewhere"
+    company = data / "companies"
+    company.mkdir(parents=True)
+    (company / "acme.toml").write_text('format = 1\n[company]\nname = "Acme"\n', encoding="utf-8")
+    assert main(["--data-dir", str(data), "list"]) == 0
+    before = capsys.readouterr().out
+    assert main(["list", "--data-dir", str(data)]) == 0
+    after = capsys.readouterr().out
+    assert "Acme" in before and before == after
+
+
+def test_python_dash_m_tui_runs():
+    done = run("--version")
+    assert done.returncode == 0 and done.stdout.strip() == f"finale {__version__}"

@@ -1,0 +1,46 @@
+"""Crash-safe file writes: a reader sees the old file or the new one, never a torn one."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Write ``data`` to ``path``: temp file in the same folder, fsync, rename, fsync the folder.
+
+    The temp file is created 0600 by mkstemp, so private notes are never
+    readable by others, even for the moment before the rename.
+    """
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, path)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    fsync_dir(path.parent)
+
+
+def private_dir(folder: Path) -> Path:
+    """Create ``folder`` (and parents) and make it 0700 whatever the umask."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if (folder.stat().st_mode & 0o777) != 0o700:
+        os.chmod(folder, 0o700)
+    return folder

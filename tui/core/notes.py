@@ -1,0 +1,277 @@
+"""One company's notes: the model, and its conversion to and from the TOML document.
+
+Keys finale does not know are kept in ``extra`` at every level and written
+back after the known ones, so hand edits and newer versions survive a save.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
+
+from tui.core.schema import Problem, expect, expect_str_list, join, type_name
+
+FORMAT = 1
+
+
+@dataclass
+class Answer:
+    text: str = ""
+    updated_at: datetime | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ChecklistEntry:
+    done: bool = False
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Ask:
+    text: str
+    category: str = ""
+    chosen: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class CustomQuestion:
+    id: str
+    prompt: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Rehearsal:
+    question: str
+    at: datetime
+    seconds: int
+    rating: int
+    mode: str = "spoken"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Company:
+    name: str
+    role: str = ""
+    interview_at: datetime | None = None
+    interviewers: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    answers: dict[str, Answer] = field(default_factory=dict)
+    checklist: dict[str, ChecklistEntry] = field(default_factory=dict)
+    asks: list[Ask] = field(default_factory=list)
+    custom_questions: list[CustomQuestion] = field(default_factory=list)
+    rehearsals: list[Rehearsal] = field(default_factory=list)
+    company_extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def answer_text(self, question_id: str) -> str:
+        answer = self.answers.get(question_id)
+        return answer.text if answer else ""
+
+    def set_answer(self, question_id: str, text: str, now: datetime) -> bool:
+        """Store ``text``; True when it changed."""
+        answer = self.answers.setdefault(question_id, Answer())
+        if answer.text == text:
+            return False
+        answer.text = text
+        answer.updated_at = now.replace(microsecond=0)
+        return True
+
+    def entry(self, item_id: str) -> ChecklistEntry:
+        return self.checklist.get(item_id) or ChecklistEntry()
+
+    def answered(self, question_ids: list[str]) -> int:
+        return sum(1 for q in question_ids if self.answer_text(q).strip())
+
+    def researched(self, item_ids: list[str]) -> int:
+        return sum(1 for i in item_ids if self.entry(i).done)
+
+
+class NotesFormatError(ValueError):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            return value.astimezone().replace(tzinfo=None)
+        return value
+    if isinstance(value, date):
+        return datetime.combine(value, time())
+    return None
+
+
+def _datetime_field(table: dict, key: str, path: str, problems: list[Problem], required: bool = False) -> datetime | None:
+    if key not in table:
+        if required:
+            problems.append(Problem(path, f'missing "{key}"'))
+        return None
+    value = _as_datetime(table[key])
+    if value is None:
+        problems.append(Problem(join(path, key), f"expected a date-time like 2026-12-01T15:00:00, got {type_name(table[key])}"))
+    return value
+
+
+def _split(table: dict, known: tuple[str, ...]) -> dict[str, Any]:
+    return {k: v for k, v in table.items() if k not in known}
+
+
+def _table(doc: dict, key: str, path: str, problems: list[Problem]) -> dict:
+    if expect(doc, key, dict, path, problems):
+        return doc.get(key, {})
+    return {}
+
+
+def _tables_array(doc: dict, key: str, problems: list[Problem]) -> list[tuple[str, dict]]:
+    if not expect(doc, key, list, "", problems):
+        return []
+    out = []
+    for i, item in enumerate(doc.get(key, [])):
+        path = join(key, i)
+        if isinstance(item, dict):
+            out.append((path, item))
+        else:
+            problems.append(Problem(path, f"expected a table, got {type_name(item)}"))
+    return out
+
+
+def _str(table: dict, key: str, path: str, problems: list[Problem], required: bool = False) -> str:
+    if key not in table:
+        if required:
+            problems.append(Problem(path, f'missing "{key}"'))
+        return ""
+    return table[key] if expect(table, key, str, path, problems) else ""
+
+
+def from_document(doc: dict[str, Any]) -> Company:
+    """Build a Company from a parsed format-1 document; raise NotesFormatError on bad types."""
+    problems: list[Problem] = []
+    head = _table(doc, "company", "", problems)
+    if "company" not in doc:
+        problems.append(Problem("", 'missing the [company] table with at least name = "..."'))
+    name = _str(head, "name", "company", problems, required="company" in doc)
+    if isinstance(head.get("name"), str) and not head["name"].strip():
+        problems.append(Problem("company.name", "is empty: give the company a name"))
+    company = Company(name=name)
+    company.role = _str(head, "role", "company", problems)
+    company.interview_at = _datetime_field(head, "interview_at", "company", problems)
+    for key in ("interviewers", "links"):
+        if expect_str_list(head, key, "company", problems):
+            setattr(company, key, list(head.get(key, [])))
+    company.company_extra = _split(head, ("name", "role", "interview_at", "interviewers", "links"))
+
+    for qid, raw in _table(doc, "answers", "", problems).items():
+        path = join("answers", qid)
+        if not isinstance(raw, dict):
+            problems.append(Problem(path, f"expected a table with text = \"...\", got {type_name(raw)}"))
+            continue
+        company.answers[qid] = Answer(
+            text=_str(raw, "text", path, problems),
+            updated_at=_datetime_field(raw, "updated_at", path, problems),
+            extra=_split(raw, ("text", "updated_at")),
+        )
+
+    for item_id, raw in _table(doc, "checklist", "", problems).items():
+        path = join("checklist", item_id)
+        if not isinstance(raw, dict):
+            problems.append(Problem(path, f"expected a table with done and note, got {type_name(raw)}"))
+            continue
+        expect(raw, "done", bool, path, problems)
+        company.checklist[item_id] = ChecklistEntry(
+            done=raw.get("done") is True,
+            note=_str(raw, "note", path, problems),
+            extra=_split(raw, ("done", "note")),
+        )
+
+    for path, raw in _tables_array(doc, "asks", problems):
+        expect(raw, "chosen", bool, path, problems)
+        company.asks.append(
+            Ask(
+                text=_str(raw, "text", path, problems, required=True),
+                category=_str(raw, "category", path, problems),
+                chosen=raw.get("chosen") is True,
+                extra=_split(raw, ("text", "category", "chosen")),
+            )
+        )
+
+    for path, raw in _tables_array(doc, "custom_questions", problems):
+        company.custom_questions.append(
+            CustomQuestion(
+                id=_str(raw, "id", path, problems, required=True),
+                prompt=_str(raw, "prompt", path, problems, required=True),
+                extra=_split(raw, ("id", "prompt")),
+            )
+        )
+
+    for path, raw in _tables_array(doc, "rehearsals", problems):
+        for key in ("seconds", "rating"):
+            if key not in raw:
+                problems.append(Problem(path, f'missing "{key}"'))
+            expect(raw, key, int, path, problems)
+        at = _datetime_field(raw, "at", path, problems, required=True)
+        seconds, rating = raw.get("seconds"), raw.get("rating")
+        if at is not None and isinstance(seconds, int) and isinstance(rating, int):
+            company.rehearsals.append(
+                Rehearsal(
+                    question=_str(raw, "question", path, problems, required=True),
+                    at=at,
+                    seconds=seconds,
+                    rating=rating,
+                    mode=_str(raw, "mode", path, problems) or "spoken",
+                    extra=_split(raw, ("question", "at", "seconds", "rating", "mode")),
+                )
+            )
+
+    company.extra = _split(doc, ("format", "company", "answers", "checklist", "asks", "custom_questions", "rehearsals"))
+    if problems:
+        raise NotesFormatError(problems)
+    return company
+
+
+def to_document(company: Company) -> dict[str, Any]:
+    """The TOML document for ``company``: known keys in a fixed order, unknown ones after."""
+    head: dict[str, Any] = {"name": company.name, "role": company.role}
+    if company.interview_at is not None:
+        head["interview_at"] = company.interview_at
+    if company.interviewers:
+        head["interviewers"] = list(company.interviewers)
+    if company.links:
+        head["links"] = list(company.links)
+    head.update(company.company_extra)
+
+    doc: dict[str, Any] = {"format": FORMAT, "company": head}
+    if company.answers:
+        answers = {}
+        for qid, answer in company.answers.items():
+            row: dict[str, Any] = {"text": answer.text}
+            if answer.updated_at is not None:
+                row["updated_at"] = answer.updated_at
+            row.update(answer.extra)
+            answers[qid] = row
+        doc["answers"] = answers
+    if company.checklist:
+        doc["checklist"] = {
+            item_id: {"done": entry.done, "note": entry.note, **entry.extra}
+            for item_id, entry in company.checklist.items()
+        }
+    if company.asks:
+        doc["asks"] = [
+            {"text": a.text, "category": a.category, "chosen": a.chosen, **a.extra} for a in company.asks
+        ]
+    if company.custom_questions:
+        doc["custom_questions"] = [{"id": c.id, "prompt": c.prompt, **c.extra} for c in company.custom_questions]
+    if company.rehearsals:
+        doc["rehearsals"] = [
+            {"question": r.question, "at": r.at, "seconds": r.seconds, "rating": r.rating, "mode": r.mode, **r.extra}
+            for r in company.rehearsals
+        ]
+    for key, value in company.extra.items():
+        doc.setdefault(key, value)
+    return doc

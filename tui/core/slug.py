@@ -1,0 +1,44 @@
+"""Company names to file names that stay inside the companies folder."""
+
+from __future__ import annotations
+
+import unicodedata
+
+MAX_LENGTH = 60
+# Names Windows refuses as files; a notes folder synced to Windows must still work.
+_RESERVED = {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)}
+
+
+def clean_name(name: str) -> str:
+    """The display name as stored: surrounding white space removed.
+
+    Raises ValueError for a name with nothing visible in it.
+    """
+    cleaned = name.strip()
+    if not cleaned or not any(ch.isprintable() and not ch.isspace() for ch in cleaned):
+        raise ValueError("A company needs a name: it cannot be empty or only spaces.")
+    return cleaned
+
+
+def slugify(name: str) -> str:
+    """A file-name stem for ``name``: lowercase letters and digits joined by dashes.
+
+    Accents fold to ASCII where they can ("Café" -> "cafe"); other scripts
+    stay as they are ("東京"). Separators, dots and slashes become dashes, so
+    the result can never be "..", contain "/" or start with a dot.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = unicodedata.normalize("NFC", stripped).casefold()
+    out: list[str] = []
+    for ch in text:
+        if ch.isalnum():
+            out.append(ch)
+        elif out and out[-1] != "-":
+            out.append("-")
+    slug = "".join(out).strip("-")[:MAX_LENGTH].strip("-")
+    if not slug:
+        slug = "company"
+    if slug in _RESERVED:
+        slug += "-co"
+    return slug

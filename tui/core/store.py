@@ -1,0 +1,307 @@
+"""The notes store: one private TOML file per company, saved atomically, never clobbered."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import shutil
+import threading
+import tomllib
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import tomli_w
+
+from tui.core import notes
+from tui.core.atomic import atomic_write, private_dir
+from tui.core.notes import Company, NotesFormatError
+from tui.core.schema import Problem, syntax_position
+from tui.core.slug import clean_name, slugify
+
+# Migrations from format N to N+1, applied in order on load. Format 1 is the
+# first, so there is none yet; the mechanism is tested with a stand-in.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class NotesError(Exception):
+    """A notes file finale cannot use. It is left exactly as it is."""
+
+    def __init__(self, path: Path, reason: str, line: int | None = None, fix: str = ""):
+        self.path = path
+        self.reason = reason
+        self.line = line
+        self.fix = fix
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        text = f"{where}: {self.reason}"
+        return f"{text}. {self.fix}" if self.fix else text
+
+
+class ConflictError(Exception):
+    """The file changed on disk since it was loaded; ours went to ``sibling`` instead."""
+
+    def __init__(self, path: Path, sibling: Path):
+        self.path = path
+        self.sibling = sibling
+        super().__init__(
+            f"{path.name} changed on disk while you were editing. Nothing was overwritten: "
+            f"your version is saved as {sibling.name} beside it."
+        )
+
+
+class SerializeError(ValueError):
+    """The notes cannot be written as TOML that reads back identical."""
+
+
+@dataclass
+class Loaded:
+    slug: str
+    company: Company
+    digest: str
+
+
+@dataclass
+class Entry:
+    """One file in the companies folder, usable or not."""
+
+    slug: str
+    path: Path
+    company: Company | None = None
+    error: NotesError | None = None
+    digest: str = ""
+
+
+def digest_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def serialize(company: Company) -> bytes:
+    """TOML bytes that parse back to exactly the document for ``company``.
+
+    Multi-line strings keep answers readable, but tomli-w writes them with
+    bare newlines, which would turn a typed CRLF into LF; when the check
+    fails we fall back to escaped one-line strings, which are exact.
+    """
+    doc = notes.to_document(company)
+    for multiline in (True, False):
+        text = tomli_w.dumps(doc, multiline_strings=multiline)
+        try:
+            if tomllib.loads(text) == doc:
+                return text.encode("utf-8")
+        except (tomllib.TOMLDecodeError, UnicodeEncodeError):
+            continue
+        except UnicodeError as error:  # pragma: no cover - defensive
+            raise SerializeError(str(error)) from error
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise SerializeError(f"the text holds a character that cannot be saved as UTF-8 ({error.reason})") from None
+    raise SerializeError("the notes do not survive a TOML round trip")
+
+
+def parse(data: bytes, path: Path) -> tuple[dict[str, Any], int]:
+    """Parse a notes file into (document, format); raise NotesError for anything unusable."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise NotesError(path, f"not UTF-8 text (bad byte at offset {error.start})", fix="Save the file as UTF-8.") from None
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line, column, reason = syntax_position(str(error))
+        where = f" column {column}" if column else ""
+        raise NotesError(
+            path, f"TOML syntax error{where}: {reason}", line,
+            fix="Fix that line in a text editor; finale will not write to this file until it parses.",
+        ) from None
+    version = doc.get("format")
+    if version is None:
+        raise NotesError(path, 'no "format" key', fix="Add the line format = 1 at the top of the file.")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise NotesError(path, f'"format" must be a whole number, got {version!r}', fix="Set format = 1.")
+    if version > notes.FORMAT:
+        raise NotesError(
+            path, f"written by a newer finale (format {version}); this finale reads format {notes.FORMAT}",
+            fix="Upgrade finale to open it.",
+        )
+    return doc, version
+
+
+def company_from(data: bytes, path: Path) -> tuple[Company, int]:
+    doc, version = parse(data, path)
+    original = version
+    while version < notes.FORMAT:
+        doc = MIGRATIONS[version](doc)
+        version += 1
+    try:
+        return notes.from_document(doc), original
+    except NotesFormatError as error:
+        first: Problem = error.problems[0]
+        more = f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""
+        raise NotesError(path, f"{first}{more}", fix="Fix it in a text editor; finale leaves the file untouched.") from None
+
+
+class NotesStore:
+    """Reads and writes ``<root>/companies/<slug>.toml``."""
+
+    def __init__(self, root: Path, clock: Callable[[], datetime] = datetime.now):
+        self.root = Path(root)
+        self.companies = self.root / "companies"
+        self.trash = self.root / "trash"
+        self.clock = clock
+        self._lock = threading.Lock()
+
+    def path_for(self, slug: str) -> Path:
+        return self.companies / f"{slug}.toml"
+
+    def _stamp(self) -> str:
+        return self.clock().strftime("%Y%m%d-%H%M%S")
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Serialise writers in this process (a lock) and across processes (flock on the folder)."""
+        private_dir(self.companies)
+        with self._lock:
+            fd = os.open(self.companies, os.O_RDONLY)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                yield
+            finally:
+                os.close(fd)
+
+    # -- reading ---------------------------------------------------------
+
+    def slugs(self) -> list[str]:
+        if not self.companies.is_dir():
+            return []
+        return sorted(p.stem for p in self.companies.glob("*.toml") if not p.name.startswith("."))
+
+    def read(self, slug: str) -> Entry:
+        path = self.path_for(slug)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return Entry(slug, path, error=NotesError(path, "no such company file"))
+        except OSError as error:
+            return Entry(slug, path, error=NotesError(path, f"cannot read: {error.strerror}", fix="Check the file's permissions."))
+        try:
+            company, version = company_from(data, path)
+        except NotesError as error:
+            return Entry(slug, path, error=error, digest=digest_of(data))
+        if version < notes.FORMAT:
+            backup = path.with_name(f"{path.name}.bak-v{version}")
+            with self._locked():
+                if not backup.exists():
+                    atomic_write(backup, data)
+                migrated = serialize(company)
+                atomic_write(path, migrated)
+            return Entry(slug, path, company, digest=digest_of(migrated))
+        return Entry(slug, path, company, digest=digest_of(data))
+
+    def load(self, slug: str) -> Loaded:
+        entry = self.read(slug)
+        if entry.error:
+            raise entry.error
+        assert entry.company is not None
+        return Loaded(slug, entry.company, entry.digest)
+
+    def list(self) -> list[Entry]:
+        """Every company file, soonest interview first; broken files included with their error."""
+        now = self.clock()
+        entries = [self.read(slug) for slug in self.slugs()]
+
+        def key(entry: Entry) -> tuple:
+            company = entry.company
+            if company is None:
+                return (3, 0.0, entry.slug)
+            when = company.interview_at
+            if when is None:
+                return (1, 0.0, company.name.casefold())
+            if when >= now:
+                return (0, when.timestamp(), company.name.casefold())
+            return (2, -when.timestamp(), company.name.casefold())
+
+        return sorted(entries, key=key)
+
+    def disk_digest(self, slug: str) -> str | None:
+        try:
+            return digest_of(self.path_for(slug).read_bytes())
+        except FileNotFoundError:
+            return None
+
+    # -- writing ---------------------------------------------------------
+
+    def new_slug(self, name: str) -> str:
+        base = slugify(name)
+        slug, n = base, 2
+        while self.path_for(slug).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def create(self, company: Company) -> Loaded:
+        company.name = clean_name(company.name)
+        data = serialize(company)
+        with self._locked():
+            slug = self.new_slug(company.name)
+            atomic_write(self.path_for(slug), data)
+        return Loaded(slug, company, digest_of(data))
+
+    def save(self, slug: str, company: Company, base_digest: str | None) -> str:
+        """Write ``company`` over the file loaded with ``base_digest``; return the new digest.
+
+        If the file on disk is not the one we loaded (edited elsewhere, or
+        broken since), it is left alone and ours goes to a sibling file:
+        ConflictError says where.
+        """
+        data = serialize(company)
+        path = self.path_for(slug)
+        with self._locked():
+            current = self.disk_digest(slug)
+            if current != base_digest:
+                sibling = path.with_name(f"{path.name}.conflict-{self._stamp()}")
+                atomic_write(sibling, data)
+                raise ConflictError(path, sibling)
+            if current is not None and current == digest_of(data):
+                return current
+            atomic_write(path, data)
+        return digest_of(data)
+
+    def rename(self, slug: str, new_name: str) -> Loaded:
+        """Give the company a new name and the file the matching slug.
+
+        The new file is written before the old one is removed, so a crash
+        in between leaves two copies, never none.
+        """
+        name = clean_name(new_name)
+        loaded = self.load(slug)
+        old_name = loaded.company.name
+        loaded.company.name = name
+        data = serialize(loaded.company)
+        path = self.path_for(slug)
+        with self._locked():
+            if self.disk_digest(slug) != loaded.digest:
+                raise NotesError(path, "changed on disk during the rename", fix="Try again.")
+            new_slug = slug if slugify(name) == slugify(old_name) else self.new_slug(name)
+            atomic_write(self.path_for(new_slug), data)
+            if new_slug != slug:
+                os.unlink(path)
+        return Loaded(new_slug, loaded.company, digest_of(data))
+
+    def delete(self, slug: str) -> Path:
+        """Move the file into the trash folder with a time stamp; never unlink it."""
+        path = self.path_for(slug)
+        with self._locked():
+            private_dir(self.trash)
+            target = self.trash / f"{slug}-{self._stamp()}.toml"
+            n = 2
+            while target.exists():
+                target = self.trash / f"{slug}-{self._stamp()}-{n}.toml"
+                n += 1
+            shutil.move(str(path), str(target))
+        return target

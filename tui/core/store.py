@@ -81,6 +81,28 @@ def digest_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# Arrays of tables written as [[name]] blocks, as the README documents them.
+# tomli-w would write short ones as inline tables on one line, which reads
+# badly once an answer or a question to ask grows.
+_BLOCK_ARRAYS = ("asks", "custom_questions", "rehearsals")
+
+
+def _flat(row: Any) -> bool:
+    def nested(value: Any) -> bool:
+        return isinstance(value, dict) or (isinstance(value, list) and any(isinstance(v, dict) for v in value))
+
+    return isinstance(row, dict) and not any(nested(v) for v in row.values())
+
+
+def _dumps(doc: dict[str, Any], multiline: bool) -> str:
+    blocks = {k: v for k, v in doc.items() if k in _BLOCK_ARRAYS and isinstance(v, list) and all(_flat(r) for r in v)}
+    rest = {k: v for k, v in doc.items() if k not in blocks}
+    parts = [tomli_w.dumps(rest, multiline_strings=multiline)]
+    for key, rows in blocks.items():
+        parts += [f"[[{key}]]\n" + tomli_w.dumps(row, multiline_strings=multiline) for row in rows]
+    return "\n".join(parts)
+
+
 def serialize(company: Company) -> bytes:
     """TOML bytes that parse back to exactly the document for ``company``.
 
@@ -90,7 +112,7 @@ def serialize(company: Company) -> bytes:
     """
     doc = notes.to_document(company)
     for multiline in (True, False):
-        text = tomli_w.dumps(doc, multiline_strings=multiline)
+        text = _dumps(doc, multiline)
         try:
             if tomllib.loads(text) == doc:
                 return text.encode("utf-8")

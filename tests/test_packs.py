@@ -160,7 +160,8 @@ def test_any_valid_text_survives_the_loader(prompt, body, title, example):
             "tips": [{"title": title, "body": body}], "examples": [example],
         }],
     }
-    pack = parse_pack(tomli_w.dumps(doc, multiline_strings=True), Path("odd.toml"))
+    # Escaped strings: tomli-w's multi-line form turns \r\n into \n, a writer quirk, not ours.
+    pack = parse_pack(tomli_w.dumps(doc), Path("odd.toml"))
     question = pack.questions[0]
     assert (question.prompt, question.tips[0].title, question.tips[0].body, question.examples) == (
         prompt, title, body, (example,),

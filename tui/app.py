@@ -1,14 +1,146 @@
-"""The Textual application: wires the core to the screens."""
+"""The Textual application: wires the core (store, packs, settings) to the screens."""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Static
+import asyncio
+import signal
+import threading
+import os
+from datetime import datetime
+from typing import Callable, Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.events import Resize
+from textual.screen import Screen
+
+from tui.core.packs import Catalog
+from tui.core.settings import Settings
+from tui.core.store import NotesStore
+from tui.screens.help import HelpScreen, binding_rows
+from tui.screens.picker import PickerScreen
+from tui.screens.too_small import TooSmallScreen
+
+MIN_SIZE = (60, 20)
 
 
 class FinaleApp(App):
+    CSS_PATH = "app.tcss"
     TITLE = "finale"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
 
-    def compose(self) -> ComposeResult:
-        yield Static("finale: the Prepare screen arrives with the next change.")
-        yield Footer()
+    def __init__(
+        self,
+        store: NotesStore,
+        catalog: Catalog,
+        settings: Settings | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+        open_slug: str | None = None,
+        create_name: str | None = None,
+        notices: Iterable[tuple[str, str]] = (),
+    ):
+        super().__init__()
+        self.store = store
+        self.catalog = catalog
+        self.settings = settings or Settings()
+        self.clock = clock
+        self.open_slug = open_slug
+        self.create_name = create_name
+        self.notices = list(notices)
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        else:
+            self.notices.append((f'Unknown theme "{self.settings.theme}" in settings; using the default. '
+                                 f"Themes: {', '.join(sorted(self.available_themes))}", "warning"))
+        picker = PickerScreen()
+        self.push_screen(picker)
+        for error in self.catalog.errors:
+            self.notify(str(error), title="Skipped a question pack", severity="warning", timeout=15)
+        for message, severity in self.notices:
+            self.notify(message, severity=severity, timeout=15)
+        if self.open_slug:
+            picker.open_company(self.open_slug)
+        elif self.create_name is not None:
+            self.notify(f'No company named "{self.create_name}" yet: fill in the form to create it.', timeout=8)
+            picker.action_new(self.create_name)
+        self._watch_signals()
+        self.call_after_refresh(self._check_size)
+
+    # -- a terminal that goes away ------------------------------------------
+
+    def _watch_signals(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            loop.add_signal_handler(signal.SIGHUP, self._terminal_gone, 129)
+            loop.add_signal_handler(signal.SIGTERM, self._terminal_gone, 143)
+        except (NotImplementedError, RuntimeError, ValueError):  # not the main thread (tests)
+            pass
+
+    def _terminal_gone(self, code: int) -> None:
+        """SIGHUP (the SSH link dropped) or SIGTERM: save everything, then leave."""
+        self.flush_all()
+        # A dead terminal can make a clean shutdown hang on writes; the notes are on disk already.
+        threading.Timer(3.0, os._exit, args=(code,)).start()
+        self.exit(return_code=code)
+
+    def flush_all(self) -> str:
+        """Save every open company now; return the first problem, or ""."""
+        from tui.screens.prepare import PrepareScreen
+
+        problems = [s.flush() for s in self.screen_stack if isinstance(s, PrepareScreen)]
+        return next((p for p in problems if p), "")
+
+    async def action_quit(self) -> None:
+        problem = self.flush_all()
+        if not problem:
+            self.exit()
+            return
+        from tui.screens.dialogs import ConfirmDialog
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(ConfirmDialog("Quit without your last changes?",
+                                       f"They could not be saved: {problem}", yes="Quit anyway"), answer)
+
+    # -- size ----------------------------------------------------------------
+
+    def on_resize(self, event: Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int | None = None, height: int | None = None) -> None:
+        if width is None or height is None:
+            width, height = self.size
+        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        top = self.screen_stack[-1] if self.screen_stack else None
+        if small and not isinstance(top, TooSmallScreen):
+            self.push_screen(TooSmallScreen(MIN_SIZE))
+        elif small and isinstance(top, TooSmallScreen):
+            top.show_size(width, height)
+        elif not small and isinstance(top, TooSmallScreen):
+            self.pop_screen()
+
+    # -- help and palette ------------------------------------------------------
+
+    def action_help(self) -> None:
+        screen = self.screen
+        where = getattr(screen, "title", "") or type(screen).__name__
+        self.push_screen(HelpScreen(binding_rows(screen), where))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        seen = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.action in seen or binding.action in {"quit", "command_palette"}:
+                continue
+            seen.add(binding.action)
+            node = active.node
+
+            def run(node=node, action=binding.action) -> None:
+                self.call_later(node.run_action, action)
+
+            yield SystemCommand(binding.description, f"{binding.description} ({self.get_key_display(binding)})", run)

@@ -3,11 +3,78 @@
 from __future__ import annotations
 
 import argparse
+import shutil
+import sys
+import tempfile
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from tui.core import paths
+from tui.core.matching import find_company
+from tui.core.packs import load_catalog
+from tui.core.settings import Settings, SettingsError, load_settings
+from tui.core.store import NotesStore
+
+
+def _demo_store() -> tuple[NotesStore, str]:
+    """A throwaway folder with the sample company, its interview three days from now."""
+    root = Path(tempfile.mkdtemp(prefix="finale-demo-"))
+    store = NotesStore(root)
+    source = paths.builtin_content_dir() / "demo" / "northwind-robotics.toml"
+    loaded = store.create(store_company_from(source))
+    soon = (datetime.now() + timedelta(days=3)).replace(hour=15, minute=0, second=0, microsecond=0)
+    loaded.company.interview_at = soon
+    store.save(loaded.slug, loaded.company, loaded.digest)
+    return store, loaded.slug
+
+
+def store_company_from(path: Path):
+    from tui.core.store import company_from
+
+    company, _ = company_from(path.read_bytes(), path)
+    return company
 
 
 def launch(args: argparse.Namespace) -> int:
+    notices: list[tuple[str, str]] = []
+    try:
+        settings = load_settings(paths.config_file(getattr(args, "config", None)))
+    except SettingsError as error:
+        print(f"finale: {error}\nUsing the default settings.", file=sys.stderr)
+        notices.append((f"Settings not loaded: {error}", "error"))
+        settings = Settings()
+    packs = getattr(args, "packs_dir", None) or settings.packs_dir or None
+    catalog = load_catalog(paths.packs_dir(packs))
+
+    open_slug = create_name = None
+    demo = getattr(args, "demo", False)
+    if demo:
+        store, open_slug = _demo_store()
+        notices.append((f"Demo: a sample company in a throwaway folder ({store.root}). "
+                        "Nothing here touches your own notes.", "information"))
+    else:
+        store = NotesStore(paths.data_dir(getattr(args, "data_dir", None)))
+    query = getattr(args, "company", None)
+    if query is not None:
+        match = find_company(store.list(), query)
+        if match.entry is not None and match.entry.error is not None:
+            print(f"finale: {match.entry.error}", file=sys.stderr)
+            return 1
+        if match.entry is not None:
+            open_slug = match.entry.slug
+        elif match.ambiguous:
+            print(f"finale: {match.message}", file=sys.stderr)
+            return 1
+        else:
+            create_name = query
+
     from tui.app import FinaleApp
 
-    app = FinaleApp()
-    app.run()
+    app = FinaleApp(store, catalog, settings, open_slug=open_slug, create_name=create_name, notices=notices)
+    mouse = settings.mouse and not getattr(args, "no_mouse", False)
+    try:
+        app.run(mouse=mouse)
+    finally:
+        if demo:
+            shutil.rmtree(store.root, ignore_errors=True)
     return app.return_code or 0

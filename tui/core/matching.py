@@ -13,6 +13,7 @@ class Match:
     entry: Entry | None
     candidates: list[Entry]
     message: str = ""
+    ambiguous: bool = False
 
 
 def _names(entry: Entry) -> list[str]:
@@ -37,7 +38,7 @@ def find_company(entries: list[Entry], query: str) -> Match:
         return Match(prefixed[0], prefixed)
     if len(prefixed) > 1 and wanted:
         names = ", ".join(label(e) for e in prefixed)
-        return Match(None, prefixed, f'"{query}" matches more than one company: {names}')
+        return Match(None, prefixed, f'"{query}" matches more than one company: {names}', ambiguous=True)
     pool = {n: e for e in entries for n in _names(e)}
     close = difflib.get_close_matches(wanted, list(pool), n=3, cutoff=0.5)
     nearest: list[Entry] = []

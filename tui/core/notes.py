@@ -75,6 +75,8 @@ class Company:
 
     def set_answer(self, question_id: str, text: str, now: datetime) -> bool:
         """Store ``text``; True when it changed."""
+        if question_id not in self.answers and not text:
+            return False
         answer = self.answers.setdefault(question_id, Answer())
         if answer.text == text:
             return False

@@ -40,3 +40,26 @@ def when_text(when: datetime | None) -> str:
 def mmss(seconds: float) -> str:
     total = max(0, int(round(seconds)))
     return f"{total // 60}:{total % 60:02d}"
+
+
+def parse_when(date_text: str, time_text: str = "") -> datetime | None:
+    """The interview date and time a person typed; None when both are blank.
+
+    Raises ValueError with a message that says what to type instead.
+    """
+    date_text, time_text = date_text.strip(), time_text.strip()
+    if not date_text:
+        if time_text:
+            raise ValueError("Give a date for that time, like 2026-12-01.")
+        return None
+    try:
+        day = datetime.strptime(date_text, "%Y-%m-%d")
+    except ValueError:
+        raise ValueError(f'"{date_text}" is not a date: type it as YYYY-MM-DD, like 2026-12-01.') from None
+    if not time_text:
+        return day.replace(hour=9)
+    try:
+        clock = datetime.strptime(time_text, "%H:%M")
+    except ValueError:
+        raise ValueError(f'"{time_text}" is not a time: type it as HH:MM in 24 hours, like 15:00.') from None
+    return day.replace(hour=clock.hour, minute=clock.minute)

@@ -1,0 +1,69 @@
+"""What the screens look like, at 80x24 and 140x40. Frozen clock, no blink, fixed data."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import acme, make_app, make_store
+from tui.core.notes import Company
+
+SIZES = [(80, 24), (140, 40)]
+
+
+def with_companies(tmp_path):
+    store = make_store(tmp_path)
+    store.create(acme())
+    store.create(Company(name="Globex", role="Group PM"))
+    store.companies.joinpath("broken.toml").write_text('format = 1\n[company\n', encoding="utf-8")
+    return make_app(tmp_path)
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_first(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_picker(snap_compare, tmp_path, size):
+    assert snap_compare(with_companies(tmp_path), terminal_size=size, run_before=settle)
+
+
+def test_picker_empty(snap_compare, tmp_path):
+    assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_prepare(snap_compare, tmp_path, size):
+    assert snap_compare(with_companies(tmp_path), terminal_size=size, run_before=open_first)
+
+
+@pytest.mark.parametrize("key", ["3", "4"], ids=["tips", "research"])
+def test_prepare_side_pane_at_80(snap_compare, tmp_path, key):
+    async def side(pilot):
+        await open_first(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+
+    assert snap_compare(with_companies(tmp_path), terminal_size=(80, 24), run_before=side)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare, tmp_path, size):
+    async def help_(pilot):
+        await open_first(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+
+    assert snap_compare(with_companies(tmp_path), terminal_size=size, run_before=help_)
+
+
+@pytest.mark.parametrize("size", [(50, 15), (79, 12)])
+def test_too_small(snap_compare, tmp_path, size):
+    assert snap_compare(with_companies(tmp_path), terminal_size=size, run_before=settle)

@@ -1,0 +1,54 @@
+"""User settings from config.toml, validated with messages that name the key."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.core.schema import Problem, check_keys, expect, syntax_position
+
+
+@dataclass(frozen=True)
+class Settings:
+    theme: str = "textual-dark"
+    cursor_blink: bool = False
+    mouse: bool = True
+    words_per_minute: int = 140
+    packs_dir: str = ""
+
+
+class SettingsError(ValueError):
+    def __init__(self, path: Path, problems: list[Problem], line: int | None = None):
+        self.path = path
+        self.problems = problems
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__("\n".join(f"{where}: {p}" for p in problems))
+
+
+_TYPES = {"theme": str, "cursor_blink": bool, "mouse": bool, "words_per_minute": int, "packs_dir": str}
+
+
+def load_settings(path: Path) -> Settings:
+    """Settings from ``path``; defaults when it does not exist. Raises SettingsError."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError) as error:
+        raise SettingsError(path, [Problem("", f"cannot read: {error}")]) from None
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line, _, reason = syntax_position(str(error))
+        raise SettingsError(path, [Problem("", f"TOML syntax error: {reason}")], line) from None
+    problems: list[Problem] = []
+    check_keys(doc, "", [], _TYPES, problems)
+    for key, kind in _TYPES.items():
+        expect(doc, key, kind, "", problems)
+    wpm = doc.get("words_per_minute")
+    if isinstance(wpm, int) and not isinstance(wpm, bool) and not 60 <= wpm <= 300:
+        problems.append(Problem("words_per_minute", f"expected 60 to 300 words a minute, got {wpm}"))
+    if problems:
+        raise SettingsError(path, problems)
+    return Settings(**{k: v for k, v in doc.items() if k in _TYPES})

@@ -1,0 +1,135 @@
+"""Small modal dialogs: confirm, one line of text, and a choice from a list."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, ScreenResultType
+from textual.widgets import Button, Input, Label, SelectionList, Static
+
+DIALOG_CSS = """
+Dialog { align: center middle; }
+Dialog > Vertical {
+    width: 72; max-width: 95%; height: auto; max-height: 95%;
+    border: round $primary; background: $panel; padding: 0 1;
+}
+Dialog .title { text-style: bold; margin-bottom: 1; }
+Dialog .hint { color: $text-muted; }
+Dialog .error { color: $error; height: auto; }
+Dialog .buttons { height: auto; align-horizontal: right; margin-top: 1; }
+Dialog .buttons Button { margin-left: 1; min-width: 10; }
+Dialog Input { margin-bottom: 1; }
+"""
+
+
+class Dialog(ModalScreen[ScreenResultType]):
+    """Base of finale's modals: a centred panel over the dimmed screen."""
+
+    # Unscoped so the rules reach every subclass by its base type name.
+    SCOPED_CSS = False
+    DEFAULT_CSS = DIALOG_CSS
+
+
+class ConfirmDialog(Dialog[bool]):
+    """Yes or no; escape means no."""
+
+    BINDINGS = [
+        Binding("escape", "answer(False)", "Cancel"),
+        Binding("y", "answer(True)", "Yes", show=False),
+        Binding("n", "answer(False)", "No", show=False),
+    ]
+
+    def __init__(self, question: str, detail: str = "", yes: str = "Yes", no: str = "Cancel"):
+        super().__init__()
+        self.question = question
+        self.detail = detail
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, classes="title")
+            if self.detail:
+                yield Static(self.detail, classes="hint")
+            with Horizontal(classes="buttons"):
+                yield Button(self.no, id="no")
+                yield Button(self.yes, id="yes", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class TextDialog(Dialog["str | None"]):
+    """One line of text; enter accepts, escape cancels.
+
+    ``validate`` returns an error message to show, or "" when the text is fine.
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, value: str = "", hint: str = "", placeholder: str = "",
+                 validate: Callable[[str], str] | None = None):
+        super().__init__()
+        self.heading = title
+        self.value = value
+        self.hint = hint
+        self.placeholder = placeholder
+        self.validate = validate
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.heading, classes="title")
+            if self.hint:
+                yield Static(self.hint, classes="hint")
+            yield Input(self.value, placeholder=self.placeholder, id="text")
+            yield Static("", classes="error", id="error")
+            yield Static("enter to save · escape to cancel", classes="hint")
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        error = self.validate(event.value) if self.validate else ""
+        if error:
+            self.query_one("#error", Static).update(error)
+            return
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PickDialog(Dialog["list[int] | None"]):
+    """Choose any number of items from a list; returns their indexes."""
+
+    DEFAULT_CSS = "PickDialog SelectionList { height: auto; max-height: 16; }"
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "accept", "Add chosen", priority=True)]
+
+    def __init__(self, title: str, items: list[str], hint: str = ""):
+        super().__init__()
+        self.heading = title
+        self.items = items
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.heading, classes="title")
+            if not self.items:
+                yield Label("Nothing left to add.", classes="hint")
+            yield SelectionList[int](*[(text, i) for i, text in enumerate(self.items)])
+            yield Static(self.hint or "space to mark · enter to add · escape to cancel", classes="hint")
+
+    def action_accept(self) -> None:
+        self.dismiss(list(self.query_one(SelectionList).selected))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

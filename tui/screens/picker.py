@@ -1,0 +1,192 @@
+"""The company picker: every company, soonest interview first, with its progress."""
+
+from __future__ import annotations
+
+import copy
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.core.notes import Company
+from tui.core.progress import progress
+from tui.core.session import CompanySession
+from tui.core.slug import clean_name
+from tui.core.store import Entry, Loaded, NotesError
+from tui.core.timefmt import countdown, when_text
+from tui.screens.company_form import CompanyForm, CompanyFormDialog
+from tui.screens.dialogs import ConfirmDialog, TextDialog
+
+EMPTY_HINT = (
+    "No companies yet. Press n to add the company you are interviewing with.\n"
+    "Want to look around first? Quit and run  finale --demo  for a sample company."
+)
+
+
+def _name_problem(text: str) -> str:
+    try:
+        clean_name(text)
+    except ValueError as error:
+        return str(error)
+    return ""
+
+
+class PickerScreen(Screen):
+    CSS_PATH = "picker.tcss"
+    BINDINGS = [
+        Binding("n", "new", "New"),
+        Binding("e", "rename", "Rename"),
+        Binding("d", "delete", "Delete"),
+        Binding("j", "cursor('down')", "Down", show=False),
+        Binding("k", "cursor('up')", "Up", show=False),
+        Binding("question_mark", "app.help", "Help"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[Entry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="§")
+        yield Static("", id="picker-hint")
+        yield OptionList(id="companies")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "finale"
+        self.sub_title = "companies"
+        self.query_one("#companies").border_title = "Companies · enter to open"
+
+    def on_screen_resume(self) -> None:
+        self.refresh_companies()
+
+    @work(thread=True, exclusive=True, group="list", exit_on_error=False)
+    def refresh_companies(self, select: str | None = None) -> None:
+        entries = self.app.store.list()
+        self.app.call_from_thread(self._show, entries, select)
+
+    def _entry_prompt(self, entry: Entry) -> Content:
+        if entry.company is None:
+            return Content.assemble(("⚠ ", "$error"), (entry.path.name, "bold"), "\n  ",
+                                    (str(entry.error.reason if entry.error else "unreadable"), "$error"))
+        company = entry.company
+        done = progress(self.app.catalog, company)
+        soon = countdown(company.interview_at, self.app.clock())
+        details = [company.role, when_text(company.interview_at) if company.interview_at else "no date yet", soon, done.summary]
+        return Content.assemble((company.name, "bold"), "\n  ", (" · ".join(d for d in details if d), "$text-muted"))
+
+    def _show(self, entries: list[Entry], select: str | None = None) -> None:
+        listing = self.query_one("#companies", OptionList)
+        keep = select or (self.entries[listing.highlighted].slug if self.entries and listing.highlighted is not None
+                          and listing.highlighted < len(self.entries) else None)
+        self.entries = entries
+        listing.clear_options()
+        listing.add_options([Option(self._entry_prompt(e), id=e.slug) for e in entries])
+        slugs = [e.slug for e in entries]
+        if slugs:
+            listing.highlighted = slugs.index(keep) if keep in slugs else 0
+        hint = self.query_one("#picker-hint", Static)
+        hint.update(EMPTY_HINT if not entries else "")
+        hint.set_class(not entries, "-empty")
+        hint.display = not entries
+        listing.display = bool(entries)
+        listing.focus()
+
+    @property
+    def current(self) -> Entry | None:
+        listing = self.query_one("#companies", OptionList)
+        if listing.highlighted is None or not self.entries:
+            return None
+        return self.entries[listing.highlighted]
+
+    def action_cursor(self, direction: str) -> None:
+        listing = self.query_one("#companies", OptionList)
+        listing.action_cursor_down() if direction == "down" else listing.action_cursor_up()
+
+    @on(OptionList.OptionSelected, "#companies")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.open_company(self.entries[event.option_index].slug)
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def open_company(self, slug: str) -> None:
+        try:
+            loaded = self.app.store.load(slug)
+        except NotesError as error:
+            self.app.call_from_thread(
+                self.notify, f"{error.reason}.\n{error.fix}", title=f"Cannot open {error.path.name}",
+                severity="error", timeout=20,
+            )
+            return
+        self.app.call_from_thread(self._open_loaded, loaded)
+
+    def _open_loaded(self, loaded: Loaded) -> None:
+        from tui.screens.prepare import PrepareScreen
+
+        self.app.push_screen(PrepareScreen(CompanySession(self.app.store, loaded)))
+
+    # -- new, rename, delete ------------------------------------------------
+
+    def action_new(self, name: str = "") -> None:
+        others = [(e.company.name, e.slug) for e in self.entries if e.company]
+        self.app.push_screen(CompanyFormDialog(CompanyForm(name=name), new=True, others=others), self._create)
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _create(self, form: CompanyForm | None) -> None:
+        if form is None:
+            return
+        company = Company(name=form.name, role=form.role, interview_at=form.interview_at)
+        try:
+            if form.start_from:
+                source = self.app.store.load(form.start_from).company
+                company.answers = copy.deepcopy(source.answers)
+                company.custom_questions = copy.deepcopy(source.custom_questions)
+                company.asks = copy.deepcopy(source.asks)
+            loaded = self.app.store.create(company)
+        except (OSError, ValueError, NotesError) as error:
+            self.app.call_from_thread(self.notify, f"Could not create it: {error}", severity="error", timeout=15)
+            return
+        self.app.call_from_thread(self._open_loaded, loaded)
+
+    def action_rename(self) -> None:
+        entry = self.current
+        if entry is None or entry.company is None:
+            self.notify("Pick a company that opens to rename it.", severity="warning")
+            return
+
+        def rename(name: str | None) -> None:
+            if name is None or name.strip() == entry.company.name:
+                return
+            try:
+                loaded = self.app.store.rename(entry.slug, name)
+            except (OSError, ValueError, NotesError) as error:
+                self.notify(f"Could not rename: {error}", severity="error")
+                return
+            self.refresh_companies(loaded.slug)
+
+        self.app.push_screen(TextDialog("Rename company", entry.company.name, validate=_name_problem), rename)
+
+    def action_delete(self) -> None:
+        entry = self.current
+        if entry is None:
+            return
+        name = entry.company.name if entry.company else entry.path.name
+
+        def delete(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                target = self.app.store.delete(entry.slug)
+            except OSError as error:
+                self.notify(f"Could not delete: {error}", severity="error")
+                return
+            self.notify(f"Moved to {target}", title=f"Deleted {name}", timeout=8)
+            self.refresh_companies()
+
+        self.app.push_screen(
+            ConfirmDialog(f"Delete {name}?", "The file moves to finale's trash folder; nothing is erased.", yes="Delete"),
+            delete,
+        )

@@ -1,0 +1,481 @@
+"""The Prepare screen: questions, the answer editor, tips, and the research checklist."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static, TextArea
+
+from tui.core.notes import ChecklistEntry, CustomQuestion
+from tui.core.packs import Question
+from tui.core.progress import questions_for
+from tui.core.session import CompanySession, SaveOutcome
+from tui.core.slug import slugify
+from tui.core.speech import band, speaking_seconds, target_text, word_count
+from tui.core.store import NotesError
+from tui.core.timefmt import countdown, mmss
+from tui.screens.company_form import CompanyForm, CompanyFormDialog
+from tui.screens.dialogs import ConfirmDialog, TextDialog
+from tui.widgets.asks_editor import AsksEditor, AsksList
+from tui.widgets.checklist_pane import ChecklistList, ChecklistPane
+from tui.widgets.question_list import QuestionList, QuestionRow
+from tui.widgets.tips_pane import TipsPane
+
+ASKS_QUESTION = "questions-for-us"
+AUTOSAVE_SECONDS = 1.0
+DISK_POLL_SECONDS = 2.0
+
+
+class PrepareScreen(Screen):
+    """One company, open for writing. Every change is saved a second after typing stops."""
+
+    CSS_PATH = "prepare.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
+    BINDINGS = [
+        Binding("escape", "pane('questions')", "Questions"),
+        Binding("1", "pane('questions')", "Questions pane", show=False),
+        Binding("2", "pane('answer')", "Answer pane", show=False),
+        Binding("3", "pane('tips')", "Tips pane", show=False),
+        Binding("4", "pane('checklist')", "Research pane", show=False),
+        Binding("t", "toggle_tips", "Tips"),
+        Binding("i", "details", "Details"),
+        Binding("a", "add_question", "Add question", show=False),
+        Binding("d", "delete_question", "Delete question", show=False),
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+e", "external_editor", "Edit in $EDITOR", show=False, priority=True),
+        Binding("c", "companies", "Companies"),
+        Binding("question_mark", "app.help", "Help"),
+    ]
+
+    side: reactive[str] = reactive("answer", init=False)
+    """In a narrow terminal, the pane shown beside the question list: answer, tips or checklist."""
+    tips_open: reactive[bool] = reactive(True, init=False)
+    """In a wide terminal, whether the tips column is shown."""
+    question_id: reactive[str] = reactive("", init=False)
+    """The question whose answer is in the editor."""
+    save_state: reactive[str] = reactive("saved")
+    """What the status line says about saving: saved HH:MM, unsaved, or why a save failed."""
+
+    def __init__(self, session: CompanySession) -> None:
+        super().__init__()
+        self.session = session
+        self._save_timer: Timer | None = None
+        self._blocked = ""  # set when the file on disk cannot be read: saves stop until it can
+
+    # -- layout ----------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="§")
+        with Horizontal(id="body"):
+            yield QuestionList(id="questions")
+            with Vertical(id="answer-pane"):
+                yield Static("", id="prompt")
+                with ContentSwitcher(id="editors", initial="answer"):
+                    yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False,
+                                   tab_behavior="focus", compact=True)
+                    yield AsksEditor(id="asks")
+                yield Static("", id="answer-status")
+            yield TipsPane(id="tips")
+            yield ChecklistPane(id="checklist")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        editor = self.query_one("#answer", TextArea)
+        # Set before the editor ever has focus: a blink that starts is hard to stop
+        # cleanly, and every blink is bytes on an SSH link.
+        editor.cursor_blink = self.app.settings.cursor_blink
+        self.query_one("#questions", QuestionList).border_title = "Questions"
+        self.query_one("#tips", TipsPane).border_title = "Tips"
+        self.query_one("#checklist", ChecklistPane).border_title = "Research"
+        self._refresh_header()
+        self._refresh_questions()
+        self._refresh_checklist()
+        self.set_interval(60, self._refresh_header)
+        self.set_interval(DISK_POLL_SECONDS, self._poll_disk)
+        self.query_one("#questions", QuestionList).focus()
+        self.watch_side(self.side)
+
+    @property
+    def questions(self) -> list[Question]:
+        return questions_for(self.app.catalog, self.session.company)
+
+    @property
+    def question(self) -> Question | None:
+        return next((q for q in self.questions if q.id == self.question_id), None)
+
+    def _row(self, question: Question) -> QuestionRow:
+        company = self.session.company
+        if question.id == ASKS_QUESTION:
+            chosen = sum(a.chosen for a in company.asks)
+            state = "empty" if not chosen else "drafted"
+            return QuestionRow(question.id, question.prompt, state, chosen, custom=question.custom, unit="chosen")
+        text = company.answer_text(question.id)
+        words = word_count(text)
+        rehearsed = any(r.question == question.id for r in company.rehearsals)
+        state = "empty" if not text.strip() else ("rehearsed" if rehearsed else "drafted")
+        return QuestionRow(question.id, question.prompt, state, words, custom=question.custom)
+
+    def _refresh_questions(self, keep: str | None = None) -> None:
+        listing = self.query_one("#questions", QuestionList)
+        listing.show_rows([self._row(q) for q in self.questions], keep or self.question_id or None)
+        if listing.highlighted_id and listing.highlighted_id != self.question_id:
+            self.question_id = listing.highlighted_id
+
+    def _refresh_checklist(self) -> None:
+        self.query_one("#checklist", ChecklistPane).show(self.app.catalog.checklist, self.session.company.checklist)
+
+    def _refresh_header(self) -> None:
+        company = self.session.company
+        self.title = company.name
+        parts = [company.role, countdown(company.interview_at, self.app.clock())]
+        self.sub_title = " · ".join(p for p in parts if p)
+
+    # -- panes -----------------------------------------------------------
+
+    def watch_side(self, side: str) -> None:
+        for name in ("answer", "tips", "checklist"):
+            self.set_class(side == name, f"-side-{name}")
+
+    def watch_tips_open(self, open_: bool) -> None:
+        self.set_class(not open_, "-tips-hidden")
+
+    def action_pane(self, name: str) -> None:
+        if name == "questions":
+            self.query_one("#questions").focus()
+            return
+        self.side = name
+        if name == "tips":
+            self.tips_open = True
+        target = {
+            "answer": "#asks-list" if self.question_id == ASKS_QUESTION else "#answer",
+            "tips": "#tips",
+            "checklist": "#checklist-list",
+        }[name]
+        self.call_after_refresh(self.query_one(target).focus)
+
+    def action_toggle_tips(self) -> None:
+        if self.has_class("-wide"):
+            self.tips_open = not self.tips_open
+        else:
+            self.side = "answer" if self.side == "tips" else "tips"
+
+    # -- the selected question -------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#questions")
+    def _question_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_id and event.option_id != self.question_id:
+            self._save_soon(0)
+            self.question_id = event.option_id
+
+    @on(OptionList.OptionSelected, "#questions")
+    def _question_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.action_pane("answer")
+
+    def watch_question_id(self, question_id: str) -> None:
+        question = self.question
+        if question is None:
+            return
+        self.query_one("#prompt", Static).update(question.prompt)
+        switcher = self.query_one("#editors", ContentSwitcher)
+        if question_id == ASKS_QUESTION:
+            switcher.current = "asks"
+            self.query_one("#asks", AsksEditor).show(self.session.company.asks, self.app.catalog.asks)
+        else:
+            switcher.current = "answer"
+            editor = self.query_one("#answer", TextArea)
+            editor.placeholder = f"Empty. What they are testing: {question.why_they_ask}"
+            editor.load_text(self.session.company.answer_text(question_id))
+        self.query_one("#tips", TipsPane).show(question)
+        self._refresh_status()
+
+    def _refresh_status(self) -> None:
+        question = self.question
+        status = self.query_one("#answer-status", Static)
+        if question is None:
+            return
+        if question.id == ASKS_QUESTION:
+            chosen = sum(a.chosen for a in self.session.company.asks)
+            text = f"{chosen} chosen to ask"
+            over = False
+        else:
+            words = word_count(self.session.company.answer_text(question.id))
+            seconds = speaking_seconds(words, self.app.settings.words_per_minute)
+            over = words > 0 and band(seconds, question.target_seconds) == "over"
+            unit = "word" if words == 1 else "words"
+            text = f"{words} {unit} · ~{mmss(seconds)} ({target_text(question.target_seconds)})"
+        status.update(f"{text} · {self.save_state}")
+        status.set_class(over, "-over")
+        status.set_class(self.save_state.startswith("not saved"), "-failed")
+
+    def watch_save_state(self) -> None:
+        if self.is_mounted:
+            self._refresh_status()
+
+    # -- editing ---------------------------------------------------------
+
+    @on(TextArea.Changed, "#answer")
+    def _answer_changed(self, event: TextArea.Changed) -> None:
+        if self.question_id and self.question_id != ASKS_QUESTION:
+            self._take_editor_text()
+
+    def _take_editor_text(self) -> None:
+        """Move the editor's text into the notes (it is the one copy that is newer)."""
+        if not self.question_id or self.question_id == ASKS_QUESTION:
+            return
+        text = self.query_one("#answer", TextArea).text
+        if self.session.company.set_answer(self.question_id, text, self.app.clock()):
+            self._changed()
+
+    @on(AsksEditor.Changed)
+    def _asks_changed(self, event: AsksEditor.Changed) -> None:
+        self.session.company.asks = event.asks
+        self._changed(AUTOSAVE_SECONDS / 4)
+        self.query_one("#questions", QuestionList).update_row(self._row(self.question))
+
+    @on(ChecklistList.Toggle)
+    def _toggle_item(self, event: ChecklistList.Toggle) -> None:
+        entry = self.session.company.checklist.setdefault(event.item_id, ChecklistEntry())
+        entry.done = not entry.done
+        self._refresh_checklist()
+        self._changed(AUTOSAVE_SECONDS / 4)
+
+    @on(ChecklistList.EditNote)
+    def _edit_note(self, event: ChecklistList.EditNote) -> None:
+        item = next(i for i in self.app.catalog.checklist if i.id == event.item_id)
+        entry = self.session.company.entry(item.id)
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+            current = self.session.company.checklist.setdefault(item.id, ChecklistEntry())
+            if current.note != note:
+                current.note = note
+                self._refresh_checklist()
+                self._changed(AUTOSAVE_SECONDS / 4)
+
+        self.app.push_screen(TextDialog(f"Research: {item.label}", entry.note, hint=item.hint), save)
+
+    def _changed(self, delay: float = AUTOSAVE_SECONDS) -> None:
+        self.session.touch()
+        if self.save_state != "unsaved" and not self._blocked:
+            self.save_state = "unsaved"
+        self._refresh_status()
+        self._save_soon(delay)
+
+    # -- saving ----------------------------------------------------------
+
+    def _save_soon(self, delay: float = AUTOSAVE_SECONDS) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(delay, self._save_in_background) if delay else None
+        if not delay:
+            self._save_in_background()
+
+    def _save_in_background(self) -> None:
+        self._take_editor_text()
+        if not self.session.dirty or self._blocked:
+            return
+        edits, company = self.session.snapshot()
+        self._save_worker(edits, company)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def _save_worker(self, edits: int, company) -> None:
+        try:
+            outcome = self.session.save(edits, company)
+        except Exception as error:  # disk full, read-only, unsavable text: say so, keep the text
+            self.app.call_from_thread(self._save_failed, error)
+            return
+        self.app.call_from_thread(self._save_finished, outcome)
+
+    def _save_finished(self, outcome: SaveOutcome) -> None:
+        if outcome.conflict:
+            self._handle_conflict(outcome)
+            return
+        if not self.session.dirty:
+            self.save_state = f"saved {self.app.clock():%H:%M}"
+        if question := self.question:
+            self.query_one("#questions", QuestionList).update_row(self._row(question))
+
+    def _save_failed(self, error: Exception) -> None:
+        reason = getattr(error, "strerror", None) or str(error)
+        self.save_state = f"not saved: {reason}"
+        self.notify(f"Could not save: {reason}. Your text is still here; fix the problem and press ctrl+s.",
+                    severity="error", timeout=20)
+
+    def _handle_conflict(self, outcome: SaveOutcome) -> None:
+        self.notify(str(outcome.conflict), title="Changed on disk", severity="error", timeout=30)
+        self._reload_from_disk(announce=False)
+
+    def flush(self) -> str:
+        """Save now on this thread; return why it failed, or "" when all is on disk."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._take_editor_text()
+        if not self.session.dirty:
+            return ""
+        if self._blocked:
+            return self._blocked
+        try:
+            outcome = self.session.save_now()
+        except Exception as error:
+            self._save_failed(error)
+            return self.save_state
+        if outcome.conflict:
+            self._handle_conflict(outcome)
+            return ""
+        self.save_state = f"saved {self.app.clock():%H:%M}"
+        return ""
+
+    def action_save(self) -> None:
+        problem = self.flush()
+        if not problem and not self._blocked:
+            self.notify("Saved.", timeout=2)
+
+    # -- the file on disk --------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def _poll_disk(self) -> None:
+        try:
+            changed = self.session.changed_on_disk()
+        except OSError:
+            return
+        if changed and not self.session.dirty:
+            self.app.call_from_thread(self._reload_from_disk)
+
+    def _reload_from_disk(self, announce: bool = True) -> None:
+        try:
+            self.session.reload()
+        except NotesError as error:
+            if self._blocked != str(error):
+                self._blocked = str(error)
+                self.save_state = "not saved: the file on disk cannot be read"
+                self.notify(f"{error.reason}. {error.fix} Saving is paused until the file parses again.",
+                            title=f"{error.path.name} is broken", severity="error", timeout=30)
+            return
+        if self._blocked:
+            self._blocked = ""
+            self.notify("The notes file parses again; saving is back on.", timeout=5)
+        self.save_state = "saved"
+        if announce:
+            self.notify("The notes file changed on disk; loaded the new version.", timeout=5)
+        self._refresh_header()
+        self._refresh_questions()
+        self._refresh_checklist()
+        self.watch_question_id(self.question_id)
+
+    # -- questions you add ------------------------------------------------
+
+    def action_add_question(self) -> None:
+        def add(prompt: str | None) -> None:
+            if not prompt or not prompt.strip():
+                return
+            taken = {q.id for q in self.questions}
+            base = "my-" + slugify(prompt)[:40].strip("-")
+            qid, n = base, 2
+            while qid in taken:
+                qid, n = f"{base}-{n}", n + 1
+            self.session.company.custom_questions.append(CustomQuestion(qid, prompt.strip()))
+            self._changed(0)
+            self._refresh_questions(keep=qid)
+            self.question_id = qid
+
+        self.app.push_screen(TextDialog("Add a question for this company",
+                                        placeholder="Why did you leave your last role?"), add)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "delete_question":
+            question = self.question
+            return bool(question and question.custom)
+        return True
+
+    def action_delete_question(self) -> None:
+        question = self.question
+        if question is None or not question.custom:
+            self.notify("Only questions you added can be deleted.", severity="warning")
+            return
+
+        def delete(yes: bool | None) -> None:
+            if not yes:
+                return
+            company = self.session.company
+            company.custom_questions = [c for c in company.custom_questions if c.id != question.id]
+            company.answers.pop(question.id, None)
+            # The editor still holds the deleted answer: leave the question first so
+            # the save below cannot take that text back into the notes.
+            self.question_id = ""
+            self._refresh_questions()
+            self._changed(0)
+
+        self.app.push_screen(ConfirmDialog("Delete this question and its answer?", question.prompt, yes="Delete"), delete)
+
+    # -- details, editor, leaving -------------------------------------------
+
+    def action_details(self) -> None:
+        company = self.session.company
+        form = CompanyForm(company.name, company.role, company.interview_at, list(company.interviewers), list(company.links))
+
+        def save(result: CompanyForm | None) -> None:
+            if result is None:
+                return
+            company.role = result.role
+            company.interview_at = result.interview_at
+            company.interviewers = result.interviewers
+            company.links = result.links
+            self._refresh_header()
+            self._changed(0)
+
+        self.app.push_screen(CompanyFormDialog(form, new=False), save)
+
+    def action_external_editor(self) -> None:
+        question = self.question
+        if question is None or question.id == ASKS_QUESTION:
+            self.notify("Pick a written answer first.", severity="warning")
+            return
+        self.flush()
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        folder = self.session.store.root / "tmp"
+        folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
+        fd, name = tempfile.mkstemp(dir=folder, prefix=f"{self.session.slug}-{question.id}-", suffix=".md")
+        path = Path(name)
+        text = self.session.company.answer_text(question.id)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        try:
+            with self.app.suspend():
+                result = subprocess.run([*shlex.split(editor), str(path)])
+        except Exception as error:  # no terminal to hand over (tests, textual-serve) or no such editor
+            self.notify(f"Could not open {editor}: {error}", severity="error")
+            path.unlink(missing_ok=True)
+            return
+        new_text = path.read_text(encoding="utf-8")
+        path.unlink(missing_ok=True)
+        if result.returncode != 0:
+            self.notify(f"{editor} exited with status {result.returncode}; the answer was not changed.", severity="warning")
+            return
+        if new_text != text:
+            self.query_one("#answer", TextArea).load_text(new_text)
+            self._take_editor_text()
+            self.flush()
+
+    def action_companies(self) -> None:
+        problem = self.flush()
+        if problem:
+            self.notify(f"Staying here: {problem}", severity="error")
+            return
+        self.dismiss()
+
+    def on_screen_resume(self) -> None:
+        if self.question_id:
+            self._refresh_status()

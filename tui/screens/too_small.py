@@ -1,0 +1,33 @@
+"""Shown instead of a squashed screen when the terminal is below the smallest usable size."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Static
+
+
+class TooSmallScreen(Screen):
+    DEFAULT_CSS = """
+    TooSmallScreen { align: center middle; }
+    TooSmallScreen Static { width: auto; height: auto; text-align: center; color: $warning; }
+    """
+    BINDINGS = [Binding("ctrl+q", "app.quit", "Quit", priority=True)]
+
+    def __init__(self, need: tuple[int, int]):
+        super().__init__()
+        self.need = need
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="too-small")
+
+    def show_size(self, width: int, height: int) -> None:
+        need_w, need_h = self.need
+        self.query_one("#too-small", Static).update(
+            f"Terminal too small: {width}x{height}.\nNeed {need_w}x{need_h}.\n"
+            "Make the window bigger; nothing is lost."
+        )
+
+    def on_mount(self) -> None:
+        self.show_size(*self.app.size)

@@ -1,0 +1,140 @@
+"""Your questions for them: pick from the pack's starters, write your own, reorder, choose."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.core.notes import Ask
+from tui.core.packs import StarterAsk
+from tui.screens.dialogs import ConfirmDialog, PickDialog, TextDialog
+
+
+def render_ask(number: int, ask: Ask) -> Content:
+    box = ("[x] ", "$success") if ask.chosen else ("[ ] ", "$text-muted")
+    category = f"  {ask.category}" if ask.category else ""
+    return Content.assemble(box, (f"{number}. ", "bold"), ask.text, (category, "$text-muted italic"))
+
+
+class AsksList(OptionList):
+    """The list itself; its keys act on the AsksEditor around it."""
+
+    BINDINGS = [
+        Binding("space", "do('toggle')", "Ask it"),
+        Binding("s", "do('starters')", "Starters"),
+        Binding("n", "do('write')", "Write own"),
+        Binding("enter", "do('edit')", "Edit"),
+        Binding("shift+up,K", "do('move', -1)", "Move up"),
+        Binding("shift+down,J", "do('move', 1)", "Move down"),
+        Binding("x,delete", "do('remove')", "Remove"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def action_do(self, name: str, *args: object) -> None:
+        editor = self.query_ancestor(AsksEditor)
+        getattr(editor, f"action_{name}")(*args)
+
+
+class AsksEditor(Vertical):
+    """Edits a copy of the asks and posts Changed with the whole new list."""
+
+    @dataclass
+    class Changed(Message):
+        asks: list[Ask]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.asks: list[Ask] = []
+        self.starters: list[StarterAsk] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="asks-summary")
+        yield AsksList(id="asks-list")
+
+    def show(self, asks: list[Ask], starters: list[StarterAsk]) -> None:
+        self.asks = copy.deepcopy(asks)
+        self.starters = starters
+        self._redraw()
+
+    def _redraw(self, highlight: int | None = None) -> None:
+        listing = self.query_one(AsksList)
+        keep = listing.highlighted if highlight is None else highlight
+        listing.clear_options()
+        listing.add_options([Option(render_ask(i + 1, a)) for i, a in enumerate(self.asks)])
+        if self.asks:
+            listing.highlighted = max(0, min(keep or 0, len(self.asks) - 1))
+        chosen = sum(a.chosen for a in self.asks)
+        summary = f"{chosen} chosen of {len(self.asks)}" if self.asks else "No questions yet: s adds starters, n writes your own"
+        self.query_one("#asks-summary", Static).update(summary)
+
+    def _changed(self, highlight: int | None = None) -> None:
+        self._redraw(highlight)
+        self.post_message(self.Changed(copy.deepcopy(self.asks)))
+
+    @property
+    def _index(self) -> int | None:
+        return self.query_one(AsksList).highlighted if self.asks else None
+
+    def action_toggle(self) -> None:
+        if (i := self._index) is not None:
+            self.asks[i].chosen = not self.asks[i].chosen
+            self._changed()
+
+    def action_move(self, step: int) -> None:
+        i = self._index
+        if i is None or not 0 <= i + step < len(self.asks):
+            return
+        self.asks[i], self.asks[i + step] = self.asks[i + step], self.asks[i]
+        self._changed(i + step)
+
+    def action_starters(self) -> None:
+        have = {a.text for a in self.asks}
+        left = [s for s in self.starters if s.text not in have]
+
+        def add(picked: list[int] | None) -> None:
+            if picked:
+                self.asks.extend(Ask(left[i].text, left[i].category, chosen=True) for i in picked)
+                self._changed(len(self.asks) - 1)
+
+        self.app.push_screen(PickDialog("Add starter questions", [f"{s.text}  ({s.category})" for s in left]), add)
+
+    def action_write(self) -> None:
+        def add(text: str | None) -> None:
+            if text and text.strip():
+                self.asks.append(Ask(text.strip(), "mine", chosen=True))
+                self._changed(len(self.asks) - 1)
+
+        self.app.push_screen(TextDialog("Your own question to ask them", placeholder="What does success look like in six months?"), add)
+
+    def action_edit(self) -> None:
+        i = self._index
+        if i is None:
+            return
+
+        def save(text: str | None) -> None:
+            if text is not None and text.strip():
+                self.asks[i].text = text.strip()
+                self._changed(i)
+
+        self.app.push_screen(TextDialog("Edit the question", self.asks[i].text), save)
+
+    def action_remove(self) -> None:
+        i = self._index
+        if i is None:
+            return
+
+        def remove(yes: bool | None) -> None:
+            if yes:
+                del self.asks[i]
+                self._changed(i)
+
+        self.app.push_screen(ConfirmDialog("Remove this question?", self.asks[i].text, yes="Remove"), remove)

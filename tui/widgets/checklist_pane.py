@@ -1,0 +1,69 @@
+"""The research checklist: a checkbox and a one-line note per item, with a progress count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.core.notes import ChecklistEntry
+from tui.core.packs import ChecklistItem
+
+
+class ChecklistList(OptionList):
+    BINDINGS = [
+        Binding("space", "toggle", "Done/undone"),
+        Binding("enter", "edit_note", "Note"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    @dataclass
+    class Toggle(Message):
+        item_id: str
+
+    @dataclass
+    class EditNote(Message):
+        item_id: str
+
+    def _current(self) -> str | None:
+        if self.highlighted is None:
+            return None
+        return self.get_option_at_index(self.highlighted).id
+
+    def action_toggle(self) -> None:
+        if item := self._current():
+            self.post_message(self.Toggle(item))
+
+    def action_edit_note(self) -> None:
+        if item := self._current():
+            self.post_message(self.EditNote(item))
+
+
+def render_item(item: ChecklistItem, entry: ChecklistEntry) -> Content:
+    box = ("[x] ", "$success") if entry.done else ("[ ] ", "$text-muted")
+    note = entry.note.replace("\n", " ").strip()
+    second = (note, "") if note else (item.hint or "enter to add a note", "$text-muted italic")
+    return Content.assemble(box, (item.label, "bold"), "\n    ", second)
+
+
+class ChecklistPane(Vertical):
+    def compose(self) -> ComposeResult:
+        yield Static("", id="research-progress")
+        yield ChecklistList(id="checklist-list")
+
+    def show(self, items: list[ChecklistItem], entries: dict[str, ChecklistEntry]) -> None:
+        listing = self.query_one(ChecklistList)
+        keep = listing.highlighted
+        listing.clear_options()
+        listing.add_options([Option(render_item(i, entries.get(i.id) or ChecklistEntry()), id=i.id) for i in items])
+        if items:
+            listing.highlighted = min(keep or 0, len(items) - 1)
+        done = sum(1 for i in items if (entries.get(i.id) or ChecklistEntry()).done)
+        self.query_one("#research-progress", Static).update(f"{done}/{len(items)} researched")

@@ -1,0 +1,65 @@
+"""The question list: each question with its state (empty, drafted, rehearsed) and word count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+MARKS = {"empty": "·", "drafted": "✎", "rehearsed": "✓"}
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    id: str
+    prompt: str
+    state: str
+    words: int
+    detail: str = ""
+    custom: bool = False
+    unit: str = "w"
+
+    def render(self) -> Content:
+        status = "empty" if self.state == "empty" else f"{self.state} · {self.words} {self.unit}"
+        if self.detail:
+            status += f" · {self.detail}"
+        mark_style = {"empty": "$text-muted", "drafted": "$warning", "rehearsed": "$success"}[self.state]
+        return Content.assemble(
+            (MARKS[self.state] + " ", mark_style),
+            (self.prompt, "bold" if not self.custom else "bold italic"),
+            "\n  ",
+            (status, "$text-muted"),
+        )
+
+
+class QuestionList(OptionList):
+    """Selecting a question posts OptionHighlighted; enter posts OptionSelected."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def show_rows(self, rows: list[QuestionRow], keep: str | None = None) -> None:
+        """Rebuild the list, keeping the highlighted question where it still exists."""
+        current = keep or self.highlighted_id
+        self.clear_options()
+        self.add_options([Option(row.render(), id=row.id) for row in rows])
+        ids = [row.id for row in rows]
+        if ids:
+            self.highlighted = ids.index(current) if current in ids else 0
+
+    def update_row(self, row: QuestionRow) -> None:
+        try:
+            self.replace_option_prompt(row.id, row.render())
+        except Exception:  # the row vanished between a save and its redraw
+            pass
+
+    @property
+    def highlighted_id(self) -> str | None:
+        if self.highlighted is None or self.option_count == 0:
+            return None
+        return self.get_option_at_index(self.highlighted).id

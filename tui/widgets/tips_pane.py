@@ -1,0 +1,35 @@
+"""The tips sidebar: the selected question's advice and example phrasings, as Markdown."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown
+
+from tui.core.packs import Question
+
+
+def tips_markdown(question: Question | None, highlight: str = "") -> str:
+    if question is None:
+        return ""
+    # Bold lines, not headings: Textual's Markdown headings do not wrap in a narrow pane.
+    parts = [f"*What they test:* {question.why_they_ask}" if question.why_they_ask else ""]
+    for tip in question.tips:
+        marker = "▶ " if tip.title == highlight else ""
+        parts.append(f"**{marker}{tip.title}**\n\n{tip.body.strip()}")
+    if question.examples:
+        parts.append("**Example phrasings**\n\n" + "\n\n".join(f"> {e}" for e in question.examples))
+    if question.custom and not question.tips:
+        parts.append("Your own question: no tips from a pack. Write the answer you want to give.")
+    return "\n\n".join(p for p in parts if p)
+
+
+class TipsPane(VerticalScroll, can_focus=True):
+    """Scrolls with the arrow keys when focused."""
+
+    def compose(self) -> ComposeResult:
+        yield Markdown("", id="tips-text")
+
+    def show(self, question: Question | None, highlight: str = "") -> None:
+        self.query_one("#tips-text", Markdown).update(tips_markdown(question, highlight))
+        self.scroll_home(animate=False)

@@ -67,3 +67,12 @@ def test_help(snap_compare, tmp_path, size):
 @pytest.mark.parametrize("size", [(50, 15), (79, 12)])
 def test_too_small(snap_compare, tmp_path, size):
     assert snap_compare(with_companies(tmp_path), terminal_size=size, run_before=settle)
+
+
+def test_review_screen(snap_compare, tmp_path):
+    async def review(pilot):
+        await open_first(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+
+    assert snap_compare(with_companies(tmp_path), terminal_size=(80, 24), run_before=review)

@@ -123,6 +123,15 @@ class FinaleApp(App):
         elif not small and isinstance(top, TooSmallScreen):
             self.pop_screen()
 
+    def readiness_text(self, company) -> str:
+        """The readiness line at the top of the review; the answer coach fills it in."""
+        return ""
+
+    def show_review(self, company) -> None:
+        from tui.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(company))
+
     # -- help and palette ------------------------------------------------------
 
     def action_help(self) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -52,6 +51,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     opener = sub.add_parser("open", parents=[common], help="open a company in the app")
     opener.add_argument("company", help="name or file slug; a unique prefix is enough")
+
+    review = sub.add_parser("review", parents=[common], help="print the last-minute cheat sheet")
+    review.add_argument("company", help="name or file slug; a unique prefix is enough")
+    review.add_argument("--width", type=int, metavar="N", help="wrap at N columns (default: the terminal's)")
+
+    export = sub.add_parser("export", parents=[common], help="write the notes as Markdown or TOML")
+    export.add_argument("company", help="name or file slug; a unique prefix is enough")
+    export.add_argument("--format", choices=["md", "toml"], default="md", help="md (default) or toml")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     return parser
 
 
@@ -122,6 +131,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             "summary": done.summary,
         })
     if args.json:
+        import json
+
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     if not rows:
@@ -139,13 +150,107 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _resolve(args: argparse.Namespace):
+    """The company the user named, or None after saying why on stderr."""
+    from tui.core.matching import find_in_store
+
+    store = _store(args)
+    match = find_in_store(store, args.company)
+    if match.entry is None:
+        print(f"finale: {match.message}", file=sys.stderr)
+        return store, None
+    if match.entry.error is not None:
+        print(f"finale: {match.entry.error}", file=sys.stderr)
+        return store, None
+    return store, match.entry
+
+
+def _settings(args: argparse.Namespace):
+    from tui.core import paths
+    from tui.core.settings import Settings, SettingsError, load_settings
+
+    try:
+        return load_settings(paths.config_file(_option(args, "config")))
+    except SettingsError as error:
+        print(f"finale: {error}\nUsing the default settings.", file=sys.stderr)
+        return Settings()
+
+
+def _review_of(args: argparse.Namespace, entry):
+    from tui.core.review import build_review
+
+    settings = _settings(args)
+    return build_review(_catalog(args), entry.company, datetime.now(), settings.words_per_minute)
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    import os
+
+    from tui.core.review import render_markdown, render_plain
+
+    _, entry = _resolve(args)
+    if entry is None:
+        return 1
+    review = _review_of(args, entry)
+    try:
+        columns = os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError):
+        columns = 80
+    width = args.width or int(os.environ.get("COLUMNS", 0) or columns)
+    if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
+        # Rich is imported only here, for a person at a terminal; pipes get plain text.
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console(width=width).print(Markdown(render_markdown(review, full_answers=False)))
+    else:
+        sys.stdout.write(render_plain(review, width))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from tui.core.review import render_markdown
+
+    _, entry = _resolve(args)
+    if entry is None:
+        return 1
+    if args.format == "toml":
+        data = entry.path.read_bytes()
+    else:
+        data = render_markdown(_review_of(args, entry)).encode("utf-8")
+    if not args.output or args.output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    target = Path(args.output)
+    if target.exists() and not args.force:
+        print(f"finale: {target} exists; add --force to overwrite it.", file=sys.stderr)
+        return 1
+    from tui.core.atomic import atomic_write
+
+    try:
+        atomic_write(target, data)
+    except OSError as error:
+        print(f"finale: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {target}", file=sys.stderr)
+    return 0
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
     from tui.launch import launch
 
     return launch(args)
 
 
-COMMANDS = {"packs": cmd_packs, "list": cmd_list, "open": cmd_tui, None: cmd_tui}
+COMMANDS = {
+    "packs": cmd_packs,
+    "list": cmd_list,
+    "review": cmd_review,
+    "export": cmd_export,
+    "open": cmd_tui,
+    None: cmd_tui,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from tui.core import paths
-from tui.core.matching import find_company
+from tui.core.matching import find_in_store
 from tui.core.packs import load_catalog
 from tui.core.settings import Settings, SettingsError, load_settings
 from tui.core.store import NotesStore
@@ -56,7 +56,7 @@ def launch(args: argparse.Namespace) -> int:
         store = NotesStore(paths.data_dir(getattr(args, "data_dir", None)))
     query = getattr(args, "company", None)
     if query is not None:
-        match = find_company(store.list(), query)
+        match = find_in_store(store, query)
         if match.entry is not None and match.entry.error is not None:
             print(f"finale: {match.entry.error}", file=sys.stderr)
             return 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -21,6 +20,8 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     The temp file is created 0600 by mkstemp, so private notes are never
     readable by others, even for the moment before the rename.
     """
+    import tempfile  # here, not at the top: `finale review` never writes and starts faster
+
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from tui.core.store import Entry
+from tui.core.store import Entry, NotesStore
 
 
 @dataclass
@@ -51,3 +51,16 @@ def find_company(entries: list[Entry], query: str) -> Match:
 
 def label(entry: Entry) -> str:
     return entry.company.name if entry.company else entry.slug
+
+
+def find_in_store(store: NotesStore, query: str) -> Match:
+    """``find_company`` over a store, reading one file when the query is a file's exact slug.
+
+    That shortcut keeps `finale review acme-robotics` fast with hundreds of
+    companies; anything else reads them all, since names live inside the files.
+    """
+    wanted = query.strip().casefold()
+    if wanted in store.slugs():
+        entry = store.read(wanted, with_digest=False)
+        return Match(entry, [entry])
+    return find_company(store.list(), query)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import os
-import shutil
 import threading
 import tomllib
 from contextlib import contextmanager
@@ -78,6 +76,8 @@ class Entry:
 
 
 def digest_of(data: bytes) -> str:
+    import hashlib  # its OpenSSL start-up is a visible share of `finale review`'s time
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -204,7 +204,8 @@ class NotesStore:
             return []
         return sorted(p.stem for p in self.companies.glob("*.toml") if not p.name.startswith("."))
 
-    def read(self, slug: str) -> Entry:
+    def read(self, slug: str, with_digest: bool = True) -> Entry:
+        """One file as an Entry; ``with_digest=False`` skips hashing for read-only callers."""
         path = self.path_for(slug)
         try:
             data = path.read_bytes()
@@ -215,7 +216,7 @@ class NotesStore:
         try:
             company, version = company_from(data, path)
         except NotesError as error:
-            return Entry(slug, path, error=error, digest=digest_of(data))
+            return Entry(slug, path, error=error, digest=digest_of(data) if with_digest else "")
         if version < notes.FORMAT:
             backup = path.with_name(f"{path.name}.bak-v{version}")
             with self._locked():
@@ -224,7 +225,7 @@ class NotesStore:
                 migrated = serialize(company)
                 atomic_write(path, migrated)
             return Entry(slug, path, company, digest=digest_of(migrated))
-        return Entry(slug, path, company, digest=digest_of(data))
+        return Entry(slug, path, company, digest=digest_of(data) if with_digest else "")
 
     def load(self, slug: str) -> Loaded:
         entry = self.read(slug)
@@ -236,7 +237,7 @@ class NotesStore:
     def list(self) -> list[Entry]:
         """Every company file, soonest interview first; broken files included with their error."""
         now = self.clock()
-        entries = [self.read(slug) for slug in self.slugs()]
+        entries = [self.read(slug, with_digest=False) for slug in self.slugs()]
 
         def key(entry: Entry) -> tuple:
             company = entry.company
@@ -325,5 +326,5 @@ class NotesStore:
             while target.exists():
                 target = self.trash / f"{slug}-{self._stamp()}-{n}.toml"
                 n += 1
-            shutil.move(str(path), str(target))
+            os.replace(path, target)
         return target

@@ -41,6 +41,7 @@ class PickerScreen(Screen):
         Binding("n", "new", "New"),
         Binding("e", "rename", "Rename"),
         Binding("d", "delete", "Delete"),
+        Binding("v", "review", "Review"),
         Binding("j", "cursor('down')", "Down", show=False),
         Binding("k", "cursor('up')", "Up", show=False),
         Binding("question_mark", "app.help", "Help"),
@@ -54,7 +55,7 @@ class PickerScreen(Screen):
         yield Header(show_clock=False, icon="§")
         yield Static("", id="picker-hint")
         yield OptionList(id="companies")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.title = "finale"
@@ -111,8 +112,12 @@ class PickerScreen(Screen):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.open_company(self.entries[event.option_index].slug)
 
+    def action_review(self) -> None:
+        if self.current is not None:
+            self.open_company(self.current.slug, review=True)
+
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def open_company(self, slug: str) -> None:
+    def open_company(self, slug: str, review: bool = False) -> None:
         try:
             loaded = self.app.store.load(slug)
         except NotesError as error:
@@ -121,7 +126,10 @@ class PickerScreen(Screen):
                 severity="error", timeout=20,
             )
             return
-        self.app.call_from_thread(self._open_loaded, loaded)
+        if review:
+            self.app.call_from_thread(self.app.show_review, loaded.company)
+        else:
+            self.app.call_from_thread(self._open_loaded, loaded)
 
     def _open_loaded(self, loaded: Loaded) -> None:
         from tui.screens.prepare import PrepareScreen

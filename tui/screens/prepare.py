@@ -54,6 +54,7 @@ class PrepareScreen(Screen):
         Binding("d", "delete_question", "Delete question", show=False),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+e", "external_editor", "Edit in $EDITOR", show=False, priority=True),
+        Binding("v", "review", "Review"),
         Binding("c", "companies", "Companies"),
         Binding("question_mark", "app.help", "Help"),
     ]
@@ -88,7 +89,7 @@ class PrepareScreen(Screen):
                 yield Static("", id="answer-status")
             yield TipsPane(id="tips")
             yield ChecklistPane(id="checklist")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         editor = self.query_one("#answer", TextArea)
@@ -468,6 +469,11 @@ class PrepareScreen(Screen):
             self.query_one("#answer", TextArea).load_text(new_text)
             self._take_editor_text()
             self.flush()
+
+    def action_review(self) -> None:
+        self._take_editor_text()
+        self._save_soon(0)
+        self.app.show_review(self.session.company)
 
     def action_companies(self) -> None:
         problem = self.flush()

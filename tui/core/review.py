@@ -1,0 +1,207 @@
+"""The last-minute cheat sheet: one model, rendered as plain text or Markdown.
+
+The TUI's Review screen, `finale review` and `finale export --format md` all
+start from ``build_review``, so the three never disagree.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tui.core.notes import Company
+from tui.core.packs import Catalog
+from tui.core.progress import questions_for
+from tui.core.speech import DEFAULT_WPM, band, speaking_seconds, talking_points, target_text, word_count
+from tui.core.timefmt import countdown, mmss, when_text
+
+ASKS_QUESTION = "questions-for-us"
+# "Far over" the target: a quarter past the top of the band. A few seconds over
+# is fine when spoken; a third more is a rambling answer.
+FAR_OVER = 1.25
+
+
+@dataclass
+class AnswerReview:
+    id: str
+    prompt: str
+    text: str
+    points: list[str]
+    seconds: float
+    target: tuple[int, int]
+
+    @property
+    def timing(self) -> str:
+        return f"~{mmss(self.seconds)} spoken, target {target_text(self.target)}"
+
+
+@dataclass
+class ResearchReview:
+    label: str
+    done: bool
+    note: str
+    known: bool = True
+
+
+@dataclass
+class Review:
+    name: str
+    role: str
+    interview_at: datetime | None
+    countdown: str
+    interviewers: list[str]
+    readiness: str = ""
+    gaps: list[str] = field(default_factory=list)
+    answers: list[AnswerReview] = field(default_factory=list)
+    asks: list[str] = field(default_factory=list)
+    research: list[ResearchReview] = field(default_factory=list)
+    takeaways: list[str] = field(default_factory=list)
+
+
+def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = DEFAULT_WPM,
+                 readiness: str = "") -> Review:
+    review = Review(
+        name=company.name,
+        role=company.role,
+        interview_at=company.interview_at,
+        countdown=countdown(company.interview_at, now),
+        interviewers=list(company.interviewers),
+        readiness=readiness,
+        takeaways=list(catalog.takeaways),
+    )
+    for question in questions_for(catalog, company):
+        if question.id == ASKS_QUESTION:
+            continue
+        text = company.answer_text(question.id)
+        seconds = speaking_seconds(word_count(text), wpm)
+        review.answers.append(AnswerReview(question.id, question.prompt, text, talking_points(text),
+                                           seconds, question.target_seconds))
+        if not text.strip():
+            review.gaps.append(f"No answer yet: {question.prompt}")
+        elif band(seconds, question.target_seconds) == "over" and seconds > question.target_seconds[1] * FAR_OVER:
+            review.gaps.append(f"Far over time: {question.prompt} (~{mmss(seconds)}, "
+                               f"target {target_text(question.target_seconds)})")
+    review.asks = [a.text for a in company.asks if a.chosen]
+    if catalog.question(ASKS_QUESTION) is not None and not review.asks:
+        review.gaps.append("No questions chosen to ask them.")
+    pack_items = {item.id for item in catalog.checklist}
+    not_done = []
+    for item in catalog.checklist:
+        entry = company.entry(item.id)
+        review.research.append(ResearchReview(item.label, entry.done, entry.note))
+        if not entry.done:
+            not_done.append(item.label)
+    for item_id, entry in company.checklist.items():
+        if item_id not in pack_items and (entry.note or entry.done):
+            review.research.append(ResearchReview(item_id, entry.done, entry.note, known=False))
+    if not_done:
+        review.gaps.append(f"Research not done: {', '.join(not_done)}")
+    return review
+
+
+def _header_lines(review: Review) -> list[str]:
+    lines = []
+    if review.interview_at:
+        soon = f" ({review.countdown})" if review.countdown else ""
+        lines.append(f"Interview: {when_text(review.interview_at)}{soon}")
+    if review.interviewers:
+        lines.append(f"Interviewers: {', '.join(review.interviewers)}")
+    if review.readiness:
+        lines.append(f"Readiness: {review.readiness}")
+    return lines
+
+
+def _one_line(text: str) -> str:
+    """User text inside a list item: line breaks would break the layout, tabs its width."""
+    return " ".join(text.split())
+
+
+def render_plain(review: Review, width: int = 80) -> str:
+    width = max(30, width)
+
+    def wrap(text: str, indent: str, bullet: str = "") -> list[str]:
+        return textwrap.wrap(_one_line(text), width, initial_indent=indent + bullet,
+                             subsequent_indent=indent + " " * len(bullet), break_on_hyphens=False) or [indent + bullet.rstrip()]
+
+    title = review.name + (f" · {review.role}" if review.role else "")
+    out = [*wrap(title, ""), *_header_lines(review), ""]
+    out.append("Gaps")
+    if review.gaps:
+        for gap in review.gaps:
+            out += wrap(gap, "  ", "- ")
+    else:
+        out.append("  None: every question answered, research done, questions chosen.")
+    out += ["", "Your answers"]
+    for answer in review.answers:
+        out += wrap(answer.prompt, "  ")
+        if answer.text.strip():
+            out += wrap(answer.timing, "    ")
+            for point in answer.points:
+                out += wrap(point, "    ", "• ")
+        else:
+            out.append("    (no answer yet)")
+    out += ["", "Your questions for them"]
+    if review.asks:
+        for number, ask in enumerate(review.asks, 1):
+            out += wrap(ask, "  ", f"{number}. ")
+    else:
+        out.append("  (none chosen)")
+    out += ["", "Research"]
+    for item in review.research:
+        mark = "[x]" if item.done else "[ ]"
+        label = item.label if item.known else f"{item.label} (not in the pack)"
+        out += wrap(f"{label}: {item.note}" if item.note.strip() else label, "  ", f"{mark} ")
+    if review.takeaways:
+        out += ["", "Remember"]
+        for line in review.takeaways:
+            out += wrap(line, "  ", "• ")
+    return "\n".join(line.rstrip() for line in out) + "\n"
+
+
+def _md_escape_inline(text: str) -> str:
+    """Keep user text literal in a list item or heading: no accidental emphasis or links."""
+    out = _one_line(text)
+    for ch in "\\`*_[]<>#|":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def render_markdown(review: Review, full_answers: bool = True) -> str:
+    title = _md_escape_inline(review.name) + (f" — {_md_escape_inline(review.role)}" if review.role else "")
+    out = [f"# {title}", ""]
+    header = _header_lines(review)
+    if header:
+        out += [f"{line}  " for line in header[:-1]] + [header[-1], ""]
+    out += ["## Gaps", ""]
+    if review.gaps:
+        out += [f"- {_md_escape_inline(gap)}" for gap in review.gaps]
+    else:
+        out.append("None: every question answered, research done, questions chosen.")
+    out += ["", "## Your answers", ""]
+    for answer in review.answers:
+        out += [f"### {_md_escape_inline(answer.prompt)}", ""]
+        if not answer.text.strip():
+            out += ["*No answer yet.*", ""]
+            continue
+        out += [f"*{answer.timing}*", ""]
+        out += [f"- {_md_escape_inline(point)}" for point in answer.points] + [""]
+        if full_answers:
+            # A block quote keeps the answer word for word: a line starting with
+            # "#" or "-" in it stays text instead of turning into a heading or list.
+            body = answer.text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+            out += [f"> {line}".rstrip() if line.strip() else ">" for line in body.split("\n")] + [""]
+    out += ["## Your questions for them", ""]
+    if review.asks:
+        out += [f"{n}. {_md_escape_inline(ask)}" for n, ask in enumerate(review.asks, 1)]
+    else:
+        out.append("*None chosen yet.*")
+    out += ["", "## Research", ""]
+    for item in review.research:
+        label = _md_escape_inline(item.label) + ("" if item.known else " (not in the pack)")
+        note = f": {_md_escape_inline(item.note)}" if item.note.strip() else ""
+        out.append(f"- [{'x' if item.done else ' '}] **{label}**{note}")
+    if review.takeaways:
+        out += ["", "## Remember", ""]
+        out += [f"- {_md_escape_inline(line)}" for line in review.takeaways]
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -124,8 +124,11 @@ class FinaleApp(App):
             self.pop_screen()
 
     def readiness_text(self, company) -> str:
-        """The readiness line at the top of the review; the answer coach fills it in."""
-        return ""
+        """Checks passed over all questions plus research done, e.g. "12/30 (40%)"."""
+        from tui.core.checks import company_readiness
+
+        ready = company_readiness(self.catalog, company, self.settings.words_per_minute)
+        return f"{ready} ({ready.percent}%)"
 
     def show_review(self, company) -> None:
         from tui.screens.review import ReviewScreen

@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("company", help="name or file slug; a unique prefix is enough")
     review.add_argument("--width", type=int, metavar="N", help="wrap at N columns (default: the terminal's)")
 
+    check = sub.add_parser("check", parents=[common], help="run the answer coach on every answer")
+    check.add_argument("company", help="name or file slug; a unique prefix is enough")
+    check.add_argument("--json", action="store_true", help="a list of objects, for scripts")
+
     export = sub.add_parser("export", parents=[common], help="write the notes as Markdown or TOML")
     export.add_argument("company", help="name or file slug; a unique prefix is enough")
     export.add_argument("--format", choices=["md", "toml"], default="md", help="md (default) or toml")
@@ -106,6 +110,7 @@ def cmd_packs(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from tui.core.checks import company_readiness
     from tui.core.progress import progress
     from tui.core.timefmt import countdown, when_text
 
@@ -118,6 +123,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             continue
         company = entry.company
         done = progress(catalog, company)
+        ready = company_readiness(catalog, company)
         rows.append({
             "slug": entry.slug,
             "name": company.name,
@@ -128,7 +134,9 @@ def cmd_list(args: argparse.Namespace) -> int:
             "questions": done.questions,
             "researched": done.researched,
             "checklist": done.checklist,
-            "summary": done.summary,
+            "readiness_passed": ready.passed,
+            "readiness_total": ready.total,
+            "summary": f"{done.summary}  ready {ready}",
         })
     if args.json:
         import json
@@ -177,10 +185,44 @@ def _settings(args: argparse.Namespace):
 
 
 def _review_of(args: argparse.Namespace, entry):
+    from tui.core.checks import company_readiness
     from tui.core.review import build_review
 
-    settings = _settings(args)
-    return build_review(_catalog(args), entry.company, datetime.now(), settings.words_per_minute)
+    settings, catalog = _settings(args), _catalog(args)
+    ready = company_readiness(catalog, entry.company, settings.words_per_minute)
+    return build_review(catalog, entry.company, datetime.now(), settings.words_per_minute,
+                        readiness=f"{ready} ({ready.percent}%)")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from tui.core.checks import company_results
+
+    _, entry = _resolve(args)
+    if entry is None:
+        return 1
+    catalog = _catalog(args)
+    results = company_results(catalog, entry.company, _settings(args).words_per_minute)
+    if args.json:
+        import json
+
+        rows = [{"question": r.question, "check": r.check.id, "kind": r.check.kind, "passed": r.passed,
+                 "message": r.message} for r in results]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    prompts = {q.id: q.prompt for q in catalog.questions}
+    for c in entry.company.custom_questions:
+        prompts.setdefault(c.id, c.prompt)
+    current = None
+    for result in results:
+        if result.question != current:
+            current = result.question
+            mine = [r for r in results if r.question == current]
+            print(f"{'' if current == results[0].question else chr(10)}{prompts.get(current, current)}"
+                  f"  [{sum(r.passed for r in mine)}/{len(mine)}]")
+        print(f"  {result.mark} {result.message}")
+    passed = sum(r.passed for r in results)
+    print(f"\n{passed} of {len(results)} checks pass.")
+    return 0
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -248,6 +290,7 @@ COMMANDS = {
     "list": cmd_list,
     "review": cmd_review,
     "export": cmd_export,
+    "check": cmd_check,
     "open": cmd_tui,
     None: cmd_tui,
 }

@@ -68,25 +68,30 @@ class PickerScreen(Screen):
     @work(thread=True, exclusive=True, group="list", exit_on_error=False)
     def refresh_companies(self, select: str | None = None) -> None:
         entries = self.app.store.list()
-        self.app.call_from_thread(self._show, entries, select)
+        # The coach runs here, off the UI thread: a hundred companies stay smooth.
+        ready = {e.slug: self.app.readiness_text(e.company) for e in entries if e.company}
+        self.app.call_from_thread(self._show, entries, select, ready)
 
-    def _entry_prompt(self, entry: Entry) -> Content:
+    def _entry_prompt(self, entry: Entry, ready: str = "") -> Content:
         if entry.company is None:
-            return Content.assemble(("⚠ ", "$error"), (entry.path.name, "bold"), "\n  ",
-                                    (str(entry.error.reason if entry.error else "unreadable"), "$error"))
+            error = entry.error
+            reason = (f"line {error.line}: " if error and error.line else "") + (error.reason if error else "unreadable")
+            return Content.assemble(("⚠ ", "$error"), (entry.path.name, "bold"), "\n  ", (reason, "$error"))
         company = entry.company
         done = progress(self.app.catalog, company)
         soon = countdown(company.interview_at, self.app.clock())
-        details = [company.role, when_text(company.interview_at) if company.interview_at else "no date yet", soon, done.summary]
+        details = [company.role, when_text(company.interview_at) if company.interview_at else "no date yet", soon,
+                   done.summary, f"ready {ready}" if ready else ""]
         return Content.assemble((company.name, "bold"), "\n  ", (" · ".join(d for d in details if d), "$text-muted"))
 
-    def _show(self, entries: list[Entry], select: str | None = None) -> None:
+    def _show(self, entries: list[Entry], select: str | None = None, ready: dict[str, str] | None = None) -> None:
         listing = self.query_one("#companies", OptionList)
         keep = select or (self.entries[listing.highlighted].slug if self.entries and listing.highlighted is not None
                           and listing.highlighted < len(self.entries) else None)
         self.entries = entries
         listing.clear_options()
-        listing.add_options([Option(self._entry_prompt(e), id=e.slug) for e in entries])
+        ready = ready or {}
+        listing.add_options([Option(self._entry_prompt(e, ready.get(e.slug, "")), id=e.slug) for e in entries])
         slugs = [e.slug for e in entries]
         if slugs:
             listing.highlighted = slugs.index(keep) if keep in slugs else 0

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static, TextArea
 
+from tui.core.checks import CheckContext, CheckResult, run_checks
 from tui.core.notes import ChecklistEntry, CustomQuestion
 from tui.core.packs import Question
 from tui.core.progress import questions_for
@@ -28,12 +29,14 @@ from tui.core.timefmt import countdown, mmss
 from tui.screens.company_form import CompanyForm, CompanyFormDialog
 from tui.screens.dialogs import ConfirmDialog, TextDialog
 from tui.widgets.asks_editor import AsksEditor, AsksList
+from tui.widgets.check_list import CheckList
 from tui.widgets.checklist_pane import ChecklistList, ChecklistPane
 from tui.widgets.question_list import QuestionList, QuestionRow
 from tui.widgets.tips_pane import TipsPane
 
 ASKS_QUESTION = "questions-for-us"
 AUTOSAVE_SECONDS = 1.0
+CHECK_SECONDS = 0.4
 DISK_POLL_SECONDS = 2.0
 
 
@@ -72,6 +75,7 @@ class PrepareScreen(Screen):
         super().__init__()
         self.session = session
         self._save_timer: Timer | None = None
+        self._check_timer: Timer | None = None
         self._blocked = ""  # set when the file on disk cannot be read: saves stop until it can
 
     # -- layout ----------------------------------------------------------
@@ -86,6 +90,7 @@ class PrepareScreen(Screen):
                     yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False,
                                    tab_behavior="focus", compact=True)
                     yield AsksEditor(id="asks")
+                yield CheckList(id="checks")
                 yield Static("", id="answer-status")
             yield TipsPane(id="tips")
             yield ChecklistPane(id="checklist")
@@ -115,17 +120,24 @@ class PrepareScreen(Screen):
     def question(self) -> Question | None:
         return next((q for q in self.questions if q.id == self.question_id), None)
 
+    def _results(self, question: Question) -> list[CheckResult]:
+        company = self.session.company
+        ctx = CheckContext.of(self.app.catalog, company, self.app.settings.words_per_minute)
+        return run_checks(question, company.answer_text(question.id), ctx)
+
     def _row(self, question: Question) -> QuestionRow:
         company = self.session.company
+        results = self._results(question)
+        ready = f"✓{sum(r.passed for r in results)}/{len(results)}" if results else ""
         if question.id == ASKS_QUESTION:
             chosen = sum(a.chosen for a in company.asks)
             state = "empty" if not chosen else "drafted"
-            return QuestionRow(question.id, question.prompt, state, chosen, custom=question.custom, unit="chosen")
+            return QuestionRow(question.id, question.prompt, state, chosen, ready, question.custom, unit="chosen")
         text = company.answer_text(question.id)
         words = word_count(text)
         rehearsed = any(r.question == question.id for r in company.rehearsals)
         state = "empty" if not text.strip() else ("rehearsed" if rehearsed else "drafted")
-        return QuestionRow(question.id, question.prompt, state, words, custom=question.custom)
+        return QuestionRow(question.id, question.prompt, state, words, ready, question.custom)
 
     def _refresh_questions(self, keep: str | None = None) -> None:
         listing = self.query_one("#questions", QuestionList)
@@ -198,7 +210,30 @@ class PrepareScreen(Screen):
             editor.placeholder = f"Empty. What they are testing: {question.why_they_ask}"
             editor.load_text(self.session.company.answer_text(question_id))
         self.query_one("#tips", TipsPane).show(question)
+        self._refresh_checks()
         self._refresh_status()
+
+    def _refresh_checks(self) -> None:
+        """Run the coach on the current answer; the list and the question's row follow."""
+        question = self.question
+        if question is None:
+            return
+        self.query_one("#checks", CheckList).show(self._results(question))
+        self.query_one("#questions", QuestionList).update_row(self._row(question))
+
+    def _check_soon(self) -> None:
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self._check_timer = self.set_timer(CHECK_SECONDS, self._refresh_checks)
+
+    @on(CheckList.ShowTip)
+    def _show_tip(self, event: CheckList.ShowTip) -> None:
+        self.query_one("#tips", TipsPane).show(self.question, highlight=event.tip)
+        if event.reveal:
+            if self.has_class("-wide"):
+                self.tips_open = True
+            else:
+                self.side = "tips"
 
     def _refresh_status(self) -> None:
         question = self.question
@@ -269,6 +304,7 @@ class PrepareScreen(Screen):
 
     def _changed(self, delay: float = AUTOSAVE_SECONDS) -> None:
         self.session.touch()
+        self._check_soon()
         if self.save_state != "unsaved" and not self._blocked:
             self.save_state = "unsaved"
         self._refresh_status()

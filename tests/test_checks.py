@@ -1,0 +1,228 @@
+"""The answer coach, kind by kind, with Unicode, empty answers and common-word company names."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.core.checks import CheckContext, company_readiness, distinctive_words, run_checks
+from tui.core.notes import Ask, ChecklistEntry, Company
+from tui.core.packs import Check, Question, load_catalog
+
+Q = Question(id="q", prompt="Why?", target_seconds=(30, 60))
+
+
+def run(kind: str, text: str, ctx: CheckContext | None = None, **params):
+    question = Question(id="q", prompt="Why?", target_seconds=(30, 60),
+                        checks=(Check("c", kind, "Do the thing.", "", params),))
+    return run_checks(question, text, ctx or CheckContext("Acme Robotics"))[0]
+
+
+WORDS_100 = " ".join(["word"] * 100)  # ~43 s at 140 words a minute
+
+
+@pytest.mark.parametrize("text, passed", [
+    (WORDS_100, True),
+    ("word " * 30, False),          # ~13 s: too short
+    ("word " * 200, False),         # ~86 s: too long
+])
+def test_length(text, passed):
+    result = run("length", text)
+    assert result.passed is passed
+    assert "target 0:30–1:00" in result.message
+
+
+@pytest.mark.parametrize("name, text, passed", [
+    ("Acme Robotics", "I want to join Acme Robotics.", True),
+    ("Acme Robotics", "I want to join ACME.", True),
+    ("Acme Robotics", "At acme robotics, arms matter.", True),        # the whole name, any case
+    ("Acme Robotics", "I like robotics in general.", False),            # a lowercase word of the name
+    ("Acme Robotics, Inc.", "Inc. is not the company.", False),       # generic words never count
+    ("Square", "Square's seller tools changed my café.", True),
+    ("Square", "I am a square peg in a round hole.", False),
+    ("Notion", "I have a notion that docs matter.", False),
+    ("Notion", "I write everything in Notion.", True),
+    ("Zürich Ünicorn", "Ich möchte zu Ünicorn, wirklich!", True),
+    ("東京ロボット", "私は東京ロボットで働きたい。", True),
+    ("stripe", "I admire Stripe, honestly.", True),                    # a name typed in lowercase
+    ("Acme", "(Acme)", True),
+    ("Acme", "Acmeish is not it", False),
+])
+def test_mentions_company(name, text, passed):
+    assert run("mentions_company", text, CheckContext(name)).passed is passed
+
+
+def research_ctx(note: str) -> CheckContext:
+    return CheckContext("Acme", notes={"products": note}, labels={"products": "Products"})
+
+
+@pytest.mark.parametrize("note, text, wanted, passed", [
+    ("Robot arms, vision kits, fleet software", "Your robot arm and fleet software excite me.", 2, True),
+    ("Robot arms, vision kits, fleet software", "Your robot excites me.", 2, False),
+    ("The and of it", "the and of it", 1, False),                  # stop words are not research
+    ("Café payments in Zürich", "Your Zürich café payments!", 2, True),
+])
+def test_uses_research(note, text, wanted, passed):
+    result = run("uses_research", text, research_ctx(note), items=["products"], min=wanted)
+    assert result.passed is passed
+
+
+def test_uses_research_without_notes_says_research_first():
+    result = run("uses_research", "Anything at all.", research_ctx(""), items=["products"], min=1)
+    assert not result.passed and result.message == "Research first: add notes on Products in the checklist."
+
+
+@pytest.mark.parametrize("text, wanted, passed", [
+    ("I LED the team.", 1, True),
+    ("I led; I drove.", 2, True),
+    ("I misled the team.", 1, False),            # whole words only
+    ("I'm working on it", 1, True),
+    ("I’m working  on it", 1, True),             # curly apostrophe, two spaces
+    ("Nothing here.", 1, False),
+])
+def test_includes_any(text, wanted, passed):
+    words = ["led", "drove", "working on"]
+    assert run("includes_any", text, words=words, min=wanted).passed is passed
+
+
+@pytest.mark.parametrize("text, passed", [
+    ("Retention rose 25%.", True),
+    ("We saved $3M.", True),
+    ("We doubled revenue.", True),
+    ("A team of twelve.", True),
+    ("Revenue grew a lot.", False),
+    ("One of my strengths.", False),
+])
+def test_has_number(text, passed):
+    assert run("has_number", text).passed is passed
+
+
+def test_avoid_reports_which_and_how_many():
+    result = run("avoid", "I just, basically, just think so. Just.", words=["just", "basically", "I guess"], max=1)
+    assert not result.passed
+    assert "“just” ×3, “basically” ×1" in result.message
+    assert run("avoid", "I adjusted it.", words=["just"], max=0).passed
+    assert run("avoid", "I just did.", words=["just"], max=1).passed
+
+
+def test_asks_chosen():
+    asks = [Ask("What is the strategy?", "strategy", True), Ask("How do teams work", "collaboration", True),
+            Ask("Not chosen?", "challenges", False)]
+    result = run("asks_chosen", "", CheckContext("Acme", asks=asks), min=3,
+                 categories=["strategy", "collaboration", "challenges"])
+    assert not result.passed
+    assert "2 of 3 chosen" in result.message and "none on challenges" in result.message
+    assert "1 without a question mark" in result.message
+    asks[1].text += "?"
+    asks[2].chosen = True
+    assert run("asks_chosen", "", CheckContext("Acme", asks=asks), min=3,
+               categories=["strategy", "collaboration", "challenges"]).passed
+
+
+@pytest.mark.parametrize("kind, params", [
+    ("length", {}), ("mentions_company", {}), ("has_number", {}), ("avoid", {"words": ["just"]}),
+    ("includes_any", {"words": ["x"], "min": 0}), ("uses_research", {"items": ["products"], "min": 0}),
+])
+@pytest.mark.parametrize("empty", ["", "   \n\t "])
+def test_an_empty_answer_passes_no_check(kind, params, empty):
+    result = run(kind, empty, research_ctx("robots"), **params)
+    assert not result.passed and "no answer yet" in result.message
+
+
+def test_every_default_question_has_checks_and_a_good_answer_passes_them():
+    catalog = load_catalog(None)
+    company = Company(name="Northwind")
+    company.checklist["products"] = ChecklistEntry(True, "Warehouse robot arm and fleet software")
+    company.checklist["culture-values"] = ChecklistEntry(True, "Collaboration, ownership, craft")
+    company.asks = [Ask("What is the strategy?", "strategy", True), Ask("How do teams collaborate?", "collaboration", True),
+                    Ask("What are the challenges?", "challenges", True)]
+    text = ("I am excited to join Northwind because your warehouse robot arm and fleet software lead the market. "
+            "In my last role I led and drove a team of 12 that launched a fleet product, for example raising "
+            "retention by 25%. I value collaboration and ownership. I tend to over-communicate; I am working "
+            "on shorter updates and have improved. ") * 2
+    for question in catalog.questions:
+        if question.id != "questions-for-us":
+            company.set_answer(question.id, text, company.interview_at or __import__("datetime").datetime(2026, 1, 1))
+    ctx = CheckContext.of(catalog, company)
+    for question in catalog.questions:
+        results = run_checks(question, company.answer_text(question.id), ctx)
+        assert results, question.id
+        failing = [r.message for r in results if not r.passed and r.check.kind != "length"]
+        assert not failing, (question.id, failing)
+    readiness = company_readiness(catalog, company)
+    assert 0 < readiness.passed <= readiness.total
+
+
+def test_distinctive_words_drop_stop_words_and_plurals():
+    assert distinctive_words("The robots and the Robot's arms") == {"robot", "arm"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(), name=st.text(min_size=1))
+def test_checks_never_crash_on_any_text(text, name):
+    catalog = load_catalog(None)
+    ctx = CheckContext(name, notes={"products": text}, labels={"products": "Products"})
+    for question in catalog.questions:
+        for result in run_checks(question, text, ctx):
+            assert isinstance(result.passed, bool) and result.message
+
+
+async def test_typing_the_company_name_flips_the_check_and_the_readiness(tmp_path):
+    from tests.helpers import acme, make_app, make_store
+    from tui.widgets.check_list import CheckList
+    from tui.widgets.question_list import QuestionList
+
+    make_store(tmp_path).create(acme())
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        checks = screen.query_one("#checks", CheckList)
+        listing = screen.query_one("#questions", QuestionList)
+
+        def names_company() -> bool:
+            return next(r for r in checks.results if r.check.kind == "mentions_company").passed
+
+        def row_text() -> str:
+            return str(listing.get_option("why-here").prompt)
+
+        assert not names_company()
+        before = row_text()
+        assert "✓2/6" in before
+        await pilot.press("enter", "ctrl+end", "enter")
+        await pilot.press(*"Acme", "space", *"is", "space", *"the", "space", *"one.")
+        await pilot.pause(0.6)
+        assert names_company()
+        assert "✓3/6" in row_text()
+        # Selecting a check shows the tip it comes from in the sidebar.
+        await pilot.press("tab")
+        assert screen.focused is checks
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert screen.side == "tips"
+        assert "▶ Do your research" in screen.query_one("#tips-text").source
+
+
+def test_finale_check_text_and_json(tmp_path, capsys):
+    import json
+
+    from tests.helpers import acme, make_store
+    from tui.cli import main
+
+    store = make_store(tmp_path / "d")
+    store.create(acme())
+    assert main(["--data-dir", str(store.root), "check", "acme"]) == 0
+    out = capsys.readouterr().out
+    assert "Why do you want to work here as a Senior Product Manager?  [2/6]" in out
+    assert "✗ Name the company" in out and "of 19 checks pass." in out
+    assert main(["--data-dir", str(store.root), "check", "acme", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {tuple(sorted(r)) for r in rows} == {("check", "kind", "message", "passed", "question")}
+    assert {r["question"] for r in rows} == {"why-here", "right-fit", "strengths-weaknesses", "questions-for-us"}
+    assert any(r["kind"] == "mentions_company" and r["passed"] is False for r in rows)
+    assert main(["--data-dir", str(store.root), "check", "nope"]) == 1

@@ -1,0 +1,57 @@
+"""The coach's verdicts under the answer: one line per check, passed or not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.core.checks import CheckResult
+
+
+class CheckList(OptionList):
+    """Highlighting a check posts ShowTip with the title of the tip it comes from."""
+
+    BINDINGS = [
+        Binding("enter", "tip", "Show tip"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    @dataclass
+    class ShowTip(Message):
+        tip: str
+        reveal: bool = False
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.results: list[CheckResult] = []
+
+    def show(self, results: list[CheckResult]) -> None:
+        if [(r.check.id, r.passed, r.message) for r in results] == [
+            (r.check.id, r.passed, r.message) for r in self.results
+        ]:
+            return  # unchanged: repaint nothing (every repaint is bytes over SSH)
+        keep = self.highlighted
+        self.results = results
+        self.clear_options()
+        self.add_options([
+            Option(Content.assemble((f"{r.mark} ", "$success" if r.passed else "$error"),
+                                    (r.message, "" if not r.passed else "$text-muted")))
+            for r in results
+        ])
+        if results and keep is not None:
+            self.highlighted = min(keep, len(results) - 1)
+        self.display = bool(results)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self.has_focus and 0 <= event.option_index < len(self.results):
+            self.post_message(self.ShowTip(self.results[event.option_index].check.tip))
+
+    def action_tip(self) -> None:
+        if self.highlighted is not None and self.highlighted < len(self.results):
+            self.post_message(self.ShowTip(self.results[self.highlighted].check.tip, reveal=True))

@@ -76,3 +76,39 @@ def test_review_screen(snap_compare, tmp_path):
         await settle(pilot)
 
     assert snap_compare(with_companies(tmp_path), terminal_size=(80, 24), run_before=review)
+
+
+class _FakeMonotonic:
+    def __init__(self) -> None:
+        self.t = 500.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def rehearsal_app(tmp_path):
+    app = with_companies(tmp_path)
+    app.monotonic = _FakeMonotonic()
+    return app
+
+
+async def _say_75_seconds(pilot) -> None:
+    await open_first(pilot)
+    await pilot.press("r", "space")
+    pilot.app.monotonic.t += 75
+    pilot.app.screen._tick()
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("after", ["say", "reveal", "summary"])
+def test_rehearse(snap_compare, tmp_path, after):
+    async def run(pilot):
+        await _say_75_seconds(pilot)
+        if after in ("reveal", "summary"):
+            await pilot.press("space")
+            await settle(pilot)
+        if after == "summary":
+            await pilot.press("3")
+            await settle(pilot)
+
+    assert snap_compare(rehearsal_app(tmp_path), terminal_size=(80, 24), run_before=run)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import threading
-import os
+import time
 from datetime import datetime
 from typing import Callable, Iterable
 
@@ -38,15 +39,18 @@ class FinaleApp(App):
         open_slug: str | None = None,
         create_name: str | None = None,
         notices: Iterable[tuple[str, str]] = (),
+        start_rehearsal: bool = False,
     ):
         super().__init__()
         self.store = store
         self.catalog = catalog
         self.settings = settings or Settings()
         self.clock = clock
+        self.monotonic: Callable[[], float] = time.monotonic
         self.open_slug = open_slug
         self.create_name = create_name
         self.notices = list(notices)
+        self.start_rehearsal = start_rehearsal
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -91,6 +95,14 @@ class FinaleApp(App):
 
         problems = [s.flush() for s in self.screen_stack if isinstance(s, PrepareScreen)]
         return next((p for p in problems if p), "")
+
+    def save_session_now(self, session) -> None:
+        """Save one open company at once (a rated rehearsal must not wait for a timer)."""
+        from tui.screens.prepare import PrepareScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, PrepareScreen) and screen.session is session:
+                screen.flush()
 
     async def action_quit(self) -> None:
         problem = self.flush_all()

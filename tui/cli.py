@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     opener = sub.add_parser("open", parents=[common], help="open a company in the app")
     opener.add_argument("company", help="name or file slug; a unique prefix is enough")
 
+    rehearse = sub.add_parser("rehearse", parents=[common], help="rehearse the due answers, weakest first")
+    rehearse.add_argument("company", help="name or file slug; a unique prefix is enough")
+
     review = sub.add_parser("review", parents=[common], help="print the last-minute cheat sheet")
     review.add_argument("company", help="name or file slug; a unique prefix is enough")
     review.add_argument("--width", type=int, metavar="N", help="wrap at N columns (default: the terminal's)")
@@ -292,6 +295,7 @@ COMMANDS = {
     "export": cmd_export,
     "check": cmd_check,
     "open": cmd_tui,
+    "rehearse": cmd_tui,
     None: cmd_tui,
 }
 

@@ -70,7 +70,12 @@ def launch(args: argparse.Namespace) -> int:
 
     from tui.app import FinaleApp
 
-    app = FinaleApp(store, catalog, settings, open_slug=open_slug, create_name=create_name, notices=notices)
+    rehearse = getattr(args, "command", None) == "rehearse"
+    if rehearse and open_slug is None:
+        print(f'finale: no company named "{query}". Create it with `finale open "{query}"` first.', file=sys.stderr)
+        return 1
+    app = FinaleApp(store, catalog, settings, open_slug=open_slug, create_name=create_name, notices=notices,
+                    start_rehearsal=rehearse)
     mouse = settings.mouse and not getattr(args, "no_mouse", False)
     try:
         app.run(mouse=mouse)

@@ -139,7 +139,11 @@ class PickerScreen(Screen):
     def _open_loaded(self, loaded: Loaded) -> None:
         from tui.screens.prepare import PrepareScreen
 
-        self.app.push_screen(PrepareScreen(CompanySession(self.app.store, loaded)))
+        screen = PrepareScreen(CompanySession(self.app.store, loaded))
+        self.app.push_screen(screen)
+        if self.app.start_rehearsal:
+            self.app.start_rehearsal = False
+            screen.call_after_refresh(screen.action_rehearse_due)
 
     # -- new, rename, delete ------------------------------------------------
 

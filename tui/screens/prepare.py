@@ -21,6 +21,7 @@ from tui.core.checks import CheckContext, CheckResult, run_checks
 from tui.core.notes import ChecklistEntry, CustomQuestion
 from tui.core.packs import Question
 from tui.core.progress import questions_for
+from tui.core.schedule import due_text, sparkline, status
 from tui.core.session import CompanySession, SaveOutcome
 from tui.core.slug import slugify
 from tui.core.speech import band, speaking_seconds, target_text, word_count
@@ -52,11 +53,13 @@ class PrepareScreen(Screen):
         Binding("3", "pane('tips')", "Tips pane", show=False),
         Binding("4", "pane('checklist')", "Research pane", show=False),
         Binding("t", "toggle_tips", "Tips"),
-        Binding("i", "details", "Details"),
+        Binding("i", "details", "Details", show=False),
         Binding("a", "add_question", "Add question", show=False),
         Binding("d", "delete_question", "Delete question", show=False),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+e", "external_editor", "Edit in $EDITOR", show=False, priority=True),
+        Binding("r", "rehearse", "Rehearse"),
+        Binding("R", "rehearse_due", "Rehearse due", show=False),
         Binding("v", "review", "Review"),
         Binding("c", "companies", "Companies"),
         Binding("question_mark", "app.help", "Help"),
@@ -132,12 +135,20 @@ class PrepareScreen(Screen):
         if question.id == ASKS_QUESTION:
             chosen = sum(a.chosen for a in company.asks)
             state = "empty" if not chosen else "drafted"
-            return QuestionRow(question.id, question.prompt, state, chosen, ready, question.custom, unit="chosen")
+            done = status(company, question.id, self.app.clock())
+            return QuestionRow(question.id, question.prompt, state, chosen, ready, question.custom, unit="chosen",
+                               history=self._history(done))
         text = company.answer_text(question.id)
         words = word_count(text)
-        rehearsed = any(r.question == question.id for r in company.rehearsals)
-        state = "empty" if not text.strip() else ("rehearsed" if rehearsed else "drafted")
-        return QuestionRow(question.id, question.prompt, state, words, ready, question.custom)
+        done = status(company, question.id, self.app.clock())
+        state = "empty" if not text.strip() else ("rehearsed" if done.count else "drafted")
+        return QuestionRow(question.id, question.prompt, state, words, ready, question.custom,
+                           history=self._history(done))
+
+    def _history(self, done) -> str:
+        if not done.count:
+            return ""
+        return f"{due_text(done.due, self.app.clock())} · {done.count}× · {done.last_label} {sparkline(done.times)}"
 
     def _refresh_questions(self, keep: str | None = None) -> None:
         listing = self.query_one("#questions", QuestionList)
@@ -505,6 +516,27 @@ class PrepareScreen(Screen):
             self.query_one("#answer", TextArea).load_text(new_text)
             self._take_editor_text()
             self.flush()
+
+    def action_rehearse(self) -> None:
+        question = self.question
+        if question is not None:
+            self._start_rehearsal([question.id])
+
+    def action_rehearse_due(self) -> None:
+        from tui.screens.rehearse import plan
+
+        queue = plan(self.session, self.app.catalog, self.app.clock())
+        if not queue:
+            self.notify("Nothing is due. r rehearses the selected question anyway.", timeout=6)
+            return
+        self._start_rehearsal(queue)
+
+    def _start_rehearsal(self, queue: list[str]) -> None:
+        from tui.screens.rehearse import RehearseScreen
+
+        self._take_editor_text()
+        self.flush()
+        self.app.push_screen(RehearseScreen(self.session, queue), lambda _: self._refresh_questions())
 
     def action_review(self) -> None:
         self._take_editor_text()

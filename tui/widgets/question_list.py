@@ -21,18 +21,22 @@ class QuestionRow:
     detail: str = ""
     custom: bool = False
     unit: str = "w"
+    history: str = ""
 
     def render(self) -> Content:
         status = "empty" if self.state == "empty" else f"{self.state} · {self.words} {self.unit}"
         if self.detail:
             status += f" · {self.detail}"
         mark_style = {"empty": "$text-muted", "drafted": "$warning", "rehearsed": "$success"}[self.state]
-        return Content.assemble(
+        parts = [
             (MARKS[self.state] + " ", mark_style),
             (self.prompt, "bold" if not self.custom else "bold italic"),
             "\n  ",
             (status, "$text-muted"),
-        )
+        ]
+        if self.history:
+            parts += ["\n  ", (self.history, "$text-muted")]
+        return Content.assemble(*parts)
 
 
 class QuestionList(OptionList):

@@ -1,0 +1,317 @@
+"""Rehearse: answer out loud (or typed) against the clock, reveal the draft, rate yourself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Digits, Footer, Header, Static, TextArea
+
+from tui.core.notes import Rehearsal
+from tui.core.packs import Question
+from tui.core.progress import questions_for
+from tui.core.schedule import RATINGS, covered_points, due_text, status, weakest_first, word_diff
+from tui.core.session import CompanySession
+from tui.core.speech import band, target_text, talking_points
+from tui.core.timefmt import mmss
+
+ASKS_QUESTION = "questions-for-us"
+
+
+class Stage(Vertical, can_focus=True):
+    """Holds focus while the clock view shows: with nothing focused, screen keys would not fire."""
+
+
+@dataclass
+class Attempt:
+    question: Question
+    started: datetime
+    seconds: int
+    mode: str
+    recall: str = ""
+    rating: int | None = None
+
+
+class RehearseScreen(Screen):
+    """A queue of questions, one at a time. Nothing is recorded until it is rated."""
+
+    CSS_PATH = "rehearse.tcss"
+    BINDINGS = [
+        Binding("space", "start_or_stop", "Start/stop", priority=True),
+        Binding("y", "type_instead", "Type it instead"),
+        Binding("p", "pause", "Pause"),
+        Binding("ctrl+s", "done_typing", "Done", priority=True),
+        Binding("1", "rate(1)", "Again"),
+        Binding("2", "rate(2)", "Hard"),
+        Binding("3", "rate(3)", "Good"),
+        Binding("4", "rate(4)", "Easy"),
+        Binding("enter", "finish", "Close", show=False),
+        Binding("escape", "leave", "Leave"),
+    ]
+
+    phase: reactive[str] = reactive("ready", init=False)
+    """ready, say, type, reveal or summary: which view shows and which keys work."""
+    elapsed: reactive[int] = reactive(0, init=False)
+    """Whole seconds on the clock for the current question."""
+
+    def __init__(self, session: CompanySession, queue: list[str]) -> None:
+        super().__init__()
+        self.session = session
+        self.queue = list(queue)
+        self.index = 0
+        self.attempts: list[Attempt] = []
+        self.current: Attempt | None = None
+        self._ticker: Timer | None = None
+        self._run_start: float | None = None  # monotonic time the clock last resumed
+        self._banked = 0.0  # seconds run before the last pause
+
+    @property
+    def questions(self) -> dict[str, Question]:
+        return {q.id: q for q in questions_for(self.app.catalog, self.session.company)}
+
+    @property
+    def question(self) -> Question:
+        return self.questions[self.queue[self.index]]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="§")
+        with Vertical(id="rehearse"):
+            yield Static("", id="rh-prompt")
+            yield Static("", id="rh-why")
+            with ContentSwitcher(id="rh-views", initial="rh-clock"):
+                with Stage(id="rh-clock"):
+                    with Horizontal(id="rh-timer-row"):
+                        yield Digits("0:00", id="rh-timer")
+                        yield Static("", id="rh-band")
+                    yield Static("", id="rh-hint")
+                with Vertical(id="rh-type"):
+                    yield TextArea(id="rh-recall", soft_wrap=True, compact=True)
+                    yield Static("Type your answer from memory · ctrl+s when done", id="rh-type-hint")
+                with VerticalScroll(id="rh-reveal", can_focus=True):
+                    yield Static("", id="rh-reveal-text")
+                with VerticalScroll(id="rh-summary", can_focus=True):
+                    yield Static("", id="rh-summary-text")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#rh-recall", TextArea).cursor_blink = self.app.settings.cursor_blink
+        self._show_question()
+        self.watch_phase(self.phase)
+
+    # -- the clock ----------------------------------------------------------
+
+    def _now_seconds(self) -> float:
+        running = self.app.monotonic() - self._run_start if self._run_start is not None else 0.0
+        return self._banked + running
+
+    def _tick(self) -> None:
+        self.elapsed = int(self._now_seconds())
+
+    def _start_clock(self) -> None:
+        self._banked = 0.0
+        self._run_start = self.app.monotonic()
+        self.elapsed = 0
+        # Once a second and no more: over SSH each repaint costs bytes.
+        self._ticker = self.set_interval(1.0, self._tick)
+
+    def _stop_clock(self) -> int:
+        seconds = int(round(self._now_seconds()))
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+        self._run_start = None
+        self._banked = 0.0
+        return seconds
+
+    def watch_elapsed(self, seconds: int) -> None:
+        self.query_one("#rh-timer", Digits).update(mmss(seconds))
+        self._paint_band(seconds)
+
+    def _paint_band(self, seconds: int) -> None:
+        target = self.question.target_seconds
+        where = band(seconds, target)
+        timer = self.query_one("#rh-timer", Digits)
+        for name in ("under", "in", "over"):
+            timer.set_class(where == name, f"-{name}")
+        words = {"under": "under the band", "in": "in the band", "over": "over: wrap up"}[where]
+        self.query_one("#rh-band", Static).update(f"target {target_text(target)}\n{words}")
+
+    # -- phases -------------------------------------------------------------
+
+    def _show_question(self) -> None:
+        question = self.question
+        self.title = f"Rehearse · {self.session.company.name}"
+        self.sub_title = f"{self.index + 1} of {len(self.queue)}"
+        self.query_one("#rh-prompt", Static).update(question.prompt)
+        self.query_one("#rh-why", Static).update(question.why_they_ask)
+        self.current = None
+        self.elapsed = 0
+        self.watch_elapsed(0)
+        self.query_one("#rh-hint", Static).update(
+            "Your draft is hidden. Say your answer out loud.\n"
+            "space starts the clock · y to type it instead · escape leaves"
+        )
+        self.phase = "ready"
+
+    def watch_phase(self, phase: str) -> None:
+        views = {"ready": "rh-clock", "say": "rh-clock", "type": "rh-type", "reveal": "rh-reveal",
+                 "summary": "rh-summary"}
+        self.query_one("#rh-views", ContentSwitcher).current = views[phase]
+        for name in ("#rh-prompt", "#rh-why"):
+            self.query_one(name).display = phase != "summary"
+        focus = {"type": "#rh-recall", "reveal": "#rh-reveal", "summary": "#rh-summary"}.get(phase, "#rh-clock")
+        self.call_after_refresh(self.query_one(focus).focus)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        allowed = {
+            "start_or_stop": ("ready", "say"),
+            "type_instead": ("ready",),
+            "pause": ("say", "type"),
+            "done_typing": ("type",),
+            "rate": ("reveal",),
+            "finish": ("summary",),
+        }
+        if action in allowed:
+            return self.phase in allowed[action]
+        return True
+
+    def action_start_or_stop(self) -> None:
+        if self.phase == "ready":
+            self.current = Attempt(self.question, self.app.clock().replace(microsecond=0), 0, "spoken")
+            self._start_clock()
+            self.query_one("#rh-hint", Static).update("Speak now · space stops the clock · p pauses")
+            self.phase = "say"
+        elif self.phase == "say":
+            self._finish_attempt()
+
+    def action_type_instead(self) -> None:
+        self.current = Attempt(self.question, self.app.clock().replace(microsecond=0), 0, "typed")
+        self.query_one("#rh-recall", TextArea).load_text("")
+        self._start_clock()
+        self.phase = "type"
+
+    def action_pause(self) -> None:
+        if self._run_start is not None:
+            self._banked = self._now_seconds()
+            self._run_start = None
+            if self._ticker is not None:
+                self._ticker.pause()
+            self.notify("Paused: p to go on.", timeout=3)
+        else:
+            self._run_start = self.app.monotonic()
+            if self._ticker is not None:
+                self._ticker.resume()
+
+    def action_done_typing(self) -> None:
+        if self.current is not None:
+            self.current.recall = self.query_one("#rh-recall", TextArea).text
+        self._finish_attempt()
+
+    def _finish_attempt(self) -> None:
+        assert self.current is not None
+        self.current.seconds = self._stop_clock()
+        self.elapsed = self.current.seconds
+        self.query_one("#rh-reveal-text", Static).update(self._reveal(self.current))
+        self.phase = "reveal"
+
+    def _draft(self, question_id: str) -> str:
+        """The answer to rehearse against; for the questions to ask, the ones chosen."""
+        company = self.session.company
+        if question_id == ASKS_QUESTION:
+            return "\n".join(f"- {a.text}" for a in company.asks if a.chosen)
+        return company.answer_text(question_id)
+
+    def _reveal(self, attempt: Attempt) -> Content:
+        draft = self._draft(attempt.question.id)
+        target = attempt.question.target_seconds
+        where = band(attempt.seconds, target)
+        parts: list[tuple[str, str] | str] = [
+            (f"{mmss(attempt.seconds)} ", "bold"),
+            (f"({where} the band {target_text(target)})\n\n" if where != "in" else f"(in the band {target_text(target)})\n\n",
+             "$warning" if where != "in" else "$success"),
+        ]
+        points = talking_points(draft)
+        if attempt.mode == "typed" and points:
+            parts.append(("Talking points your recall covered\n", "bold"))
+            for point, hit in covered_points(points, attempt.recall):
+                parts += [("  ✓ " if hit else "  ✗ ", "$success" if hit else "$error"), point + "\n"]
+        elif points:
+            parts.append(("Talking points\n", "bold"))
+            parts += [f"  • {p}\n" for p in points]
+        parts.append(("\nYour draft\n", "bold"))
+        parts.append(draft.strip() + "\n" if draft.strip() else ("(no draft yet: write one on the Prepare screen)\n", "$text-muted"))
+        if attempt.mode == "typed":
+            parts.append(("\nWhat you typed against the draft ", "bold"))
+            parts.append(("missed", "$error strike"))
+            parts.append((" / ", "bold"))
+            parts.append(("added\n", "$warning underline"))
+            for op, words in word_diff(draft, attempt.recall):
+                style = {"same": "", "missed": "$error strike", "added": "$warning underline"}[op]
+                parts += [(words, style), " "]
+            parts.append("\n")
+        parts.append(("\nRate yourself: 1 again · 2 hard · 3 good · 4 easy", "$accent"))
+        return Content.assemble(*parts)
+
+    def action_rate(self, rating: int) -> None:
+        attempt = self.current
+        if attempt is None:
+            return
+        attempt.rating = rating
+        self.attempts.append(attempt)
+        company = self.session.company
+        company.rehearsals.append(Rehearsal(attempt.question.id, attempt.started, attempt.seconds, rating, attempt.mode))
+        self.session.touch()
+        self.app.save_session_now(self.session)
+        if rating == 1:
+            self.queue.append(attempt.question.id)  # "again" comes back in this session
+        self.index += 1
+        if self.index < len(self.queue):
+            self._show_question()
+        else:
+            self._show_summary()
+
+    def _show_summary(self) -> None:
+        company, now = self.session.company, self.app.clock()
+        parts: list[tuple[str, str] | str] = [("Session summary\n\n", "bold")]
+        for attempt in self.attempts:
+            target = attempt.question.target_seconds
+            where = band(attempt.seconds, target)
+            parts += [
+                (f"{RATINGS[attempt.rating or 3]:<6} ", "bold"),
+                (f"{mmss(attempt.seconds):>5} ", "$success" if where == "in" else "$warning"),
+                (f"{where:<5} ", "$text-muted"),
+                f"{attempt.question.prompt}\n",
+            ]
+        parts.append(("\nWhat is due next\n", "bold"))
+        ids = [q.id for q in questions_for(self.app.catalog, company)]
+        upcoming = sorted((status(company, qid, now) for qid in ids), key=lambda s: s.due)
+        for s in upcoming:
+            parts.append(f"  {due_text(s.due, now):<14} {self.questions[s.question].prompt}\n")
+        parts.append(("\nenter or escape to go back", "$text-muted"))
+        self.query_one("#rh-summary-text", Static).update(Content.assemble(*parts))
+        self.sub_title = "done"
+        self.phase = "summary"
+
+    def action_finish(self) -> None:
+        self.dismiss(len(self.attempts))
+
+    def action_leave(self) -> None:
+        self._stop_clock()
+        self.dismiss(len(self.attempts))
+
+
+def plan(session: CompanySession, catalog, now: datetime, only: str | None = None) -> list[str]:
+    """The queue for a session: one question, or every due one weakest first."""
+    if only is not None:
+        return [only]
+    ids = [q.id for q in questions_for(catalog, session.company)]
+    return weakest_first(session.company, ids, now)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -67,6 +68,14 @@ def launch(args: argparse.Namespace) -> int:
             return 1
         else:
             create_name = query
+
+    from tui.terminal import prepare_environment, terminal_problem
+
+    problem = terminal_problem(os.environ, sys.__stderr__)
+    if problem:
+        print(f"finale: {problem}", file=sys.stderr)
+        return 1
+    prepare_environment()  # before Textual is imported: it reads ESCDELAY once
 
     from tui.app import FinaleApp
 

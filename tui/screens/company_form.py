@@ -79,6 +79,7 @@ class CompanyFormDialog(Dialog["CompanyForm | None"]):
                 yield Button("Create" if self.new else "Save", id="save", variant="primary")
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query(Input).first().focus()
 
     @on(Input.Submitted)

@@ -33,6 +33,12 @@ class Dialog(ModalScreen[ScreenResultType]):
     SCOPED_CSS = False
     DEFAULT_CSS = DIALOG_CSS
 
+    def on_mount(self) -> None:
+        # Before any input has focus: a blinking cursor sends bytes every half second.
+        blink = getattr(getattr(self.app, "settings", None), "cursor_blink", False)
+        for field in self.query(Input):
+            field.cursor_blink = blink
+
 
 class ConfirmDialog(Dialog[bool]):
     """Yes or no; escape means no."""
@@ -60,6 +66,7 @@ class ConfirmDialog(Dialog[bool]):
                 yield Button(self.yes, id="yes", variant="error")
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one("#no", Button).focus()
 
     @on(Button.Pressed)

@@ -186,7 +186,12 @@ class PrepareScreen(Screen):
             "tips": "#tips",
             "checklist": "#checklist-list",
         }[name]
-        self.call_after_refresh(self.query_one(target).focus)
+        widget = self.query_one(target)
+        # Focus at once when the pane is already visible: keys typed straight after
+        # enter must land in the editor. A pane that was hidden needs a refresh first.
+        widget.focus()
+        if self.focused is not widget:
+            self.call_after_refresh(widget.focus)
 
     def action_toggle_tips(self) -> None:
         if self.has_class("-wide"):

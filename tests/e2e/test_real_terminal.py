@@ -1,0 +1,139 @@
+"""End-to-end: the installed finale in a pseudo-terminal, typed at like a person, files checked."""
+
+from __future__ import annotations
+
+import signal
+import time
+import tomllib
+
+import pytest
+
+from tests.e2e.terminal import Terminal, base_env, needs_finale
+from tests.helpers import acme, make_store
+
+pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not needs_finale(), reason="finale is not installed")]
+
+ESC = "\x1b"
+CTRL_Q = "\x11"
+CTRL_S = "\x13"
+
+
+def notes(home, slug="acme-robotics") -> dict:
+    return tomllib.loads((home / "data" / "companies" / f"{slug}.toml").read_text(encoding="utf-8"))
+
+
+def with_acme(home):
+    make_store(home / "data").create(acme())
+    return home
+
+
+def open_acme(home, **env) -> Terminal:
+    term = Terminal(["open", "acme"], base_env(home, **env))
+    term.wait_for("Why do you want to work")
+    return term
+
+
+def test_create_write_tick_quit(tmp_path):
+    term = Terminal([], base_env(tmp_path))
+    term.wait_for("No companies yet")
+    term.send("n")
+    term.wait_for("New company")
+    term.type("Initech")
+    term.send("\t")
+    term.type("Senior PM")
+    term.send("\r")
+    term.wait_for("Why do you want to work")
+    term.send("\r")
+    term.type("I love TPS reports.")
+    term.send(ESC, settle=0.6)
+    term.send("4")
+    term.wait_for("researched")
+    term.send(" ")
+    term.wait_for("1/8 researched")
+    term.send(CTRL_Q)
+    assert term.finish() == 0
+    saved = notes(tmp_path, "initech")
+    assert saved["company"] == {"name": "Initech", "role": "Senior PM"}
+    assert saved["answers"]["why-here"]["text"] == "I love TPS reports."
+    assert saved["checklist"]["products"]["done"] is True
+
+
+def test_a_dropped_link_saves_what_was_typed(tmp_path):
+    term = open_acme(with_acme(tmp_path))
+    term.send("\x1b[B", settle=0.1)  # down: the second question
+    term.send("\r")
+    term.type("typed just before the link dropped")
+    # Well inside the one-second autosave: only the SIGHUP handler can save this.
+    term.child.kill(signal.SIGHUP)
+    term.finish()
+    assert notes(tmp_path)["answers"]["right-fit"]["text"] == "typed just before the link dropped"
+
+
+@pytest.mark.parametrize("term_name", ["xterm-256color", "xterm", "screen", "tmux-256color", "linux"])
+def test_terminal_types_that_work(tmp_path, term_name):
+    term = Terminal([], base_env(with_acme(tmp_path), TERM=term_name))
+    screen = term.wait_for("Acme Robotics")
+    assert "Traceback" not in screen
+    term.send(CTRL_Q)
+    assert term.finish() == 0
+
+
+@pytest.mark.parametrize("extra", [{"NO_COLOR": "1"}, {"LANG": "C", "LC_ALL": "C"}, {"LC_ALL": "C.UTF-8"}])
+def test_no_color_and_plain_locales_work(tmp_path, extra):
+    term = Terminal([], base_env(with_acme(tmp_path), **extra))
+    assert "Traceback" not in term.wait_for("Acme Robotics")
+    term.send(CTRL_Q)
+    assert term.finish() == 0
+
+
+@pytest.mark.parametrize("extra, says", [
+    ({"TERM": "dumb"}, "TERM=dumb cannot draw"),
+    ({"PYTHONIOENCODING": "latin-1"}, "Set a UTF-8 locale"),
+    ({"LANG": "en_US.ISO-8859-1", "LC_ALL": "en_US.ISO-8859-1"}, "Set a UTF-8 locale"),
+])
+def test_terminals_that_cannot_work_say_what_to_set(tmp_path, extra, says):
+    term = Terminal([], base_env(with_acme(tmp_path), **extra))
+    term.pump(3)
+    code = term.finish()
+    output = term.raw.decode("utf-8", "replace")
+    if says in output:
+        assert code == 1 and "Traceback" not in output
+    else:
+        # The platform made this locale UTF-8 after all: then the app must simply work.
+        assert "Acme Robotics" in term.text and "Traceback" not in output
+
+
+def test_resize_while_editing_and_too_small_then_back(tmp_path):
+    term = open_acme(with_acme(tmp_path))
+    term.send("\r")
+    term.type("abc ")
+    term.resize(120, 30)
+    term.type("def ")
+    term.resize(50, 15)
+    term.wait_for("Terminal too small")
+    term.resize(80, 24)
+    screen = term.wait_for("Why do you want to work")
+    assert "Terminal too small" not in screen
+    term.send("\x1b[A")  # focus went back to the editor? then this only moves the cursor
+    term.send(CTRL_S, settle=0.5)
+    term.send(CTRL_Q)
+    term.finish()
+    assert notes(tmp_path)["answers"]["why-here"]["text"].startswith("abc def - Your robot arm")
+
+
+def test_an_arrow_key_split_across_reads_is_not_typed(tmp_path):
+    term = open_acme(with_acme(tmp_path))
+    term.send("\r")
+    term.send("\x1b[F")  # end key: to the end of the line
+    term.type("ab")
+    term.child.send(ESC)
+    time.sleep(0.2)  # a slow link: the rest of the left arrow comes 200 ms later
+    term.child.send("[D")
+    term.pump(0.6)
+    term.type("X")
+    term.send(CTRL_S, settle=0.5)
+    term.send(CTRL_Q)
+    term.finish()
+    text = notes(tmp_path)["answers"]["why-here"]["text"]
+    assert "[D" not in text
+    assert text.startswith("aXb- Your robot arm") or "aXb" in text

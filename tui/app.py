@@ -17,7 +17,7 @@ from textual.screen import Screen
 
 from tui.core.packs import Catalog
 from tui.core.settings import Settings
-from tui.core.store import NotesStore
+from tui.core.store import Loaded, NotesStore
 from tui.screens.help import HelpScreen, binding_rows
 from tui.screens.picker import PickerScreen
 from tui.screens.too_small import TooSmallScreen
@@ -36,7 +36,7 @@ class FinaleApp(App):
         catalog: Catalog,
         settings: Settings | None = None,
         clock: Callable[[], datetime] = datetime.now,
-        open_slug: str | None = None,
+        open_loaded: Loaded | None = None,
         create_name: str | None = None,
         notices: Iterable[tuple[str, str]] = (),
         start_rehearsal: bool = False,
@@ -47,7 +47,7 @@ class FinaleApp(App):
         self.settings = settings or Settings()
         self.clock = clock
         self.monotonic: Callable[[], float] = time.monotonic
-        self.open_slug = open_slug
+        self.open_loaded = open_loaded
         self.create_name = create_name
         self.notices = list(notices)
         self.start_rehearsal = start_rehearsal
@@ -58,17 +58,20 @@ class FinaleApp(App):
         else:
             self.notices.append((f'Unknown theme "{self.settings.theme}" in settings; using the default. '
                                  f"Themes: {', '.join(sorted(self.available_themes))}", "warning"))
-        picker = PickerScreen()
-        self.push_screen(picker)
         for error in self.catalog.errors:
             self.notify(str(error), title="Skipped a question pack", severity="warning", timeout=15)
         for message, severity in self.notices:
             self.notify(message, severity=severity, timeout=15)
-        if self.open_slug:
-            picker.open_company(self.open_slug)
-        elif self.create_name is not None:
-            self.notify(f'No company named "{self.create_name}" yet: fill in the form to create it.', timeout=8)
-            picker.action_new(self.create_name)
+        if self.open_loaded is not None:
+            # Straight to the company: the picker is only built if the user goes back to it,
+            # which keeps `finale open` to one first frame.
+            self.open_company(self.open_loaded, rehearse=self.start_rehearsal)
+        else:
+            picker = PickerScreen()
+            self.push_screen(picker)
+            if self.create_name is not None:
+                self.notify(f'No company named "{self.create_name}" yet: fill in the form to create it.', timeout=8)
+                picker.action_new(self.create_name)
         self._watch_signals()
         self.call_after_refresh(self._check_size)
 
@@ -95,6 +98,22 @@ class FinaleApp(App):
 
         problems = [s.flush() for s in self.screen_stack if isinstance(s, PrepareScreen)]
         return next((p for p in problems if p), "")
+
+    def open_company(self, loaded: Loaded, rehearse: bool = False) -> None:
+        from tui.core.session import CompanySession
+        from tui.screens.prepare import PrepareScreen
+
+        screen = PrepareScreen(CompanySession(self.store, loaded))
+        self.push_screen(screen)
+        if rehearse:
+            screen.call_after_refresh(screen.action_rehearse_due)
+
+    def show_picker(self) -> None:
+        """Back to the companies: the one underneath, or a new picker when we started in a company."""
+        if any(isinstance(s, PickerScreen) for s in self.screen_stack[:-1]):
+            self.pop_screen()
+        else:
+            self.switch_screen(PickerScreen())
 
     def save_session_now(self, session) -> None:
         """Save one open company at once (a rated rehearsal must not wait for a timer)."""

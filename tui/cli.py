@@ -113,33 +113,31 @@ def cmd_packs(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from tui.core.checks import company_readiness
-    from tui.core.progress import progress
+    from tui.core.index import summaries
     from tui.core.timefmt import countdown, when_text
 
     store, catalog = _store(args), _catalog(args)
     now = datetime.now()
     rows = []
-    for entry in store.list():
-        if entry.company is None:
-            rows.append({"slug": entry.slug, "path": str(entry.path), "error": str(entry.error)})
+    for summary in summaries(store, catalog, now, _settings(args).words_per_minute):
+        if not summary.ok:
+            rows.append({"slug": summary.slug, "path": summary.path,
+                         "error": f"{summary.path}:{summary.error_line or ''}: {summary.error}. {summary.error_fix}".replace(":: ", ": ")})
             continue
-        company = entry.company
-        done = progress(catalog, company)
-        ready = company_readiness(catalog, company)
+        when = summary.when
         rows.append({
-            "slug": entry.slug,
-            "name": company.name,
-            "role": company.role,
-            "interview_at": company.interview_at.isoformat() if company.interview_at else None,
-            "countdown": countdown(company.interview_at, now),
-            "answered": done.answered,
-            "questions": done.questions,
-            "researched": done.researched,
-            "checklist": done.checklist,
-            "readiness_passed": ready.passed,
-            "readiness_total": ready.total,
-            "summary": f"{done.summary}  ready {ready}",
+            "slug": summary.slug,
+            "name": summary.name,
+            "role": summary.role,
+            "interview_at": summary.interview_at,
+            "countdown": countdown(when, now),
+            "answered": summary.answered,
+            "questions": summary.questions,
+            "researched": summary.researched,
+            "checklist": summary.checklist,
+            "readiness_passed": summary.ready_passed,
+            "readiness_total": summary.ready_total,
+            "summary": f"{summary.progress}  ready {summary.ready_passed}/{summary.ready_total}",
         })
     if args.json:
         import json

@@ -14,7 +14,7 @@ from tui.core import paths
 from tui.core.matching import find_in_store
 from tui.core.packs import load_catalog
 from tui.core.settings import Settings, SettingsError, load_settings
-from tui.core.store import NotesStore
+from tui.core.store import NotesError, NotesStore
 
 
 def _demo_store() -> tuple[NotesStore, str]:
@@ -48,6 +48,7 @@ def launch(args: argparse.Namespace) -> int:
     catalog = load_catalog(paths.packs_dir(packs))
 
     open_slug = create_name = None
+    open_loaded = None
     demo = getattr(args, "demo", False)
     if demo:
         store, open_slug = _demo_store()
@@ -79,11 +80,17 @@ def launch(args: argparse.Namespace) -> int:
 
     from tui.app import FinaleApp
 
+    if open_slug is not None:
+        try:
+            open_loaded = store.load(open_slug)
+        except NotesError as error:
+            print(f"finale: {error}", file=sys.stderr)
+            return 1
     rehearse = getattr(args, "command", None) == "rehearse"
     if rehearse and open_slug is None:
         print(f'finale: no company named "{query}". Create it with `finale open "{query}"` first.', file=sys.stderr)
         return 1
-    app = FinaleApp(store, catalog, settings, open_slug=open_slug, create_name=create_name, notices=notices,
+    app = FinaleApp(store, catalog, settings, open_loaded=open_loaded, create_name=create_name, notices=notices,
                     start_rehearsal=rehearse)
     mouse = settings.mouse and not getattr(args, "no_mouse", False)
     try:

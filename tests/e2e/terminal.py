@@ -74,6 +74,18 @@ class Terminal:
                 break
         raise AssertionError(f"{needle!r} never appeared. Screen:\n{self.text}\nRaw tail: {self.raw[-500:]!r}")
 
+    def wait_until(self, predicate, what: str, timeout: float = 10.0) -> None:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self.pump(0.05)
+            if predicate(self.text):
+                return
+        raise AssertionError(f"never saw {what}. Screen:\n{self.text}")
+
+    def wait_for_editor(self) -> None:
+        """The answer editor has focus: the footer drops the single-letter keys, as a user sees."""
+        self.wait_until(lambda text: "Tips" not in text.splitlines()[-1], "the editor's footer")
+
     def send(self, keys: str, settle: float = 0.15) -> None:
         self.child.send(keys)
         self.pump(settle)

@@ -44,6 +44,7 @@ def test_create_write_tick_quit(tmp_path):
     term.send("\r")
     term.wait_for("Why do you want to work")
     term.send("\r")
+    term.wait_for_editor()
     term.type("I love TPS reports.")
     term.send(ESC, settle=0.6)
     term.send("4")
@@ -62,6 +63,7 @@ def test_a_dropped_link_saves_what_was_typed(tmp_path):
     term = open_acme(with_acme(tmp_path))
     term.send("\x1b[B", settle=0.1)  # down: the second question
     term.send("\r")
+    term.wait_for_editor()
     term.type("typed just before the link dropped")
     # Well inside the one-second autosave: only the SIGHUP handler can save this.
     term.child.kill(signal.SIGHUP)
@@ -106,6 +108,7 @@ def test_terminals_that_cannot_work_say_what_to_set(tmp_path, extra, says):
 def test_resize_while_editing_and_too_small_then_back(tmp_path):
     term = open_acme(with_acme(tmp_path))
     term.send("\r")
+    term.wait_for_editor()
     term.type("abc ")
     term.resize(120, 30)
     term.type("def ")
@@ -124,6 +127,7 @@ def test_resize_while_editing_and_too_small_then_back(tmp_path):
 def test_an_arrow_key_split_across_reads_is_not_typed(tmp_path):
     term = open_acme(with_acme(tmp_path))
     term.send("\r")
+    term.wait_for_editor()
     term.send("\x1b[F")  # end key: to the end of the line
     term.type("ab")
     term.child.send(ESC)

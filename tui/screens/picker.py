@@ -13,10 +13,9 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.notes import Company
-from tui.core.progress import progress
-from tui.core.session import CompanySession
+from tui.core.index import Summary, summaries
 from tui.core.slug import clean_name
-from tui.core.store import Entry, Loaded, NotesError
+from tui.core.store import Loaded, NotesError
 from tui.core.timefmt import countdown, when_text
 from tui.screens.company_form import CompanyForm, CompanyFormDialog
 from tui.screens.dialogs import ConfirmDialog, TextDialog
@@ -49,7 +48,7 @@ class PickerScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.entries: list[Entry] = []
+        self.entries: list[Summary] = []
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="§")
@@ -67,31 +66,26 @@ class PickerScreen(Screen):
 
     @work(thread=True, exclusive=True, group="list", exit_on_error=False)
     def refresh_companies(self, select: str | None = None) -> None:
-        entries = self.app.store.list()
-        # The coach runs here, off the UI thread: a hundred companies stay smooth.
-        ready = {e.slug: self.app.readiness_text(e.company) for e in entries if e.company}
-        self.app.call_from_thread(self._show, entries, select, ready)
+        # Off the UI thread, and from the index cache: only changed files are read again.
+        entries = summaries(self.app.store, self.app.catalog, self.app.clock(), self.app.settings.words_per_minute)
+        self.app.call_from_thread(self._show, entries, select)
 
-    def _entry_prompt(self, entry: Entry, ready: str = "") -> Content:
-        if entry.company is None:
-            error = entry.error
-            reason = (f"line {error.line}: " if error and error.line else "") + (error.reason if error else "unreadable")
-            return Content.assemble(("⚠ ", "$error"), (entry.path.name, "bold"), "\n  ", (reason, "$error"))
-        company = entry.company
-        done = progress(self.app.catalog, company)
-        soon = countdown(company.interview_at, self.app.clock())
-        details = [company.role, when_text(company.interview_at) if company.interview_at else "no date yet", soon,
-                   done.summary, f"ready {ready}" if ready else ""]
-        return Content.assemble((company.name, "bold"), "\n  ", (" · ".join(d for d in details if d), "$text-muted"))
+    def _entry_prompt(self, entry: Summary) -> Content:
+        if not entry.ok:
+            return Content.assemble(("⚠ ", "$error"), (f"{entry.slug}.toml", "bold"), "\n  ",
+                                    (entry.error_text, "$error"))
+        when = entry.when
+        soon = countdown(when, self.app.clock())
+        details = [entry.role, when_text(when) if when else "no date yet", soon, entry.progress, f"ready {entry.ready}"]
+        return Content.assemble((entry.name, "bold"), "\n  ", (" · ".join(d for d in details if d), "$text-muted"))
 
-    def _show(self, entries: list[Entry], select: str | None = None, ready: dict[str, str] | None = None) -> None:
+    def _show(self, entries: list[Summary], select: str | None = None) -> None:
         listing = self.query_one("#companies", OptionList)
         keep = select or (self.entries[listing.highlighted].slug if self.entries and listing.highlighted is not None
                           and listing.highlighted < len(self.entries) else None)
         self.entries = entries
         listing.clear_options()
-        ready = ready or {}
-        listing.add_options([Option(self._entry_prompt(e, ready.get(e.slug, "")), id=e.slug) for e in entries])
+        listing.add_options([Option(self._entry_prompt(e), id=e.slug) for e in entries])
         slugs = [e.slug for e in entries]
         if slugs:
             listing.highlighted = slugs.index(keep) if keep in slugs else 0
@@ -103,7 +97,7 @@ class PickerScreen(Screen):
         listing.focus()
 
     @property
-    def current(self) -> Entry | None:
+    def current(self) -> Summary | None:
         listing = self.query_one("#companies", OptionList)
         if listing.highlighted is None or not self.entries:
             return None
@@ -137,18 +131,12 @@ class PickerScreen(Screen):
             self.app.call_from_thread(self._open_loaded, loaded)
 
     def _open_loaded(self, loaded: Loaded) -> None:
-        from tui.screens.prepare import PrepareScreen
-
-        screen = PrepareScreen(CompanySession(self.app.store, loaded))
-        self.app.push_screen(screen)
-        if self.app.start_rehearsal:
-            self.app.start_rehearsal = False
-            screen.call_after_refresh(screen.action_rehearse_due)
+        self.app.open_company(loaded)
 
     # -- new, rename, delete ------------------------------------------------
 
     def action_new(self, name: str = "") -> None:
-        others = [(e.company.name, e.slug) for e in self.entries if e.company]
+        others = [(e.name, e.slug) for e in self.entries if e.ok]
         self.app.push_screen(CompanyFormDialog(CompanyForm(name=name), new=True, others=others), self._create)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
@@ -170,12 +158,12 @@ class PickerScreen(Screen):
 
     def action_rename(self) -> None:
         entry = self.current
-        if entry is None or entry.company is None:
+        if entry is None or not entry.ok:
             self.notify("Pick a company that opens to rename it.", severity="warning")
             return
 
         def rename(name: str | None) -> None:
-            if name is None or name.strip() == entry.company.name:
+            if name is None or name.strip() == entry.name:
                 return
             try:
                 loaded = self.app.store.rename(entry.slug, name)
@@ -184,13 +172,13 @@ class PickerScreen(Screen):
                 return
             self.refresh_companies(loaded.slug)
 
-        self.app.push_screen(TextDialog("Rename company", entry.company.name, validate=_name_problem), rename)
+        self.app.push_screen(TextDialog("Rename company", entry.name, validate=_name_problem), rename)
 
     def action_delete(self) -> None:
         entry = self.current
         if entry is None:
             return
-        name = entry.company.name if entry.company else entry.path.name
+        name = entry.name if entry.ok else f"{entry.slug}.toml"
 
         def delete(yes: bool | None) -> None:
             if not yes:

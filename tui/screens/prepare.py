@@ -187,11 +187,12 @@ class PrepareScreen(Screen):
             "checklist": "#checklist-list",
         }[name]
         widget = self.query_one(target)
-        # Focus at once when the pane is already visible: keys typed straight after
-        # enter must land in the editor. A pane that was hidden needs a refresh first.
-        widget.focus()
-        if self.focused is not widget:
-            self.call_after_refresh(widget.focus)
+        # Focus synchronously when the pane is already visible: keys typed straight
+        # after enter must land in the editor, not race a queued focus change. A pane
+        # that was hidden until now needs a refresh before it can take focus.
+        if widget.display and widget.parent is not None and widget.parent.display:
+            self.set_focus(widget)
+        self.call_after_refresh(widget.focus)
 
     def action_toggle_tips(self) -> None:
         if self.has_class("-wide"):
@@ -553,7 +554,7 @@ class PrepareScreen(Screen):
         if problem:
             self.notify(f"Staying here: {problem}", severity="error")
             return
-        self.dismiss()
+        self.app.show_picker()
 
     def on_screen_resume(self) -> None:
         if self.question_id:

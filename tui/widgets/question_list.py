@@ -43,6 +43,9 @@ class QuestionList(OptionList):
     """Selecting a question posts OptionHighlighted; enter posts OptionSelected."""
 
     BINDINGS = [
+        # Not OptionList's select: that goes through a message, and a fast first
+        # keystroke after enter would reach the list before the editor has focus.
+        Binding("enter", "screen.pane('answer')", "Edit answer", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]

@@ -1,0 +1,378 @@
+"""finale against a bare Textual app built from the same widgets, interleaved in one run.
+
+    make bench                      # 20 runs of each (about 6 minutes on 2 cores)
+    make bench BENCH_ARGS="--runs 5"
+    make bench BENCH_ARGS="--record"   # also write the figures into benchmarks/README.md
+
+Everything that draws runs in a pseudo-terminal at 80x24, as a user over SSH
+would see it. Medians and spread (min-max) are printed, then the ratios with
+their targets. Nothing here is part of the test suite's pass or fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+
+PY = sys.executable
+FINALE = str(Path(PY).with_name("finale"))
+MARKER = b"Why do you want"
+SIZE = (24, 80)
+
+
+# -- a pty session --------------------------------------------------------------
+
+
+@dataclass
+class Session:
+    pid: int
+    fd: int
+    started: float
+    out: bytearray = field(default_factory=bytearray)
+
+    def read(self, timeout: float) -> bytes:
+        ready, _, _ = select.select([self.fd], [], [], max(0.0, timeout))
+        if not ready:
+            return b""
+        try:
+            data = os.read(self.fd, 65536)
+        except OSError:
+            return b""
+        self.out += data
+        return data
+
+    def wait_for(self, needle: bytes, timeout: float = 20.0) -> float:
+        """Seconds from spawn until ``needle`` is in the output."""
+        end = time.monotonic() + timeout
+        while needle not in self.out:
+            if time.monotonic() > end:
+                raise TimeoutError(f"{needle!r} not seen; got {bytes(self.out[-300:])!r}")
+            self.read(end - time.monotonic())
+        return time.monotonic() - self.started
+
+    def quiet(self, gap: float = 0.3, limit: float = 5.0) -> int:
+        """Read until nothing comes for ``gap`` seconds; the bytes read."""
+        total, end = 0, time.monotonic() + limit
+        while time.monotonic() < end:
+            data = self.read(gap)
+            if not data:
+                break
+            total += len(data)
+        return total
+
+    def count(self, seconds: float) -> int:
+        total, end = 0, time.monotonic() + seconds
+        while time.monotonic() < end:
+            total += len(self.read(end - time.monotonic()))
+        return total
+
+    def send(self, data: bytes) -> None:
+        os.write(self.fd, data)
+
+    def stop(self) -> int:
+        """Quit, and return peak RSS in KiB."""
+        try:
+            os.write(self.fd, b"\x11")  # ctrl+q
+        except OSError:
+            pass
+        end = time.monotonic() + 5
+        while time.monotonic() < end:
+            pid, status, usage = os.wait4(self.pid, os.WNOHANG)
+            if pid:
+                os.close(self.fd)
+                return usage.ru_maxrss
+            self.read(0.05)
+        os.kill(self.pid, signal.SIGKILL)
+        _, _, usage = os.wait4(self.pid, 0)
+        os.close(self.fd)
+        return usage.ru_maxrss
+
+
+def spawn(argv: list[str], env: dict[str, str]) -> Session:
+    started = time.monotonic()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[0], SIZE[1], 0, 0))
+    return Session(pid, fd, started)
+
+
+# -- fixtures ------------------------------------------------------------------------
+
+
+def make_fixtures(root: Path) -> dict[str, Path]:
+    from tui.core.notes import ChecklistEntry, Company
+    from tui.core.store import NotesStore
+
+    now = datetime.now().replace(microsecond=0)
+
+    def company(name: str, words: int = 60) -> Company:
+        c = Company(name=name, role="Senior Product Manager", interview_at=now + timedelta(days=2))
+        c.set_answer("why-here", "- Your robot arm leads the market\n- I scaled a similar line " + "word " * words, now)
+        c.checklist["products"] = ChecklistEntry(True, "Robot arm, vision kit")
+        return c
+
+    one = root / "one"
+    NotesStore(one).create(company("Acme Robotics"))
+    big = root / "big"
+    NotesStore(big).create(company("Acme Robotics", 5000))
+    many = root / "many"
+    store = NotesStore(many)
+    store.create(company("Acme Robotics"))
+    for i in range(499):
+        store.create(company(f"Company {i:03d}"))
+    packs = root / "packs"
+    packs.mkdir()
+    lines = ['[pack]\nid = "big"\ntitle = "Big"\ndescription = "300 questions"\nversion = "1"\n']
+    for i in range(300):
+        lines.append(f'[[questions]]\nid = "big-{i}"\nprompt = "Question number {i}?"\n'
+                     f'why_they_ask = "To test."\ntarget_seconds = [30, 90]\n'
+                     f'[[questions.tips]]\ntitle = "Tip"\nbody = "Say it well."\n'
+                     f'[[questions.checks]]\nid = "len"\nkind = "length"\nmessage = "Keep to time."\n')
+    (packs / "big.toml").write_text("\n".join(lines), encoding="utf-8")
+    empty_packs = root / "no-packs"
+    empty_packs.mkdir()
+    return {"one": one, "big": big, "many": many, "packs": packs, "no-packs": empty_packs}
+
+
+def env_for(root: Path, data: Path, packs: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    env.update(TERM="xterm-256color", LANG="C.UTF-8", FINALE_HOME=str(data), FINALE_PACKS=str(packs),
+               FINALE_CONFIG=str(root / "none.toml"), HOME=str(root))
+    env.pop("NO_COLOR", None)
+    return env
+
+
+# -- measurements --------------------------------------------------------------------
+
+
+def stats(values: list[float]) -> tuple[float, float, float]:
+    return statistics.median(values), min(values), max(values)
+
+
+def first_screen(argv: list[str], env: dict[str, str], marker: bytes = MARKER) -> tuple[float, int, int, float]:
+    """(seconds to the marker, start-up bytes, peak RSS KiB, idle bytes a second)."""
+    s = spawn(argv, env)
+    seconds = s.wait_for(marker)
+    s.quiet(0.5)
+    startup_bytes = len(s.out)
+    idle = s.count(2.0) / 2.0
+    rss = s.stop()
+    return seconds, startup_bytes, rss, idle
+
+
+def keystrokes(argv: list[str], env: dict[str, str], focus: bytes, keys: int = 15) -> tuple[float, list[float]]:
+    """(bytes per keystroke, latencies in ms) typing into the answer editor."""
+    s = spawn(argv, env)
+    s.wait_for(MARKER)
+    s.quiet(0.5)
+    if focus:
+        s.send(focus)
+        s.quiet(0.5)
+    total, latencies = 0, []
+    for i in range(keys):
+        t0 = time.monotonic()
+        s.send(b"abcdefghijklmnopqrstuvwxyz"[i % 26:i % 26 + 1])
+        first = s.read(2.0)
+        latencies.append((time.monotonic() - t0) * 1000)
+        total += len(first) + s.quiet(0.12)
+    s.stop()
+    return total / keys, latencies
+
+
+def wall(argv: list[str], env: dict[str, str]) -> float:
+    t0 = time.monotonic()
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.monotonic() - t0
+
+
+def save_times(runs: int) -> dict[str, float]:
+    from tui.core.notes import Company
+    from tui.core.store import NotesStore
+
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = NotesStore(Path(tmp))
+        for label, words in (("typical", 250), ("5000 words", 5000)):
+            company = Company(name=f"Save {label}")
+            loaded = store.create(company)
+            digest, times = loaded.digest, []
+            for i in range(runs * 3):
+                company.set_answer("why-here", f"v{i} " + "word " * words, datetime.now())
+                t0 = time.perf_counter()
+                digest = store.save(loaded.slug, company, digest)
+                times.append(time.perf_counter() - t0)
+            out[label] = statistics.median(times) * 1000
+    return out
+
+
+def check_times() -> dict[str, float]:
+    from tui.core.checks import CheckContext, run_checks
+    from tui.core.packs import load_catalog
+
+    catalog = load_catalog(None)
+    text = "I led a team of 12 at Acme and we doubled revenue, basically just by focusing. " * 345
+    ctx = CheckContext("Acme Robotics", notes={"products": "robot arms and fleet software"})
+    out = {}
+    for question in catalog.questions:
+        times = []
+        for _ in range(15):
+            t0 = time.perf_counter()
+            run_checks(question, text, ctx)
+            times.append(time.perf_counter() - t0)
+        out[question.id] = statistics.median(times) * 1000
+    return out
+
+
+# -- the run ---------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--record", action="store_true", help="write the figures into benchmarks/README.md")
+    args = parser.parse_args()
+    n = args.runs
+    # Measure what an installed user runs: compiled bytecode, not source compiled on every start.
+    compileall.compile_dir(str(REPO / "tui"), quiet=1)
+
+    root = Path(tempfile.mkdtemp(prefix="finale-bench-"))
+    fx = make_fixtures(root)
+    env_one = env_for(root, fx["one"], fx["no-packs"])
+    env_big = env_for(root, fx["big"], fx["no-packs"])
+    env_many = env_for(root, fx["many"], fx["no-packs"])
+    env_pack = env_for(root, fx["one"], fx["packs"])
+    reference = [PY, str(HERE / "reference_app.py")]
+    finale_open = [FINALE, "open", "acme-robotics"]
+    rows: list[tuple[str, str, str, str]] = []
+    results: dict[str, tuple[float, float, float]] = {}
+
+    def note(key: str, values: list[float]) -> tuple[float, float, float]:
+        results[key] = stats(values)
+        return results[key]
+
+    print(f"finale benchmarks, {date.today()}, {n} runs each, interleaved, pty 80x24", flush=True)
+
+    # 1. First screen, start-up bytes, memory, idle bytes.
+    fin, ref = [], []
+    for _ in range(n):
+        fin.append(first_screen(finale_open, env_one))
+        ref.append(first_screen(reference, env_one))
+    for i, label in enumerate(["first screen s", "start-up bytes", "peak RSS KiB", "idle bytes/s"]):
+        note(f"finale {label}", [r[i] for r in fin])
+        note(f"reference {label}", [r[i] for r in ref])
+    print("  first screen done", flush=True)
+
+    # 2. Keystrokes: bytes each, and latency with a 5,000-word answer loaded.
+    kfin, kref, lfin, lref = [], [], [], []
+    for _ in range(max(3, n // 4)):
+        b, _ = keystrokes(finale_open, env_one, focus=b"\r")
+        kfin.append(b)
+        b, _ = keystrokes(reference + ["--no-blink"], env_one, focus=b"")
+        kref.append(b)
+        _, lat = keystrokes(finale_open, env_big, focus=b"\r")
+        lfin += lat
+        _, lat = keystrokes(reference + ["--big", "--no-blink"], env_one, focus=b"")
+        lref += lat
+    note("finale bytes/keystroke", kfin)
+    note("reference bytes/keystroke", kref)
+    note("finale latency ms (5,000 words)", lfin)
+    note("reference latency ms (5,000 words)", lref)
+    print("  keystrokes done", flush=True)
+
+    # 3. Commands that print, against python -c pass and importing Textual.
+    cmds = {
+        "python -c pass": [PY, "-c", "pass"],
+        "import textual.app": [PY, "-c", "import textual.app"],
+        "finale review": [FINALE, "review", "acme-robotics"],
+        "finale list": [FINALE, "list"],
+    }
+    walls: dict[str, list[float]] = {k: [] for k in cmds}
+    for _ in range(n):
+        for key, argv in cmds.items():
+            walls[key].append(wall(argv, env_one))
+    for key, values in walls.items():
+        note(f"{key} s", values)
+    print("  commands done", flush=True)
+
+    # 4. Scale: 500 companies and a 300-question pack, against one company and the default pack.
+    scale: dict[str, list[float]] = {k: [] for k in ("picker 1", "picker 500", "list 1", "list 500", "open default pack", "open +300 questions")}
+    for _ in range(n):
+        scale["picker 1"].append(first_screen([FINALE], env_one, b"Acme Robotics")[0])
+        scale["picker 500"].append(first_screen([FINALE], env_many, b"Acme Robotics")[0])
+        scale["list 1"].append(wall([FINALE, "list"], env_one))
+        scale["list 500"].append(wall([FINALE, "list"], env_many))
+        scale["open default pack"].append(first_screen(finale_open, env_one)[0])
+        scale["open +300 questions"].append(first_screen(finale_open, env_pack)[0])
+    for key, values in scale.items():
+        note(f"{key} s", values)
+    print("  scale done", flush=True)
+
+    saves = save_times(n)
+    checks = check_times()
+
+    def r(key: str) -> float:
+        return results[key][0]
+
+    def ratio(a: str, b: str) -> float:
+        return r(a) / r(b) if r(b) else float("inf")
+
+    table = [
+        ("first screen (finale / reference)", ratio("finale first screen s", "reference first screen s"), "<= 1.15"),
+        ("peak RSS (finale / reference)", ratio("finale peak RSS KiB", "reference peak RSS KiB"), "<= 1.15"),
+        ("bytes per keystroke (finale / reference)", ratio("finale bytes/keystroke", "reference bytes/keystroke"), "<= 1.00"),
+        ("idle bytes a second, finale", r("finale idle bytes/s"), "0"),
+        ("finale review / import textual.app", ratio("finale review s", "import textual.app s"), "< 0.33"),
+        ("finale list / import textual.app", ratio("finale list s", "import textual.app s"), ""),
+        ("picker start-up, 500 companies / 1", ratio("picker 500 s", "picker 1 s"), "<= 1.20"),
+        ("finale list, 500 companies / 1", ratio("list 500 s", "list 1 s"), ""),
+        ("open, +300-question pack / default", ratio("open +300 questions s", "open default pack s"), ""),
+    ]
+    lines = ["| measure | median | min | max |", "| --- | ---: | ---: | ---: |"]
+    for key, (med, lo, hi) in results.items():
+        scale_ = 1000 if key.endswith(" s") else 1
+        unit = " ms" if key.endswith(" s") else ""
+        lines.append(f"| {key.removesuffix(' s')}{unit} | {med * scale_:.1f} | {lo * scale_:.1f} | {hi * scale_:.1f} |")
+    for label, ms in saves.items():
+        lines.append(f"| save, {label} (ms) | {ms:.1f} | | |")
+    for qid, ms in checks.items():
+        lines.append(f"| answer checks, 5,000 words, {qid} (ms) | {ms:.1f} | | |")
+    ratios = ["| ratio | value | target |", "| --- | ---: | --- |"]
+    for label, value, target in table:
+        ratios.append(f"| {label} | {value:.2f} | {target} |")
+    report = "\n".join(lines + [""] + ratios)
+    print()
+    print(report)
+    if args.record:
+        readme = HERE / "README.md"
+        text = readme.read_text(encoding="utf-8")
+        start = text.index("<!-- figures -->")
+        end = text.index("<!-- /figures -->")
+        stamp = f"Recorded {date.today()} with `make bench` ({n} runs each), Python {sys.version.split()[0]}.\n\n"
+        readme.write_text(text[:start] + "<!-- figures -->\n" + stamp + report + "\n" + text[end:], encoding="utf-8")
+        print(f"\nwrote {readme}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

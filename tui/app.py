@@ -18,9 +18,6 @@ from textual.screen import Screen
 from tui.core.packs import Catalog
 from tui.core.settings import Settings
 from tui.core.store import Loaded, NotesStore
-from tui.screens.help import HelpScreen, binding_rows
-from tui.screens.picker import PickerScreen
-from tui.screens.too_small import TooSmallScreen
 
 MIN_SIZE = (60, 20)
 
@@ -67,6 +64,8 @@ class FinaleApp(App):
             # which keeps `finale open` to one first frame.
             self.open_company(self.open_loaded, rehearse=self.start_rehearsal)
         else:
+            from tui.screens.picker import PickerScreen
+
             picker = PickerScreen()
             self.push_screen(picker)
             if self.create_name is not None:
@@ -110,6 +109,8 @@ class FinaleApp(App):
 
     def show_picker(self) -> None:
         """Back to the companies: the one underneath, or a new picker when we started in a company."""
+        from tui.screens.picker import PickerScreen
+
         if any(isinstance(s, PickerScreen) for s in self.screen_stack[:-1]):
             self.pop_screen()
         else:
@@ -143,6 +144,8 @@ class FinaleApp(App):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int | None = None, height: int | None = None) -> None:
+        from tui.screens.too_small import TooSmallScreen
+
         if width is None or height is None:
             width, height = self.size
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
@@ -169,6 +172,8 @@ class FinaleApp(App):
     # -- help and palette ------------------------------------------------------
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen, binding_rows
+
         screen = self.screen
         where = getattr(screen, "title", "") or type(screen).__name__
         self.push_screen(HelpScreen(binding_rows(screen), where))

@@ -27,8 +27,6 @@ from tui.core.slug import slugify
 from tui.core.speech import band, speaking_seconds, target_text, word_count
 from tui.core.store import NotesError
 from tui.core.timefmt import countdown, mmss
-from tui.screens.company_form import CompanyForm, CompanyFormDialog
-from tui.screens.dialogs import ConfirmDialog, TextDialog
 from tui.widgets.asks_editor import AsksEditor, AsksList
 from tui.widgets.check_list import CheckList
 from tui.widgets.checklist_pane import ChecklistList, ChecklistPane
@@ -75,11 +73,15 @@ class PrepareScreen(Screen):
     """What the status line says about saving: saved HH:MM, unsaved, or why a save failed."""
 
     def __init__(self, session: CompanySession) -> None:
-        super().__init__()
+        # The starting classes are given here, not toggled in on_mount: each class
+        # change on the screen restyles every widget under it before the first frame.
+        super().__init__(classes="-side-answer")
         self.session = session
         self._save_timer: Timer | None = None
         self._check_timer: Timer | None = None
         self._blocked = ""  # set when the file on disk cannot be read: saves stop until it can
+        self._tip_highlight = ""
+        self._tips_shown: tuple[str, str] | None = None
 
     # -- layout ----------------------------------------------------------
 
@@ -113,7 +115,6 @@ class PrepareScreen(Screen):
         self.set_interval(60, self._refresh_header)
         self.set_interval(DISK_POLL_SECONDS, self._poll_disk)
         self.query_one("#questions", QuestionList).focus()
-        self.watch_side(self.side)
 
     @property
     def questions(self) -> list[Question]:
@@ -170,9 +171,34 @@ class PrepareScreen(Screen):
     def watch_side(self, side: str) -> None:
         for name in ("answer", "tips", "checklist"):
             self.set_class(side == name, f"-side-{name}")
+        self._refresh_tips()
 
     def watch_tips_open(self, open_: bool) -> None:
         self.set_class(not open_, "-tips-hidden")
+        self._refresh_tips()
+
+    @property
+    def tips_visible(self) -> bool:
+        if self.has_class("-wide"):
+            return self.tips_open
+        return self.side == "tips"
+
+    def _refresh_tips(self) -> None:
+        """Render the tips only when they can be seen.
+
+        Markdown becomes a widget per block; building them for a hidden pane
+        cost a third of the first frame at 80x24.
+        """
+        if not self.is_mounted or not self.tips_visible:
+            return
+        shown = (self.question_id, self._tip_highlight)
+        if shown != self._tips_shown:
+            self._tips_shown = shown
+            self.query_one("#tips", TipsPane).show(self.question, highlight=self._tip_highlight)
+
+    def on_resize(self) -> None:
+        # Crossing the wide breakpoint can reveal the tips column.
+        self.call_after_refresh(self._refresh_tips)
 
     def action_pane(self, name: str) -> None:
         if name == "questions":
@@ -226,7 +252,8 @@ class PrepareScreen(Screen):
             editor = self.query_one("#answer", TextArea)
             editor.placeholder = f"Empty. What they are testing: {question.why_they_ask}"
             editor.load_text(self.session.company.answer_text(question_id))
-        self.query_one("#tips", TipsPane).show(question)
+        self._tip_highlight = ""
+        self._refresh_tips()
         self._refresh_checks()
         self._refresh_status()
 
@@ -245,7 +272,8 @@ class PrepareScreen(Screen):
 
     @on(CheckList.ShowTip)
     def _show_tip(self, event: CheckList.ShowTip) -> None:
-        self.query_one("#tips", TipsPane).show(self.question, highlight=event.tip)
+        self._tip_highlight = event.tip
+        self._refresh_tips()
         if event.reveal:
             if self.has_class("-wide"):
                 self.tips_open = True
@@ -305,6 +333,8 @@ class PrepareScreen(Screen):
 
     @on(ChecklistList.EditNote)
     def _edit_note(self, event: ChecklistList.EditNote) -> None:
+        from tui.screens.dialogs import TextDialog
+
         item = next(i for i in self.app.catalog.checklist if i.id == event.item_id)
         entry = self.session.company.entry(item.id)
 
@@ -431,6 +461,8 @@ class PrepareScreen(Screen):
     # -- questions you add ------------------------------------------------
 
     def action_add_question(self) -> None:
+        from tui.screens.dialogs import TextDialog
+
         def add(prompt: str | None) -> None:
             if not prompt or not prompt.strip():
                 return
@@ -454,6 +486,8 @@ class PrepareScreen(Screen):
         return True
 
     def action_delete_question(self) -> None:
+        from tui.screens.dialogs import ConfirmDialog
+
         question = self.question
         if question is None or not question.custom:
             self.notify("Only questions you added can be deleted.", severity="warning")
@@ -476,10 +510,12 @@ class PrepareScreen(Screen):
     # -- details, editor, leaving -------------------------------------------
 
     def action_details(self) -> None:
+        from tui.screens.company_form import CompanyForm, CompanyFormDialog
+
         company = self.session.company
         form = CompanyForm(company.name, company.role, company.interview_at, list(company.interviewers), list(company.links))
 
-        def save(result: CompanyForm | None) -> None:
+        def save(result: "CompanyForm | None") -> None:
             if result is None:
                 return
             company.role = result.role

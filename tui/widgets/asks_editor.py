@@ -15,7 +15,6 @@ from textual.widgets.option_list import Option
 
 from tui.core.notes import Ask
 from tui.core.packs import StarterAsk
-from tui.screens.dialogs import ConfirmDialog, PickDialog, TextDialog
 
 
 def render_ask(number: int, ask: Ask) -> Content:
@@ -97,6 +96,8 @@ class AsksEditor(Vertical):
         self._changed(i + step)
 
     def action_starters(self) -> None:
+        from tui.screens.dialogs import PickDialog
+
         have = {a.text for a in self.asks}
         left = [s for s in self.starters if s.text not in have]
 
@@ -108,6 +109,8 @@ class AsksEditor(Vertical):
         self.app.push_screen(PickDialog("Add starter questions", [f"{s.text}  ({s.category})" for s in left]), add)
 
     def action_write(self) -> None:
+        from tui.screens.dialogs import TextDialog
+
         def add(text: str | None) -> None:
             if text and text.strip():
                 self.asks.append(Ask(text.strip(), "mine", chosen=True))
@@ -116,6 +119,8 @@ class AsksEditor(Vertical):
         self.app.push_screen(TextDialog("Your own question to ask them", placeholder="What does success look like in six months?"), add)
 
     def action_edit(self) -> None:
+        from tui.screens.dialogs import TextDialog
+
         i = self._index
         if i is None:
             return
@@ -128,6 +133,8 @@ class AsksEditor(Vertical):
         self.app.push_screen(TextDialog("Edit the question", self.asks[i].text), save)
 
     def action_remove(self) -> None:
+        from tui.screens.dialogs import ConfirmDialog
+
         i = self._index
         if i is None:
             return

@@ -58,3 +58,23 @@ def test_a_changed_pack_invalidates_the_cache(tmp_path):
         '[[questions]]\nid = "extra"\nprompt = "Extra?"\nwhy_they_ask = "x"\ntarget_seconds = [1, 2]\n',
         encoding="utf-8")
     assert index.summaries(store, load_catalog(packs), NOW)[0].questions == 5
+
+
+async def test_the_picker_shows_hundreds_of_companies(tmp_path):
+    from textual.widgets import OptionList
+
+    from tests.helpers import make_app
+    from tui.core.notes import Company
+
+    store = make_store(tmp_path)
+    for i in range(120):
+        store.create(Company(name=f"Company {i:03d}"))
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        listing = app.screen.query_one("#companies", OptionList)
+        assert listing.option_count == 120
+        assert [listing.get_option_at_index(i).id for i in (0, 119)] == ["company-000", "company-119"]

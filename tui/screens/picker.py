@@ -20,6 +20,7 @@ from tui.core.timefmt import countdown, when_text
 from tui.screens.company_form import CompanyForm, CompanyFormDialog
 from tui.screens.dialogs import ConfirmDialog, TextDialog
 
+FIRST_BATCH = 40
 EMPTY_HINT = (
     "No companies yet. Press n to add the company you are interviewing with.\n"
     "Want to look around first? Quit and run  finale --demo  for a sample company."
@@ -49,6 +50,7 @@ class PickerScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[Summary] = []
+        self._generation = 0
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="§")
@@ -84,11 +86,23 @@ class PickerScreen(Screen):
         keep = select or (self.entries[listing.highlighted].slug if self.entries and listing.highlighted is not None
                           and listing.highlighted < len(self.entries) else None)
         self.entries = entries
-        listing.clear_options()
-        listing.add_options([Option(self._entry_prompt(e), id=e.slug) for e in entries])
         slugs = [e.slug for e in entries]
+        target = slugs.index(keep) if keep in slugs else 0
+        # A screenful first, the rest after that frame: 500 companies appear as fast as 5.
+        first = max(FIRST_BATCH, target + 1)
+        listing.clear_options()
+        listing.add_options([Option(self._entry_prompt(e), id=e.slug) for e in entries[:first]])
         if slugs:
-            listing.highlighted = slugs.index(keep) if keep in slugs else 0
+            listing.highlighted = target
+        self._generation += 1
+        if len(entries) > first:
+            rest, generation = entries[first:], self._generation
+
+            def add_rest() -> None:
+                if generation == self._generation:  # a newer refresh already rebuilt the list
+                    listing.add_options([Option(self._entry_prompt(e), id=e.slug) for e in rest])
+
+            self.call_after_refresh(add_rest)
         hint = self.query_one("#picker-hint", Static)
         hint.update(EMPTY_HINT if not entries else "")
         hint.set_class(not entries, "-empty")

@@ -245,8 +245,7 @@ async def test_a_change_on_disk_is_taken_when_we_have_no_edits(tmp_path):
         screen = await open_acme(pilot, app)
         path = store.path_for("acme-robotics")
         path.write_text(path.read_text().replace("Your robot arm", "Edited elsewhere"), encoding="utf-8")
-        screen._poll_disk()
-        await app.workers.wait_for_complete()
+        await screen._poll_disk()
         await pilot.pause()
         assert "Edited elsewhere" in screen.query_one("#answer", TextArea).text
 
@@ -381,3 +380,16 @@ async def test_external_editor_round_trip(tmp_path, monkeypatch):
         assert "ROBOT arm" in screen.query_one("#answer", TextArea).text
     assert "ROBOT arm" in saved(app.store, "acme-robotics")["answers"]["why-here"]["text"]
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+async def test_every_built_in_theme_renders_the_prepare_screen(tmp_path):
+    make_store(tmp_path).create(acme())
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_acme(pilot, app)
+        themes = sorted(app.available_themes)
+        assert len(themes) > 5
+        for theme in themes:
+            app.theme = theme
+            await pilot.pause()
+            assert app.screen is screen and screen.query_one("#answer-status").render()

@@ -141,3 +141,28 @@ def test_an_arrow_key_split_across_reads_is_not_typed(tmp_path):
     text = notes(tmp_path)["answers"]["why-here"]["text"]
     assert "[D" not in text
     assert text.startswith("aXb- Your robot arm") or "aXb" in text
+
+
+@pytest.mark.parametrize("args, setting, tracking", [
+    ([], "", True),
+    (["--no-mouse"], "", False),
+    ([], "mouse = false\n", False),
+])
+def test_mouse_tracking_can_be_turned_off(tmp_path, args, setting, tracking):
+    home = with_acme(tmp_path)
+    (home / "config.toml").write_text(setting, encoding="utf-8")
+    term = Terminal(args, base_env(home))
+    term.wait_for("Acme Robotics")
+    term.send(CTRL_Q)
+    term.finish()
+    assert (b"\x1b[?1003h" in term.raw) is tracking
+
+
+def test_idle_screen_sends_nothing(tmp_path):
+    term = open_acme(with_acme(tmp_path))
+    term.pump(1.5)  # let start-up settle
+    before = len(term.raw)
+    term.pump(3.0)
+    assert len(term.raw) == before
+    term.send(CTRL_Q)
+    term.finish()

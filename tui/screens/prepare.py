@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shlex
 import subprocess
@@ -12,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static, TextArea
@@ -63,13 +64,15 @@ class PrepareScreen(Screen):
         Binding("question_mark", "app.help", "Help"),
     ]
 
-    side: reactive[str] = reactive("answer", init=False)
+    # var, not reactive: a reactive on a Screen repaints the whole screen when it
+    # changes (8 KB a second over SSH while the timer ran); watchers update the widgets.
+    side: var[str] = var("answer", init=False)
     """In a narrow terminal, the pane shown beside the question list: answer, tips or checklist."""
-    tips_open: reactive[bool] = reactive(True, init=False)
+    tips_open: var[bool] = var(True, init=False)
     """In a wide terminal, whether the tips column is shown."""
-    question_id: reactive[str] = reactive("", init=False)
+    question_id: var[str] = var("", init=False)
     """The question whose answer is in the editor."""
-    save_state: reactive[str] = reactive("saved")
+    save_state: var[str] = var("saved")
     """What the status line says about saving: saved HH:MM, unsaved, or why a save failed."""
 
     def __init__(self, session: CompanySession) -> None:
@@ -82,6 +85,8 @@ class PrepareScreen(Screen):
         self._blocked = ""  # set when the file on disk cannot be read: saves stop until it can
         self._tip_highlight = ""
         self._tips_shown: tuple[str, str] | None = None
+        self._status_line = ""
+        self._polling = False
 
     # -- layout ----------------------------------------------------------
 
@@ -295,7 +300,11 @@ class PrepareScreen(Screen):
             over = words > 0 and band(seconds, question.target_seconds) == "over"
             unit = "word" if words == 1 else "words"
             text = f"{words} {unit} · ~{mmss(seconds)} ({target_text(question.target_seconds)})"
-        status.update(f"{text} · {self.save_state}")
+        line = f"{text} · {self.save_state}"
+        if line != self._status_line:
+            # One line of fixed height: no relayout, so a keystroke repaints only what changed.
+            self._status_line = line
+            status.update(line, layout=False)
         status.set_class(over, "-over")
         status.set_class(self.save_state.startswith("not saved"), "-failed")
 
@@ -428,14 +437,20 @@ class PrepareScreen(Screen):
 
     # -- the file on disk --------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
-    def _poll_disk(self) -> None:
+    async def _poll_disk(self) -> None:
+        # asyncio.to_thread, not a Textual worker: each worker state change refreshes the
+        # footer's bindings, and that relayout, every two seconds, sent bytes while idle.
+        if self._polling:
+            return
+        self._polling = True
         try:
-            changed = self.session.changed_on_disk()
+            changed = await asyncio.to_thread(self.session.changed_on_disk)
         except OSError:
             return
+        finally:
+            self._polling = False
         if changed and not self.session.dirty:
-            self.app.call_from_thread(self._reload_from_disk)
+            self._reload_from_disk()
 
     def _reload_from_disk(self, announce: bool = True) -> None:
         try:

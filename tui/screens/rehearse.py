@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Digits, Footer, Header, Static, TextArea
@@ -57,9 +57,11 @@ class RehearseScreen(Screen):
         Binding("escape", "leave", "Leave"),
     ]
 
-    phase: reactive[str] = reactive("ready", init=False)
+    # var, not reactive: a reactive on a Screen repaints the whole screen when it
+    # changes (8 KB a second over SSH while the timer ran); watchers update the widgets.
+    phase: var[str] = var("ready", init=False)
     """ready, say, type, reveal or summary: which view shows and which keys work."""
-    elapsed: reactive[int] = reactive(0, init=False)
+    elapsed: var[int] = var(0, init=False)
     """Whole seconds on the clock for the current question."""
 
     def __init__(self, session: CompanySession, queue: list[str]) -> None:
@@ -72,6 +74,7 @@ class RehearseScreen(Screen):
         self._ticker: Timer | None = None
         self._run_start: float | None = None  # monotonic time the clock last resumed
         self._banked = 0.0  # seconds run before the last pause
+        self._band_text = ""
 
     @property
     def questions(self) -> dict[str, Question]:
@@ -142,7 +145,12 @@ class RehearseScreen(Screen):
         for name in ("under", "in", "over"):
             timer.set_class(where == name, f"-{name}")
         words = {"under": "under the band", "in": "in the band", "over": "over: wrap up"}[where]
-        self.query_one("#rh-band", Static).update(f"target {target_text(target)}\n{words}")
+        text = f"target {target_text(target)}\n{words}"
+        if text != self._band_text:
+            # Only when it changes, and without a relayout: this runs every second while
+            # the user speaks, and a relayout repaints the whole screen over SSH.
+            self._band_text = text
+            self.query_one("#rh-band", Static).update(text, layout=False)
 
     # -- phases -------------------------------------------------------------
 

@@ -16,7 +16,6 @@ import compileall
 import fcntl
 import os
 import pty
-import re
 import select
 import signal
 import statistics
@@ -264,7 +263,6 @@ def main() -> int:
     env_pack = env_for(root, fx["one"], fx["packs"])
     reference = [PY, str(HERE / "reference_app.py")]
     finale_open = [FINALE, "open", "acme-robotics"]
-    rows: list[tuple[str, str, str, str]] = []
     results: dict[str, tuple[float, float, float]] = {}
 
     def note(key: str, values: list[float]) -> tuple[float, float, float]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import errno
 
-import pytest
 from textual.widgets import TextArea
 
-from tests.helpers import NOW, acme, make_app, make_store, saved
+from tests.helpers import acme, make_app, make_store, saved
 from tui.screens.company_form import CompanyFormDialog
 from tui.screens.help import HelpScreen
 from tui.screens.picker import PickerScreen

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from tui.cli import main
 from tui.core import notes, store as store_module
-from tui.core.notes import Answer, Ask, ChecklistEntry, Company, CustomQuestion, Rehearsal
+from tui.core.notes import Ask, ChecklistEntry, Company, CustomQuestion, Rehearsal
 from tui.core.store import ConflictError, NotesError, NotesStore, serialize
 
 NOW = datetime(2026, 11, 26, 10, 0, 0)

@@ -10,10 +10,8 @@ cache is rebuilt, and the notes files stay the only source of truth.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from pathlib import Path
 
 from tui.core.atomic import atomic_write, private_dir
 from tui.core.packs import Catalog

@@ -28,7 +28,7 @@ from tui.core.slug import slugify
 from tui.core.speech import band, speaking_seconds, target_text, word_count
 from tui.core.store import NotesError
 from tui.core.timefmt import countdown, mmss
-from tui.widgets.asks_editor import AsksEditor, AsksList
+from tui.widgets.asks_editor import AsksEditor
 from tui.widgets.check_list import CheckList
 from tui.widgets.checklist_pane import ChecklistList, ChecklistPane
 from tui.widgets.question_list import QuestionList, QuestionRow

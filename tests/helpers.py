@@ -38,3 +38,14 @@ def acme(name: str = "Acme Robotics") -> Company:
 
 def saved(store: NotesStore, slug: str) -> dict:
     return tomllib.loads(store.path_for(slug).read_text(encoding="utf-8"))
+
+
+async def open_company(pilot):
+    """From the picker, wait for the list, open the highlighted company, wait for its screen."""
+    app = pilot.app
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app.screen

@@ -169,18 +169,14 @@ def test_checks_never_crash_on_any_text(text, name):
 
 
 async def test_typing_the_company_name_flips_the_check_and_the_readiness(tmp_path):
-    from tests.helpers import acme, make_app, make_store
+    from tests.helpers import acme, make_app, make_store, open_company
     from tui.widgets.check_list import CheckList
     from tui.widgets.question_list import QuestionList
 
     make_store(tmp_path).create(acme())
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_company(pilot)
         screen = app.screen
         checks = screen.query_one("#checks", CheckList)
         listing = screen.query_one("#questions", QuestionList)

@@ -6,7 +6,7 @@ import errno
 
 from textual.widgets import TextArea
 
-from tests.helpers import acme, make_app, make_store, saved
+from tests.helpers import acme, make_app, make_store, open_company, saved
 from tui.screens.company_form import CompanyFormDialog
 from tui.screens.help import HelpScreen
 from tui.screens.picker import PickerScreen
@@ -15,12 +15,9 @@ from tui.screens.too_small import TooSmallScreen
 
 
 async def open_acme(pilot, app) -> PrepareScreen:
-    await pilot.pause()
-    await pilot.press("enter")
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(app.screen, PrepareScreen)
-    return app.screen
+    screen = await open_company(pilot)
+    assert isinstance(screen, PrepareScreen)
+    return screen
 
 
 async def type_text(pilot, text: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tests.helpers import NOW, acme, make_app, make_store, saved
+from tests.helpers import NOW, acme, make_app, make_store, open_company, saved
 from tui.core.notes import Rehearsal
 from tui.screens.prepare import PrepareScreen
 from tui.screens.rehearse import RehearseScreen
@@ -41,13 +41,9 @@ async def start(tmp_path, company=None):
 
 
 async def open_prepare(pilot, app):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.press("enter")
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(app.screen, PrepareScreen)
-    return app.screen
+    screen = await open_company(pilot)
+    assert isinstance(screen, PrepareScreen)
+    return screen
 
 
 async def say(pilot, clock, seconds: float, rating: str) -> None:

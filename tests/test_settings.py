@@ -94,17 +94,13 @@ def test_terminal_problem(env, stream, expected):
 async def test_blink_is_off_by_default_and_a_setting_turns_it_on(tmp_path):
     from textual.widgets import Input, TextArea
 
-    from tests.helpers import acme, make_app, make_store
+    from tests.helpers import acme, make_app, make_store, open_company
 
     make_store(tmp_path).create(acme())
     for blink in (False, True):
         app = make_app(tmp_path, settings=Settings(cursor_blink=blink))
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.press("enter")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await open_company(pilot)
             assert app.screen.query_one("#answer", TextArea).cursor_blink is blink
             await pilot.press("a")
             await pilot.pause()

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import threading
 import time
 from datetime import datetime
 from typing import Callable, Iterable
@@ -16,6 +14,8 @@ from textual.events import Resize
 from textual.screen import Screen
 
 from tui.core.packs import Catalog
+from tui.core.save_status import SaveState
+from tui.core.session import CompanySession
 from tui.core.settings import Settings
 from tui.core.store import Loaded, NotesStore
 
@@ -48,6 +48,12 @@ class FinaleApp(App):
         self.create_name = create_name
         self.notices = list(notices)
         self.start_rehearsal = start_rehearsal
+        self.sessions: list[CompanySession] = []
+        """Every company open on a screen: what quitting, a signal or a crash saves."""
+        self.farewell: list[str] = []
+        """Lines for stderr once the terminal is back: where words went that are not in the notes file."""
+        self.crash = ""
+        """The last line of an unhandled exception's traceback, if one ended the app."""
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -74,35 +80,65 @@ class FinaleApp(App):
         self._watch_signals()
         self.call_after_refresh(self._check_size)
 
-    # -- a terminal that goes away ------------------------------------------
+    # -- leaving: quit, a signal, a crash --------------------------------------
 
     def _watch_signals(self) -> None:
         try:
             loop = asyncio.get_running_loop()
-            loop.add_signal_handler(signal.SIGHUP, self._terminal_gone, 129)
-            loop.add_signal_handler(signal.SIGTERM, self._terminal_gone, 143)
+            for sig in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
+                loop.add_signal_handler(sig, self._terminal_gone, 128 + sig)
         except (NotImplementedError, RuntimeError, ValueError):  # not the main thread (tests)
             pass
 
     def _terminal_gone(self, code: int) -> None:
-        """SIGHUP (the SSH link dropped) or SIGTERM: save everything, then leave."""
-        self.flush_all()
-        # A dead terminal can make a clean shutdown hang on writes; the notes are on disk already.
-        threading.Timer(3.0, os._exit, args=(code,)).start()
-        self.exit(return_code=code)
+        """SIGHUP (the SSH link dropped), SIGTERM or SIGINT: save everything, then leave at once.
 
-    def flush_all(self) -> str:
-        """Save every open company now; return the first problem, or ""."""
-        from tui.screens.prepare import PrepareScreen
+        Textual's own shutdown writes to the terminal, and a dead terminal can make
+        that hang; so the notes are saved first, and the exit does not wait on it.
+        """
+        from tui.leaving import leave_now
 
-        problems = [s.flush() for s in self.screen_stack if isinstance(s, PrepareScreen)]
-        return next((p for p in problems if p), "")
+        self.save_all()
+        leave_now(self._driver, code, restore=code != 128 + signal.SIGHUP, lines=self.farewell)
+
+    def save_all(self) -> list[CompanySession]:
+        """Save every open company, or write a copy beside it; return those whose words are on no disk."""
+        lost = []
+        for session in self.sessions:
+            status = session.save_for_exit()
+            if status.copy is not None and status.state is not SaveState.SAVED:
+                line = f"finale: {session.slug}: your latest words are in {status.copy}"
+                if line not in self.farewell:
+                    self.farewell.append(line)
+            if session.dirty:
+                lost.append(session)
+        return lost
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Any unhandled exception, in a handler or a worker: the notes go to disk before the app ends.
+        from textual.worker import WorkerFailed
+
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        self.crash = f"{type(cause).__name__}: {cause}"
+        self.save_all()
+        super()._handle_exception(error)
+
+    def panic(self, *renderables) -> None:
+        # Textual's input thread ends the app through panic(): save first there too.
+        self.crash = self.crash or "the terminal input stopped"
+        self.save_all()
+        super().panic(*renderables)
+
+    def close_session(self, session: CompanySession) -> None:
+        if session in self.sessions:
+            self.sessions.remove(session)
 
     def open_company(self, loaded: Loaded, rehearse: bool = False) -> None:
-        from tui.core.session import CompanySession
         from tui.screens.prepare import PrepareScreen
 
-        screen = PrepareScreen(CompanySession(self.store, loaded))
+        session = CompanySession(self.store, loaded)
+        self.sessions.append(session)
+        screen = PrepareScreen(session)
         self.push_screen(screen)
         if rehearse:
             screen.call_after_refresh(screen.action_rehearse_due)
@@ -116,17 +152,9 @@ class FinaleApp(App):
         else:
             self.switch_screen(PickerScreen())
 
-    def save_session_now(self, session) -> None:
-        """Save one open company at once (a rated rehearsal must not wait for a timer)."""
-        from tui.screens.prepare import PrepareScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, PrepareScreen) and screen.session is session:
-                screen.flush()
-
     async def action_quit(self) -> None:
-        problem = self.flush_all()
-        if not problem:
+        lost = self.save_all()
+        if not lost:
             self.exit()
             return
         from tui.screens.dialogs import ConfirmDialog
@@ -135,8 +163,9 @@ class FinaleApp(App):
             if yes:
                 self.exit()
 
+        reason = lost[0].status.text
         self.push_screen(ConfirmDialog("Quit without your last changes?",
-                                       f"They could not be saved: {problem}", yes="Quit anyway"), answer)
+                                       f"They could not be saved: {reason}", yes="Quit anyway"), answer)
 
     # -- size ----------------------------------------------------------------
 

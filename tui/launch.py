@@ -98,4 +98,9 @@ def launch(args: argparse.Namespace) -> int:
     finally:
         if demo:
             shutil.rmtree(store.root, ignore_errors=True)
+    for line in app.farewell:
+        print(line, file=sys.stderr)
+    if app.crash:
+        print(f"finale: stopped by an error: {app.crash}", file=sys.stderr)
+        print(f"finale: your notes are in {store.companies}", file=sys.stderr)
     return app.return_code or 0

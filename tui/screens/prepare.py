@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shlex
 import subprocess
@@ -19,25 +18,22 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static, TextArea
 
 from tui.core.checks import CheckContext, CheckResult, run_checks
-from tui.core.notes import ChecklistEntry, CustomQuestion
 from tui.core.packs import Question
 from tui.core.progress import questions_for
 from tui.core.schedule import due_text, sparkline, status
-from tui.core.session import CompanySession, SaveOutcome
-from tui.core.slug import slugify
+from tui.core.save_status import SaveState
+from tui.core.session import CompanySession
 from tui.core.speech import band, speaking_seconds, target_text, word_count
-from tui.core.store import NotesError
 from tui.core.timefmt import countdown, mmss
 from tui.widgets.asks_editor import AsksEditor
 from tui.widgets.check_list import CheckList
 from tui.widgets.checklist_pane import ChecklistList, ChecklistPane
 from tui.widgets.question_list import QuestionList, QuestionRow
+from tui.saving import Conflict, Reloaded, Saved, SaveFailed, Saver
 from tui.widgets.tips_pane import TipsPane
 
 ASKS_QUESTION = "questions-for-us"
-AUTOSAVE_SECONDS = 1.0
 CHECK_SECONDS = 0.4
-DISK_POLL_SECONDS = 2.0
 
 
 class PrepareScreen(Screen):
@@ -72,21 +68,18 @@ class PrepareScreen(Screen):
     """In a wide terminal, whether the tips column is shown."""
     question_id: var[str] = var("", init=False)
     """The question whose answer is in the editor."""
-    save_state: var[str] = var("saved")
-    """What the status line says about saving: saved HH:MM, unsaved, or why a save failed."""
 
     def __init__(self, session: CompanySession) -> None:
         # The starting classes are given here, not toggled in on_mount: each class
         # change on the screen restyles every widget under it before the first frame.
         super().__init__(classes="-side-answer")
         self.session = session
-        self._save_timer: Timer | None = None
+        self.saver = Saver(self, session)
+        session.collect = self._take_editor_text
         self._check_timer: Timer | None = None
-        self._blocked = ""  # set when the file on disk cannot be read: saves stop until it can
         self._tip_highlight = ""
         self._tips_shown: tuple[str, str] | None = None
         self._status_line = ""
-        self._polling = False
 
     # -- layout ----------------------------------------------------------
 
@@ -118,7 +111,7 @@ class PrepareScreen(Screen):
         self._refresh_questions()
         self._refresh_checklist()
         self.set_interval(60, self._refresh_header)
-        self.set_interval(DISK_POLL_SECONDS, self._poll_disk)
+        self.saver.start()
         self.query_one("#questions", QuestionList).focus()
 
     @property
@@ -236,7 +229,7 @@ class PrepareScreen(Screen):
     @on(OptionList.OptionHighlighted, "#questions")
     def _question_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_id and event.option_id != self.question_id:
-            self._save_soon(0)
+            self.saver.save_soon(0)
             self.question_id = event.option_id
 
     @on(OptionList.OptionSelected, "#questions")
@@ -300,17 +293,14 @@ class PrepareScreen(Screen):
             over = words > 0 and band(seconds, question.target_seconds) == "over"
             unit = "word" if words == 1 else "words"
             text = f"{words} {unit} · ~{mmss(seconds)} ({target_text(question.target_seconds)})"
-        line = f"{text} · {self.save_state}"
+        saving = self.session.status
+        line = f"{text} · {saving.text}"
         if line != self._status_line:
             # One line of fixed height: no relayout, so a keystroke repaints only what changed.
             self._status_line = line
             status.update(line, layout=False)
         status.set_class(over, "-over")
-        status.set_class(self.save_state.startswith("not saved"), "-failed")
-
-    def watch_save_state(self) -> None:
-        if self.is_mounted:
-            self._refresh_status()
+        status.set_class(saving.problem, "-failed")
 
     # -- editing ---------------------------------------------------------
 
@@ -321,157 +311,89 @@ class PrepareScreen(Screen):
 
     def _take_editor_text(self) -> None:
         """Move the editor's text into the notes (it is the one copy that is newer)."""
-        if not self.question_id or self.question_id == ASKS_QUESTION:
+        if not self.question_id or self.question_id == ASKS_QUESTION or not self.is_mounted:
             return
         text = self.query_one("#answer", TextArea).text
-        if self.session.company.set_answer(self.question_id, text, self.app.clock()):
-            self._changed()
+        if self.session.set_answer(self.question_id, text, self.app.clock()):
+            self._edited()
 
     @on(AsksEditor.Changed)
     def _asks_changed(self, event: AsksEditor.Changed) -> None:
-        self.session.company.asks = event.asks
-        self._changed(AUTOSAVE_SECONDS / 4)
+        self.session.set_asks(event.asks)
+        self._edited()
         self.query_one("#questions", QuestionList).update_row(self._row(self.question))
 
     @on(ChecklistList.Toggle)
     def _toggle_item(self, event: ChecklistList.Toggle) -> None:
-        entry = self.session.company.checklist.setdefault(event.item_id, ChecklistEntry())
-        entry.done = not entry.done
+        self.session.toggle_research(event.item_id)
         self._refresh_checklist()
-        self._changed(AUTOSAVE_SECONDS / 4)
+        self._edited()
 
     @on(ChecklistList.EditNote)
     def _edit_note(self, event: ChecklistList.EditNote) -> None:
         from tui.screens.dialogs import TextDialog
 
         item = next(i for i in self.app.catalog.checklist if i.id == event.item_id)
-        entry = self.session.company.entry(item.id)
 
         def save(note: str | None) -> None:
-            if note is None:
-                return
-            current = self.session.company.checklist.setdefault(item.id, ChecklistEntry())
-            if current.note != note:
-                current.note = note
+            if note is not None and self.session.annotate_research(item.id, note):
                 self._refresh_checklist()
-                self._changed(AUTOSAVE_SECONDS / 4)
+                self._edited()
 
-        self.app.push_screen(TextDialog(f"Research: {item.label}", entry.note, hint=item.hint), save)
+        self.app.push_screen(TextDialog(f"Research: {item.label}", self.session.company.entry(item.id).note,
+                                        hint=item.hint), save)
 
-    def _changed(self, delay: float = AUTOSAVE_SECONDS) -> None:
-        self.session.touch()
+    def _edited(self) -> None:
+        """After an edit: the session has counted it and the saver timed it; the screen shows it."""
         self._check_soon()
-        if self.save_state != "unsaved" and not self._blocked:
-            self.save_state = "unsaved"
         self._refresh_status()
-        self._save_soon(delay)
 
-    # -- saving ----------------------------------------------------------
+    # -- saving: the session decides, the saver times it, these show it ------
 
-    def _save_soon(self, delay: float = AUTOSAVE_SECONDS) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(delay, self._save_in_background) if delay else None
-        if not delay:
-            self._save_in_background()
-
-    def _save_in_background(self) -> None:
-        self._take_editor_text()
-        if not self.session.dirty or self._blocked:
-            return
-        edits, company = self.session.snapshot()
-        self._save_worker(edits, company)
-
-    @work(thread=True, group="save", exit_on_error=False)
-    def _save_worker(self, edits: int, company) -> None:
-        try:
-            outcome = self.session.save(edits, company)
-        except Exception as error:  # disk full, read-only, unsavable text: say so, keep the text
-            self.app.call_from_thread(self._save_failed, error)
-            return
-        self.app.call_from_thread(self._save_finished, outcome)
-
-    def _save_finished(self, outcome: SaveOutcome) -> None:
-        if outcome.conflict:
-            self._handle_conflict(outcome)
-            return
-        if not self.session.dirty:
-            self.save_state = f"saved {self.app.clock():%H:%M}"
+    @on(Saved)
+    def _saved(self) -> None:
+        self._refresh_status()
         if question := self.question:
             self.query_one("#questions", QuestionList).update_row(self._row(question))
 
-    def _save_failed(self, error: Exception) -> None:
-        reason = getattr(error, "strerror", None) or str(error)
-        self.save_state = f"not saved: {reason}"
-        self.notify(f"Could not save: {reason}. Your text is still here; fix the problem and press ctrl+s.",
-                    severity="error", timeout=20)
+    @on(SaveFailed)
+    def _save_failed(self, event: SaveFailed) -> None:
+        self._refresh_status()
+        if event.status.state is SaveState.BLOCKED:
+            self.notify(f"{event.status.reason} Saving is paused until the file parses again.",
+                        title=f"{self.session.path.name} is broken", severity="error", timeout=30)
+        else:
+            self.notify(f"Could not save: {event.status.reason}. Your text is still here; fix the problem and "
+                        "press ctrl+s.", severity="error", timeout=20)
 
-    def _handle_conflict(self, outcome: SaveOutcome) -> None:
-        self.notify(str(outcome.conflict), title="Changed on disk", severity="error", timeout=30)
-        self._reload_from_disk(announce=False)
+    @on(Conflict)
+    def _conflict(self, event: Conflict) -> None:
+        copy = event.status.copy
+        self.notify(f"{self.session.path.name} changed on disk while you were editing. Nothing was overwritten: "
+                    f"your version is saved as {copy.name if copy else 'a copy'} beside it.",
+                    title="Changed on disk", severity="error", timeout=30)
+        self._show_disk_version()
 
-    def flush(self) -> str:
-        """Save now on this thread; return why it failed, or "" when all is on disk."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._take_editor_text()
-        if not self.session.dirty:
-            return ""
-        if self._blocked:
-            return self._blocked
-        try:
-            outcome = self.session.save_now()
-        except Exception as error:
-            self._save_failed(error)
-            return self.save_state
-        if outcome.conflict:
-            self._handle_conflict(outcome)
-            return ""
-        self.save_state = f"saved {self.app.clock():%H:%M}"
-        return ""
-
-    def action_save(self) -> None:
-        problem = self.flush()
-        if not problem and not self._blocked:
-            self.notify("Saved.", timeout=2)
-
-    # -- the file on disk --------------------------------------------------
-
-    async def _poll_disk(self) -> None:
-        # asyncio.to_thread, not a Textual worker: each worker state change refreshes the
-        # footer's bindings, and that relayout, every two seconds, sent bytes while idle.
-        if self._polling:
+    @on(Reloaded)
+    def _reloaded(self, event: Reloaded) -> None:
+        if event.status.problem:
+            self._refresh_status()
             return
-        self._polling = True
-        try:
-            changed = await asyncio.to_thread(self.session.changed_on_disk)
-        except OSError:
-            return
-        finally:
-            self._polling = False
-        if changed and not self.session.dirty:
-            self._reload_from_disk()
-
-    def _reload_from_disk(self, announce: bool = True) -> None:
-        try:
-            self.session.reload()
-        except NotesError as error:
-            if self._blocked != str(error):
-                self._blocked = str(error)
-                self.save_state = "not saved: the file on disk cannot be read"
-                self.notify(f"{error.reason}. {error.fix} Saving is paused until the file parses again.",
-                            title=f"{error.path.name} is broken", severity="error", timeout=30)
-            return
-        if self._blocked:
-            self._blocked = ""
+        if event.was_blocked:
             self.notify("The notes file parses again; saving is back on.", timeout=5)
-        self.save_state = "saved"
-        if announce:
+        else:
             self.notify("The notes file changed on disk; loaded the new version.", timeout=5)
+        self._show_disk_version()
+
+    def _show_disk_version(self) -> None:
         self._refresh_header()
         self._refresh_questions()
         self._refresh_checklist()
         self.watch_question_id(self.question_id)
+
+    def action_save(self) -> None:
+        if self.saver.save_now().state is SaveState.SAVED:
+            self.notify("Saved.", timeout=2)
 
     # -- questions you add ------------------------------------------------
 
@@ -479,15 +401,10 @@ class PrepareScreen(Screen):
         from tui.screens.dialogs import TextDialog
 
         def add(prompt: str | None) -> None:
-            if not prompt or not prompt.strip():
+            qid = self.session.add_custom_question(prompt or "", {q.id for q in self.questions})
+            if qid is None:
                 return
-            taken = {q.id for q in self.questions}
-            base = "my-" + slugify(prompt)[:40].strip("-")
-            qid, n = base, 2
-            while qid in taken:
-                qid, n = f"{base}-{n}", n + 1
-            self.session.company.custom_questions.append(CustomQuestion(qid, prompt.strip()))
-            self._changed(0)
+            self._edited()
             self._refresh_questions(keep=qid)
             self.question_id = qid
 
@@ -511,14 +428,13 @@ class PrepareScreen(Screen):
         def delete(yes: bool | None) -> None:
             if not yes:
                 return
-            company = self.session.company
-            company.custom_questions = [c for c in company.custom_questions if c.id != question.id]
-            company.answers.pop(question.id, None)
             # The editor still holds the deleted answer: leave the question first so
-            # the save below cannot take that text back into the notes.
+            # the save cannot take that text back into the notes.
+            self._take_editor_text()
             self.question_id = ""
+            self.session.remove_custom_question(question.id)
             self._refresh_questions()
-            self._changed(0)
+            self._edited()
 
         self.app.push_screen(ConfirmDialog("Delete this question and its answer?", question.prompt, yes="Delete"), delete)
 
@@ -533,12 +449,9 @@ class PrepareScreen(Screen):
         def save(result: "CompanyForm | None") -> None:
             if result is None:
                 return
-            company.role = result.role
-            company.interview_at = result.interview_at
-            company.interviewers = result.interviewers
-            company.links = result.links
+            self.session.edit_details(result.role, result.interview_at, result.interviewers, result.links)
             self._refresh_header()
-            self._changed(0)
+            self._edited()
 
         self.app.push_screen(CompanyFormDialog(form, new=False), save)
 
@@ -547,7 +460,7 @@ class PrepareScreen(Screen):
         if question is None or question.id == ASKS_QUESTION:
             self.notify("Pick a written answer first.", severity="warning")
             return
-        self.flush()
+        self.saver.save_now()
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
         folder = self.session.store.root / "tmp"
         folder.mkdir(parents=True, exist_ok=True)
@@ -571,8 +484,7 @@ class PrepareScreen(Screen):
             return
         if new_text != text:
             self.query_one("#answer", TextArea).load_text(new_text)
-            self._take_editor_text()
-            self.flush()
+            self.saver.save_now()
 
     def action_rehearse(self) -> None:
         question = self.question
@@ -591,21 +503,22 @@ class PrepareScreen(Screen):
     def _start_rehearsal(self, queue: list[str]) -> None:
         from tui.screens.rehearse import RehearseScreen
 
-        self._take_editor_text()
-        self.flush()
+        self.saver.save_now()
         self.app.push_screen(RehearseScreen(self.session, queue), lambda _: self._refresh_questions())
 
     def action_review(self) -> None:
-        self._take_editor_text()
-        self._save_soon(0)
+        self.saver.save_soon(0)
         self.app.show_review(self.session.company)
 
     def action_companies(self) -> None:
-        problem = self.flush()
-        if problem:
-            self.notify(f"Staying here: {problem}", severity="error")
+        status = self.saver.save_now()
+        if self.session.dirty:
+            self.notify(f"Staying here: {status.text}", severity="error")
             return
         self.app.show_picker()
+
+    def on_unmount(self) -> None:
+        self.app.close_session(self.session)
 
     def on_screen_resume(self) -> None:
         if self.question_id:

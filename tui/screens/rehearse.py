@@ -274,10 +274,9 @@ class RehearseScreen(Screen):
             return
         attempt.rating = rating
         self.attempts.append(attempt)
-        company = self.session.company
-        company.rehearsals.append(Rehearsal(attempt.question.id, attempt.started, attempt.seconds, rating, attempt.mode))
-        self.session.touch()
-        self.app.save_session_now(self.session)
+        # Saved at once (an Edit.RECORD): a rating must not wait for a timer.
+        self.session.record_rehearsal(Rehearsal(attempt.question.id, attempt.started, attempt.seconds, rating,
+                                                attempt.mode))
         if rating == 1:
             self.queue.append(attempt.question.id)  # "again" comes back in this session
         self.index += 1

@@ -49,6 +49,15 @@ class FinaleApp(App):
         self.notices = list(notices)
         self.start_rehearsal = start_rehearsal
 
+    def get_driver_class(self):
+        """Textual's driver, except that on Linux no byte from the terminal can stop its input thread."""
+        default = super().get_driver_class()
+        if default.__name__ != "LinuxDriver":
+            return default
+        from tui.driver import driver_for
+
+        return driver_for(default)
+
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme

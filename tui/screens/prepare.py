@@ -21,7 +21,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static,
 from tui.core.checks import CheckContext, CheckResult, run_checks
 from tui.core.notes import ChecklistEntry, CustomQuestion
 from tui.core.packs import Question
-from tui.core.progress import questions_for
+from tui.core.progress import questions_for, unique_question_ids
 from tui.core.schedule import due_text, sparkline, status
 from tui.core.session import CompanySession, SaveOutcome
 from tui.core.slug import slugify
@@ -107,6 +107,8 @@ class PrepareScreen(Screen):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        for message in unique_question_ids(self.app.catalog, self.session.company):
+            self.notify(message, title="Repeated question id", severity="warning", timeout=20)
         editor = self.query_one("#answer", TextArea)
         # Set before the editor ever has focus: a blink that starts is hard to stop
         # cleanly, and every blink is bytes on an SSH link.

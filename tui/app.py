@@ -55,6 +55,15 @@ class FinaleApp(App):
         self.crash = ""
         """The last line of an unhandled exception's traceback, if one ended the app."""
 
+    def get_driver_class(self):
+        """Textual's driver, except that on Linux no byte from the terminal can stop its input thread."""
+        default = super().get_driver_class()
+        if default.__name__ != "LinuxDriver":
+            return default
+        from tui.driver import driver_for
+
+        return driver_for(default)
+
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme

@@ -171,3 +171,20 @@ def test_idle_screen_sends_nothing(tmp_path):
     assert len(term.raw) == before
     term.send(CTRL_Q)
     term.finish()
+
+
+def test_bytes_that_are_not_utf8_are_typed_not_fatal(tmp_path):
+    """A Latin-1 terminal's é (0xE9 0x20) and line noise (0xFF 0xFE) mid-answer: typing goes on."""
+    term = open_acme(with_acme(tmp_path))
+    term.send("\x1b[B", settle=0.1)
+    term.send("\r")
+    term.wait_for_editor()
+    term.type("before ")
+    term.child.send(b"caf\xe9\x20")
+    term.type("middle ")
+    term.child.send(b"\xff\xfe")
+    term.type(" after")
+    term.wait_for("after")
+    term.send(CTRL_Q)
+    assert term.finish() == 0
+    assert notes(tmp_path)["answers"]["right-fit"]["text"] == "before café middle ÿþ after"

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import os
-import shlex
 import subprocess
-import tempfile
-from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,8 +15,9 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static, TextArea
 
 from tui.core.checks import CheckContext, CheckResult, run_checks
+from tui.core.external_edit import edit_externally
 from tui.core.packs import Question
-from tui.core.progress import questions_for
+from tui.core.progress import questions_for, unique_question_ids
 from tui.core.schedule import due_text, sparkline, status
 from tui.core.save_status import SaveState
 from tui.core.session import CompanySession
@@ -100,6 +98,8 @@ class PrepareScreen(Screen):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        for message in unique_question_ids(self.app.catalog, self.session.company):
+            self.notify(message, title="Repeated question id", severity="warning", timeout=20)
         editor = self.query_one("#answer", TextArea)
         # Set before the editor ever has focus: a blink that starts is hard to stop
         # cleanly, and every blink is bytes on an SSH link.
@@ -462,28 +462,19 @@ class PrepareScreen(Screen):
             return
         self.saver.save_now()
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        folder = self.session.store.root / "tmp"
-        folder.mkdir(parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
-        fd, name = tempfile.mkstemp(dir=folder, prefix=f"{self.session.slug}-{question.id}-", suffix=".md")
-        path = Path(name)
-        text = self.session.company.answer_text(question.id)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        try:
+
+        def run(argv: list[str]) -> int:
             with self.app.suspend():
-                result = subprocess.run([*shlex.split(editor), str(path)])
-        except Exception as error:  # no terminal to hand over (tests, textual-serve) or no such editor
-            self.notify(f"Could not open {editor}: {error}", severity="error")
-            path.unlink(missing_ok=True)
-            return
-        new_text = path.read_text(encoding="utf-8")
-        path.unlink(missing_ok=True)
-        if result.returncode != 0:
-            self.notify(f"{editor} exited with status {result.returncode}; the answer was not changed.", severity="warning")
-            return
-        if new_text != text:
-            self.query_one("#answer", TextArea).load_text(new_text)
+                return subprocess.run(argv).returncode
+
+        text = self.session.company.answer_text(question.id)
+        result = edit_externally(editor, self.session.store.root / "tmp", f"{self.session.slug}-{question.id}-",
+                                 text, run)
+        if result.notice:
+            self.notify(result.notice, severity=result.severity, timeout=15)
+        if result.text is not None:
+            self.query_one("#answer", TextArea).load_text(result.text)
+            self._take_editor_text()
             self.saver.save_now()
 
     def action_rehearse(self) -> None:

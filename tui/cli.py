@@ -142,7 +142,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         import json
 
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        _print_json(rows)
         return 0
     if not rows:
         print(f"No companies yet in {store.companies}. Run `finale` and press n to add one.")
@@ -157,6 +157,20 @@ def cmd_list(args: argparse.Namespace) -> int:
         role = f"  {row['role']}" if row["role"] else ""
         print(f"{row['name']:<{width}}{role}  {when}{soon}  {row['summary']}")
     return 0
+
+
+def _raw(stream):
+    """The stream under the sanitiser, for output that is already safe or must stay exact."""
+    return getattr(stream, "raw", stream)
+
+
+def _print_json(rows) -> None:
+    import json
+
+    from tui.core.sanitize import json_for_terminal
+
+    # JSON escapes C0 controls itself; the rest are escaped too, so the data stays exact.
+    _raw(sys.stdout).write(json_for_terminal(json.dumps(rows, indent=2, ensure_ascii=False)) + "\n")
 
 
 def _resolve(args: argparse.Namespace):
@@ -208,7 +222,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         rows = [{"question": r.question, "check": r.check.id, "kind": r.check.kind, "passed": r.passed,
                  "message": r.message} for r in results]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        _print_json(rows)
         return 0
     prompts = {q.id: q.prompt for q in catalog.questions}
     for c in entry.company.custom_questions:
@@ -245,7 +259,11 @@ def cmd_review(args: argparse.Namespace) -> int:
         from rich.console import Console
         from rich.markdown import Markdown
 
-        Console(width=width).print(Markdown(render_markdown(review, full_answers=False)))
+        from tui.core.sanitize import for_terminal
+
+        # The Markdown source is sanitised; Rich then adds its own colours on the raw stream.
+        text = for_terminal(render_markdown(review, full_answers=False))
+        Console(width=width, file=_raw(sys.stdout)).print(Markdown(text))
     else:
         sys.stdout.write(render_plain(review, width))
     return 0
@@ -262,7 +280,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         data = render_markdown(_review_of(args, entry)).encode("utf-8")
     if not args.output or args.output == "-":
-        sys.stdout.buffer.write(data)
+        if sys.stdout.isatty():
+            # At a terminal the export is read, not kept: show controls instead of running them.
+            sys.stdout.write(data.decode("utf-8", "replace"))
+        else:
+            sys.stdout.buffer.write(data)  # a pipe or a file gets the exact text
         sys.stdout.flush()
         return 0
     target = Path(args.output)
@@ -299,8 +321,16 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from tui.core.sanitize import SafeStream
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Every print goes through the sanitiser: names, answers and pack text are
+    # untrusted and must not reach the terminal as escape sequences. The app
+    # (open, rehearse, no command) owns the terminal itself.
+    saved = sys.stdout, sys.stderr
+    if args.command not in ("open", "rehearse", None):
+        sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
@@ -309,3 +339,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `finale list | head` closed the pipe: not an error worth a traceback.
         sys.stderr.close()
         return 0
+    finally:
+        sys.stdout, sys.stderr = saved

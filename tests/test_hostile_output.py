@@ -38,11 +38,13 @@ def hostile_pack(folder):
 [pack]
 id = "evil"
 title = "Evil{json.dumps(OSC2)[1:-1]}"
+description = "From a stranger"
 version = "1{json.dumps(CSI)[1:-1]}"
 
 [[questions]]
 id = "evil-q"
 prompt = "Evil question{json.dumps(OSC52)[1:-1]}?"
+target_seconds = [30, 60]
 [[questions.tips]]
 title = "Tip{json.dumps(OSC2)[1:-1]}"
 body = "Body{json.dumps(CSI + OSC52)[1:-1]}"

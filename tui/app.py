@@ -18,6 +18,9 @@ from textual.screen import Screen
 from tui.core.packs import Catalog
 from tui.core.settings import Settings
 from tui.core.store import Loaded, NotesStore
+from tui.widgets.control_filter import ControlFilter
+
+CONTROL_FILTER = ControlFilter()
 
 MIN_SIZE = (60, 20)
 
@@ -48,6 +51,10 @@ class FinaleApp(App):
         self.create_name = create_name
         self.notices = list(notices)
         self.start_rehearsal = start_rehearsal
+
+    def get_line_filters(self):
+        # Every rendered line loses control characters: no file or pack text can drive the terminal.
+        return [*super().get_line_filters(), CONTROL_FILTER]
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:

@@ -22,6 +22,7 @@ from tui.core.checks import CheckContext, CheckResult, run_checks
 from tui.core.notes import ChecklistEntry, CustomQuestion
 from tui.core.packs import Question
 from tui.core.progress import questions_for
+from tui.core.sanitize import for_terminal
 from tui.core.schedule import due_text, sparkline, status
 from tui.core.session import CompanySession, SaveOutcome
 from tui.core.slug import slugify
@@ -167,9 +168,9 @@ class PrepareScreen(Screen):
 
     def _refresh_header(self) -> None:
         company = self.session.company
-        self.title = company.name
+        self.title = for_terminal(company.name, one_line=True)
         parts = [company.role, countdown(company.interview_at, self.app.clock())]
-        self.sub_title = " · ".join(p for p in parts if p)
+        self.sub_title = for_terminal(" · ".join(p for p in parts if p), one_line=True)
 
     # -- panes -----------------------------------------------------------
 
@@ -247,7 +248,7 @@ class PrepareScreen(Screen):
         question = self.question
         if question is None:
             return
-        self.query_one("#prompt", Static).update(question.prompt)
+        self.query_one("#prompt", Static).update(for_terminal(question.prompt))
         switcher = self.query_one("#editors", ContentSwitcher)
         if question_id == ASKS_QUESTION:
             switcher.current = "asks"

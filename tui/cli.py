@@ -77,9 +77,10 @@ def _option(args: argparse.Namespace, name: str) -> str | None:
 
 def _store(args: argparse.Namespace):
     from tui.core import paths
+    from tui.core.fsguard import check_data_dir
     from tui.core.store import NotesStore
 
-    return NotesStore(paths.data_dir(_option(args, "data_dir")))
+    return NotesStore(check_data_dir(paths.data_dir(_option(args, "data_dir"))))
 
 
 def _catalog(args: argparse.Namespace):
@@ -287,23 +288,36 @@ def cmd_export(args: argparse.Namespace) -> int:
             sys.stdout.buffer.write(data)  # a pipe or a file gets the exact text
         sys.stdout.flush()
         return 0
+    from tui.core.atomic import atomic_write
+    from tui.core.fsguard import describe_os_error, write_target
+
     target = Path(args.output)
+    try:
+        # Devices, FIFOs and folders are refused even with --force; a link is
+        # followed only to a regular file.
+        write_target(target, within=Path(target.anchor or "/"))
+    except OSError as error:
+        print(f"finale: {describe_os_error(error, target)}", file=sys.stderr)
+        return 1
     if target.exists() and not args.force:
         print(f"finale: {target} exists; add --force to overwrite it.", file=sys.stderr)
         return 1
-    from tui.core.atomic import atomic_write
-
     try:
-        atomic_write(target, data)
+        atomic_write(target, data, within=Path(target.anchor or "/"))
     except OSError as error:
-        print(f"finale: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+        print(f"finale: cannot write {describe_os_error(error, target)}", file=sys.stderr)
         return 1
     print(f"Wrote {target}", file=sys.stderr)
     return 0
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
+    from tui.core import paths
+    from tui.core.fsguard import check_data_dir
     from tui.launch import launch
+
+    if not getattr(args, "demo", False):
+        check_data_dir(paths.data_dir(_option(args, "data_dir")))  # a clean line now, not a failed save later
 
     return launch(args)
 
@@ -332,12 +346,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command not in ("open", "rehearse", None):
         sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
     try:
-        return COMMANDS[args.command](args)
+        status = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a full disk is reported here, not as a traceback at exit
+        return status
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `finale list | head` closed the pipe: not an error worth a traceback.
+        _silence_stdout()
         sys.stderr.close()
         return 0
+    except OSError as error:
+        from tui.core.fsguard import describe_os_error
+
+        if error.filename is None:  # stdout itself failed (a full disk, /dev/full)
+            _silence_stdout()
+            print(f"finale: cannot write the output: {error.strerror or error}. "
+                  "Send it somewhere with free space.", file=saved[1])
+        else:
+            print(f"finale: {describe_os_error(error, error.filename)}", file=sys.stderr)
+        return 1
     finally:
         sys.stdout, sys.stderr = saved
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.__stdout__.fileno())
+        os.close(null)
+    except (OSError, AttributeError, ValueError):
+        pass

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from tui.core.fsguard import make_dirs, write_target
+
 
 def fsync_dir(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY)
@@ -14,13 +16,18 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
+def atomic_write(path: Path, data: bytes, mode: int = 0o600, within: Path | None = None) -> None:
     """Write ``data`` to ``path``: temp file in the same folder, fsync, rename, fsync the folder.
 
     The temp file is created 0600 by mkstemp, so private notes are never
-    readable by others, even for the moment before the rename.
+    readable by others, even for the moment before the rename. Only a regular
+    file is ever replaced; a symlink is written through to its target when
+    that lies inside ``within`` (see fsguard), anything else raises
+    UnsafePathError.
     """
     import tempfile  # here, not at the top: `finale review` never writes and starts faster
+
+    path = write_target(path, within)
 
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -40,8 +47,5 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
 
 
 def private_dir(folder: Path) -> Path:
-    """Create ``folder`` (and parents) and make it 0700 whatever the umask."""
-    folder.mkdir(parents=True, exist_ok=True)
-    if (folder.stat().st_mode & 0o777) != 0o700:
-        os.chmod(folder, 0o700)
-    return folder
+    """Create ``folder`` and any missing parents 0700 whatever the umask; existing ones keep their mode."""
+    return make_dirs(folder)

@@ -60,6 +60,19 @@ def make_dirs(folder: Path) -> Path:
     return folder
 
 
+def check_data_dir(root: Path) -> Path:
+    """``root`` if it is a folder or does not exist yet; UnsafePathError naming the problem otherwise."""
+    try:
+        info = os.stat(root)
+    except FileNotFoundError:
+        return root
+    except OSError as error:
+        raise UnsafePathError(root, describe_os_error(error, root)) from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise UnsafePathError(root, f"{root} is a file, not a folder: move it away or choose another --data-dir.")
+    return root
+
+
 def describe_os_error(error: OSError, path: Path | str) -> str:
     """One line naming ``path``, what went wrong in plain words, and what to do."""
     where = str(path)

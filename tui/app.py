@@ -18,6 +18,9 @@ from tui.core.save_status import SaveState
 from tui.core.session import CompanySession
 from tui.core.settings import Settings
 from tui.core.store import Loaded, NotesStore
+from tui.widgets.control_filter import ControlFilter
+
+CONTROL_FILTER = ControlFilter()
 
 MIN_SIZE = (60, 20)
 
@@ -63,6 +66,10 @@ class FinaleApp(App):
         from tui.driver import driver_for
 
         return driver_for(default)
+
+    def get_line_filters(self):
+        # Every rendered line loses control characters: no file or pack text can drive the terminal.
+        return [*super().get_line_filters(), CONTROL_FILTER]
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:

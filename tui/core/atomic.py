@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from typing import Callable
 
+from tui.core.fsguard import make_dirs, write_target
+
 
 def fsync_dir(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY)
@@ -41,15 +43,19 @@ def _remove(name: str) -> None:
 
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o600,
-                 before_replace: Callable[[], None] | None = None) -> None:
+                 before_replace: Callable[[], None] | None = None, within: Path | None = None) -> None:
     """Write ``data`` to ``path``: temp file in the same folder, fsync, rename, fsync the folder.
 
     The temp file is created 0600 by mkstemp, so private notes are never
-    readable by others, even for the moment before the rename.
+    readable by others, even for the moment before the rename. Only a regular
+    file is ever replaced; a symlink is written through to its target when
+    that lies inside ``within`` (see fsguard), anything else raises
+    UnsafePathError.
     ``before_replace`` runs after the temp file is on disk and just before
     the rename, the latest moment to check the target; if it raises, the
     temp file is removed and the target is not touched.
     """
+    path = write_target(path, within)
     tmp_name = _write_temp(path.parent, path.name, data, mode)
     try:
         if before_replace is not None:
@@ -103,8 +109,5 @@ def _claim(tmp_name: str, target: Path) -> bool:
 
 
 def private_dir(folder: Path) -> Path:
-    """Create ``folder`` (and parents) and make it 0700 whatever the umask."""
-    folder.mkdir(parents=True, exist_ok=True)
-    if (folder.stat().st_mode & 0o777) != 0o700:
-        os.chmod(folder, 0o700)
-    return folder
+    """Create ``folder`` and any missing parents 0700 whatever the umask; existing ones keep their mode."""
+    return make_dirs(folder)

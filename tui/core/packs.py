@@ -360,8 +360,11 @@ def load_catalog(user_packs: Path | None = None) -> Catalog:
     """The built-in packs, then every *.toml in the user's packs folder, by name."""
     catalog = Catalog()
     sources: list[tuple[Path, bool]] = [(p, True) for p in sorted(paths.builtin_content_dir().glob("*.toml"))]
-    if user_packs is not None and user_packs.is_dir():
-        sources += [(p, False) for p in sorted(user_packs.glob("*.toml"))]
+    try:
+        if user_packs is not None and user_packs.is_dir():
+            sources += [(p, False) for p in sorted(user_packs.glob("*.toml"))]
+    except OSError as error:  # an unreadable packs folder costs the user's packs, not the app
+        catalog.errors.append(PackError(user_packs, [Problem("", f"cannot read the folder: {error.strerror or error}")]))
     for path, builtin in sources:
         try:
             catalog.add(load_pack_file(path, builtin))

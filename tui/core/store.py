@@ -17,7 +17,7 @@ import tomli_w
 from tui.core import notes
 from tui.core.atomic import atomic_write, private_dir, write_new
 from tui.core.notes import Company, NotesFormatError
-from tui.core.schema import Problem, syntax_position
+from tui.core.schema import Problem, syntax_position, type_name
 from tui.core.slug import clean_name, slugify
 
 # Migrations from format N to N+1, applied in order on load. Format 1 is the
@@ -150,7 +150,8 @@ def parse(data: bytes, path: Path) -> tuple[dict[str, Any], int]:
     if version is None:
         raise NotesError(path, 'no "format" key', fix="Add the line format = 1 at the top of the file.")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise NotesError(path, f'"format" must be a whole number, got {version!r}', fix="Set format = 1.")
+        shown = type_name(version) if isinstance(version, bool) or not isinstance(version, int) else version
+        raise NotesError(path, f'"format" must be a whole number, got {shown}', fix="Set format = 1.")
     if version > notes.FORMAT:
         raise NotesError(
             path, f"written by a newer finale (format {version}); this finale reads format {notes.FORMAT}",
@@ -269,7 +270,7 @@ class NotesStore:
     def new_slug(self, name: str) -> str:
         base = slugify(name)
         slug, n = base, 2
-        while self.path_for(slug).exists():
+        while os.path.lexists(self.path_for(slug)):  # a dangling link still holds its name
             slug, n = f"{base}-{n}", n + 1
         return slug
 
@@ -307,7 +308,7 @@ class NotesStore:
                     raise _ChangedMeanwhile
 
             try:
-                atomic_write(path, data, before_replace=still_ours)
+                atomic_write(path, data, before_replace=still_ours, within=self.root)
             except _ChangedMeanwhile:
                 raise self._conflict(path, data) from None
         return digest_of(data)

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.notes import Company
 from tui.core.index import Summary, summaries
+from tui.core.sanitize import for_terminal
 from tui.core.slug import clean_name
 from tui.core.store import Loaded, NotesError
 from tui.core.timefmt import countdown, when_text
@@ -74,12 +75,13 @@ class PickerScreen(Screen):
 
     def _entry_prompt(self, entry: Summary) -> Content:
         if not entry.ok:
-            return Content.assemble(("⚠ ", "$error"), (f"{entry.slug}.toml", "bold"), "\n  ",
-                                    (entry.error_text, "$error"))
+            return Content.assemble(("⚠ ", "$error"), (for_terminal(f"{entry.slug}.toml", True), "bold"), "\n  ",
+                                    (for_terminal(entry.error_text, True), "$error"))
         when = entry.when
         soon = countdown(when, self.app.clock())
         details = [entry.role, when_text(when) if when else "no date yet", soon, entry.progress, f"ready {entry.ready}"]
-        return Content.assemble((entry.name, "bold"), "\n  ", (" · ".join(d for d in details if d), "$text-muted"))
+        return Content.assemble((for_terminal(entry.name, True), "bold"), "\n  ",
+                                (for_terminal(" · ".join(d for d in details if d), True), "$text-muted"))
 
     def _show(self, entries: list[Summary], select: str | None = None) -> None:
         listing = self.query_one("#companies", OptionList)

@@ -18,6 +18,7 @@ from tui.core.checks import CheckContext, CheckResult, run_checks
 from tui.core.external_edit import edit_externally
 from tui.core.packs import Question
 from tui.core.progress import questions_for, unique_question_ids
+from tui.core.sanitize import for_terminal
 from tui.core.schedule import due_text, sparkline, status
 from tui.core.save_status import SaveState
 from tui.core.session import CompanySession
@@ -160,9 +161,9 @@ class PrepareScreen(Screen):
 
     def _refresh_header(self) -> None:
         company = self.session.company
-        self.title = company.name
+        self.title = for_terminal(company.name, one_line=True)
         parts = [company.role, countdown(company.interview_at, self.app.clock())]
-        self.sub_title = " · ".join(p for p in parts if p)
+        self.sub_title = for_terminal(" · ".join(p for p in parts if p), one_line=True)
 
     # -- panes -----------------------------------------------------------
 
@@ -240,7 +241,7 @@ class PrepareScreen(Screen):
         question = self.question
         if question is None:
             return
-        self.query_one("#prompt", Static).update(question.prompt)
+        self.query_one("#prompt", Static).update(for_terminal(question.prompt))
         switcher = self.query_one("#editors", ContentSwitcher)
         if question_id == ASKS_QUESTION:
             switcher.current = "asks"

@@ -17,6 +17,7 @@ from textual.widgets import ContentSwitcher, Digits, Footer, Header, Static, Tex
 from tui.core.notes import Rehearsal
 from tui.core.packs import Question
 from tui.core.progress import questions_for
+from tui.core.sanitize import for_terminal
 from tui.core.schedule import RATINGS, covered_points, due_text, status, weakest_first, word_diff
 from tui.core.session import CompanySession
 from tui.core.speech import band, target_text, talking_points
@@ -155,10 +156,10 @@ class RehearseScreen(Screen):
 
     def _show_question(self) -> None:
         question = self.question
-        self.title = f"Rehearse · {self.session.company.name}"
+        self.title = for_terminal(f"Rehearse · {self.session.company.name}", one_line=True)
         self.sub_title = f"{self.index + 1} of {len(self.queue)}"
-        self.query_one("#rh-prompt", Static).update(question.prompt)
-        self.query_one("#rh-why", Static).update(question.why_they_ask)
+        self.query_one("#rh-prompt", Static).update(for_terminal(question.prompt))
+        self.query_one("#rh-why", Static).update(for_terminal(question.why_they_ask))
         self.current = None
         self.elapsed = 0
         self.watch_elapsed(0)

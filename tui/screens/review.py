@@ -10,6 +10,7 @@ from textual.widgets import Footer, Header, Markdown
 
 from tui.core.notes import Company
 from tui.core.review import build_review, render_markdown
+from tui.core.sanitize import for_terminal
 
 
 class ReviewScroll(VerticalScroll, can_focus=True):
@@ -46,11 +47,11 @@ class ReviewScreen(Screen):
                               readiness=app.readiness_text(self.company))
         # The title is in the header already; the sheet starts with the details.
         text = render_markdown(review, full_answers=False)
-        return text.split("\n", 2)[2] if text.startswith("# ") else text
+        return for_terminal(text.split("\n", 2)[2] if text.startswith("# ") else text)
 
     def on_mount(self) -> None:
-        self.title = f"Review · {self.company.name}"
-        self.sub_title = self.company.role
+        self.title = for_terminal(f"Review · {self.company.name}", one_line=True)
+        self.sub_title = for_terminal(self.company.role, one_line=True)
         self.query_one(ReviewScroll).focus()
 
     def action_back(self) -> None:

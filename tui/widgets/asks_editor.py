@@ -15,12 +15,14 @@ from textual.widgets.option_list import Option
 
 from tui.core.notes import Ask
 from tui.core.packs import StarterAsk
+from tui.core.sanitize import for_terminal
 
 
 def render_ask(number: int, ask: Ask) -> Content:
     box = ("[x] ", "$success") if ask.chosen else ("[ ] ", "$text-muted")
     category = f"  {ask.category}" if ask.category else ""
-    return Content.assemble(box, (f"{number}. ", "bold"), ask.text, (category, "$text-muted italic"))
+    return Content.assemble(box, (f"{number}. ", "bold"), for_terminal(ask.text, True),
+                            (for_terminal(category, True), "$text-muted italic"))
 
 
 class AsksList(OptionList):

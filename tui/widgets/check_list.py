@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.checks import CheckResult
+from tui.core.sanitize import for_terminal
 
 
 class CheckList(OptionList):
@@ -41,7 +42,7 @@ class CheckList(OptionList):
         self.clear_options()
         self.add_options([
             Option(Content.assemble((f"{r.mark} ", "$success" if r.passed else "$error"),
-                                    (r.message, "" if not r.passed else "$text-muted")))
+                                    (for_terminal(r.message), "" if not r.passed else "$text-muted")))
             for r in results
         ])
         if results and keep is not None:

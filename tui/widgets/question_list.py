@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+from tui.core.sanitize import for_terminal
 
 MARKS = {"empty": "·", "drafted": "✎", "rehearsed": "✓"}
 
@@ -30,7 +31,7 @@ class QuestionRow:
         mark_style = {"empty": "$text-muted", "drafted": "$warning", "rehearsed": "$success"}[self.state]
         parts = [
             (MARKS[self.state] + " ", mark_style),
-            (self.prompt, "bold" if not self.custom else "bold italic"),
+            (for_terminal(self.prompt), "bold" if not self.custom else "bold italic"),
             "\n  ",
             (status, "$text-muted"),
         ]

@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
 from tui.core.packs import Question
+from tui.core.sanitize import for_terminal
 
 
 def tips_markdown(question: Question | None, highlight: str = "") -> str:
@@ -31,5 +32,5 @@ class TipsPane(VerticalScroll, can_focus=True):
         yield Markdown("", id="tips-text")
 
     def show(self, question: Question | None, highlight: str = "") -> None:
-        self.query_one("#tips-text", Markdown).update(tips_markdown(question, highlight))
+        self.query_one("#tips-text", Markdown).update(for_terminal(tips_markdown(question, highlight)))
         self.scroll_home(animate=False)

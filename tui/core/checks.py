@@ -214,6 +214,13 @@ def _uses_research(question: Question, doc: w.Text, text: str, check: Check, ctx
 def _includes_any(question: Question, doc: w.Text, text: str, check: Check, ctx: CheckContext) -> tuple[bool, str]:
     wanted = int(check.params.get("min", 1))
     found = w.found_entries(doc, list(check.params.get("words", [])))
+    if check.params.get("done", False):
+        # Only what the user did or does, not what they will do ("Once I join, I will lead").
+        future = w.future_sentences(doc)
+        found = {e: s for e, spans in found.items() if (s := [p for p in spans if doc.tokens[p[0]].sentence not in future])}
+    spoilers = w.found_entries(doc, list(check.params.get("unless", [])))
+    if spoilers:
+        return False, f"{check.message} {_found_text(doc, spoilers)} does not count here."
     label = str(check.params.get("found", "Found"))
     if len(found) >= wanted:
         return True, f"{label}: {_found_text(doc, found)}."

@@ -32,7 +32,8 @@ CHECK_KINDS: dict[str, dict[str, tuple[type, bool]]] = {
     "length": {},
     "mentions_company": {},
     "uses_research": {"items": (list, True), "min": (int, False)},
-    "includes_any": {"words": (list, True), "min": (int, False), "found": (str, False)},
+    "includes_any": {"words": (list, True), "min": (int, False), "found": (str, False), "done": (bool, False),
+                     "unless": (list, False)},
     "past_event": {"markers": (list, False), "found": (str, False)},
     "has_number": {},
     "avoid": {"words": (list, True), "max": (int, False)},
@@ -151,8 +152,8 @@ def _check_check(raw: Any, path: str, tip_titles: set[str], checklist_ids: set[s
             if expect(raw, name, dict, path, problems) and name in raw:
                 for topic in raw[name]:
                     expect_str_list(raw[name], topic, join(path, name), problems)
-        elif kind_type is str:
-            expect(raw, name, str, path, problems)
+        elif kind_type in (str, bool):
+            expect(raw, name, kind_type, path, problems)
         else:
             if expect(raw, name, kind_type, path, problems) and name in raw and raw[name] < 0:
                 problems.append(Problem(join(path, name), "must be 0 or more"))

@@ -21,8 +21,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’\-‐‑][^\W_]+)*|[.!?;:\n]")
 _CONTRACTIONS = {"ve": "have", "m": "am", "re": "are", "ll": "will", "d": "would"}
 # Words a phrase may skip between two of its words ("I have recently started").
 PHRASE_GAP = 2
-# Ranked common words: a rank below this in either English list is ordinary English.
-COMMON_RANK = 1000
+# Ranks below these are ordinary English. Film subtitles are mostly talk, so
+# fewer of their top words are everyday vocabulary ("hospital" is 337th there).
+COMMON_RANKS = {"english_wikipedia": 1000, "us_tv_and_film": 300}
 
 
 @lru_cache(maxsize=1)
@@ -169,8 +170,8 @@ def _ranks() -> dict[str, int]:
     from zxcvbn.frequency_lists import FREQUENCY_LISTS
 
     ranks: dict[str, int] = {}
-    for name in ("english_wikipedia", "us_tv_and_film"):
-        for rank, word in enumerate(FREQUENCY_LISTS[name][:COMMON_RANK]):
+    for name, top in COMMON_RANKS.items():
+        for rank, word in enumerate(FREQUENCY_LISTS[name][:top]):
             ranks[word] = min(rank, ranks.get(word, rank))
     return ranks
 
@@ -218,10 +219,13 @@ def is_past(token: Token) -> bool:
 
 
 def is_figure(token: Token) -> bool:
+    """A number, a percentage, an amount or a figure in words; a bare year is a date, not a figure."""
+    if re.fullmatch(r"(19|20)\d\d", token.lower):
+        return False
     return is_number(token) or token.lower in FIGURE_WORDS
 
 
-def _future_sentences(text: Text) -> set[int]:
+def future_sentences(text: Text) -> set[int]:
     return {text.tokens[first].sentence for spans in found_entries(text, list(FUTURE)).values() for first, _ in spans}
 
 
@@ -231,11 +235,13 @@ def past_events(text: Text, markers: list[str], exclude: frozenset[str] = frozen
     A past-tense verb after "I" or "we" (not "I have led": that is a claim,
     not an event), a marker from the pack ("last spring", "in my last role"),
     "in" and a year, or "at" and a proper name other than ``exclude``. Markers
-    in a sentence about the future ("Once I join, I will...") do not count.
+    only count in a sentence with a past-tense verb, never in one about the
+    future ("Once I join, I will...").
     """
-    future = _future_sentences(text)
+    future = future_sentences(text)
     spans: list[tuple[int, int]] = []
     tokens = text.tokens
+    past = {t.sentence for t in tokens if is_past(t)} - future
     for i, token in enumerate(tokens):
         if token.lower in ("i", "we"):
             for j in range(i + 1, min(i + 3, len(tokens))):
@@ -244,12 +250,12 @@ def past_events(text: Text, markers: list[str], exclude: frozenset[str] = frozen
                 if is_past(tokens[j]):
                     spans.append((i, j))
                     break
-        elif token.sentence in future or i + 1 >= len(tokens) or tokens[i + 1].sentence != token.sentence:
+        elif token.sentence not in past or i + 1 >= len(tokens) or tokens[i + 1].sentence != token.sentence:
             continue
         elif token.lower == "in" and re.fullmatch(r"(19|20)\d\d", tokens[i + 1].lower):
             spans.append((i, i + 1))
         elif token.lower == "at" and is_proper_name(tokens[i + 1]) and tokens[i + 1].stem not in exclude:
             spans.append((i, i + 1))
     for entry, found in found_entries(text, markers).items():
-        spans += [span for span in found if tokens[span[0]].sentence not in future]
+        spans += [span for span in found if tokens[span[0]].sentence in past]
     return list(dict.fromkeys(quote(text, span) for span in sorted(spans)))

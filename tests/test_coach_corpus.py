@@ -14,6 +14,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tui.core.checks import CheckContext, ask_topic, run_checks
 from tui.core.notes import Ask, ChecklistEntry, Company
@@ -153,3 +155,43 @@ def test_the_coach_agrees_with_the_article_and_a_careful_reader(tmp_path, capsys
 def test_asks_get_a_topic_from_their_category_or_their_words(category, text, topic):
     check = next(c for q in load_catalog(None).questions if q.id == ASKS_QUESTION for c in q.checks)
     assert ask_topic(Ask(text, category, True), check) == topic
+
+
+# Words no check looks for: not in any phrase set, not in the notes, not a figure or a name.
+NEUTRAL = ["table", "blue", "river", "quiet", "garden", "pencil", "yellow", "window", "morning", "soft", "chair",
+           "the", "a", "and", "green", "paper", "of", "tea", "slowly", "rain"]
+
+
+def _sentences(text: str) -> list[str]:
+    import re
+
+    return [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_adding_words_no_check_looks_for_never_fails_a_passed_check(data):
+    """Only `length` (longer) and `avoid` (more words, more fillers) may go from passed to failed."""
+    catalog = load_catalog(None)
+    cases = [c for c in _cases()[0] if c.question != ASKS_QUESTION]
+    case = data.draw(st.sampled_from(cases))
+    question = next(q for q in catalog.questions if q.id == case.question)
+    ctx = CheckContext.of(catalog, _company(case))
+    parts = _sentences(case.answer)
+    at = data.draw(st.integers(0, len(parts)))
+    filler = data.draw(st.lists(st.sampled_from(NEUTRAL), min_size=1, max_size=30))
+    padded = " ".join(parts[:at] + [" ".join(filler).capitalize() + "."] + parts[at:])
+    before = {r.check.id: r for r in run_checks(question, case.answer, ctx)}
+    for after in run_checks(question, padded, ctx):
+        if before[after.check.id].passed and after.check.kind not in ("length", "avoid"):
+            assert after.passed, (case.where, after.check.id, padded)
+
+
+def test_the_demo_company_passes_every_check():
+    from tui.core.checks import company_results
+    from tui.core.notes import from_document
+
+    path = Path(__file__).parent.parent / "content" / "demo" / "northwind-robotics.toml"
+    company = from_document(tomllib.loads(path.read_text(encoding="utf-8")))
+    failing = [(r.question, r.check.id, r.message) for r in company_results(load_catalog(None), company) if not r.passed]
+    assert not failing

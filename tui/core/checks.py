@@ -44,6 +44,7 @@ class CheckResult:
     check: Check
     passed: bool
     message: str
+    no_answer: bool = False  # failed only because there is nothing to check yet
 
     @property
     def mark(self) -> str:
@@ -313,7 +314,7 @@ def run_checks(question: Question, text: str, ctx: CheckContext) -> list[CheckRe
             passed, message = False, f"{check.message} (no answer yet)"
         else:
             passed, message = KINDS[check.kind](question, doc, text, check, ctx)
-        results.append(CheckResult(question.id, check, passed, message))
+        results.append(CheckResult(question.id, check, passed, message, empty and check.kind != "asks_chosen"))
     return results
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.checks import CheckContext, company_readiness, distinctive_words, run_checks
+from tui.core.checks import CheckContext, company_readiness, research_words, run_checks
 from tui.core.notes import Ask, ChecklistEntry, Company
 from tui.core.packs import Check, Question, load_catalog
 
@@ -30,7 +30,14 @@ WORDS_100 = " ".join(["word"] * 100)  # ~43 s at 140 words a minute
 def test_length(text, passed):
     result = run("length", text)
     assert result.passed is passed
-    assert "target 0:30–1:00" in result.message
+    assert "finale's guide of 0:30–1:00" in result.message
+
+
+def test_length_verdict_and_shown_time_use_the_same_rounded_seconds():
+    question = Question(id="q", prompt="Why?", target_seconds=(60, 120),
+                        checks=(Check("length", "length", "Aim for a minute.", "", {}),))
+    result = run_checks(question, "word " * 139, CheckContext("Acme"))[0]  # 59.6 s, shown as 1:00
+    assert result.passed and "about 1:00 spoken" in result.message
 
 
 @pytest.mark.parametrize("name, text, passed", [
@@ -154,8 +161,10 @@ def test_every_default_question_has_checks_and_a_good_answer_passes_them():
     assert 0 < readiness.passed <= readiness.total
 
 
-def test_distinctive_words_drop_stop_words_and_plurals():
-    assert distinctive_words("The robots and the Robot's arms") == {"robot", "arm"}
+def test_research_words_are_rare_words_numbers_and_names():
+    words = research_words("Series D led by Tiger in 2027; everything ships first. CardioNet robots' arms")
+    assert set(words.values()) == {"D", "Tiger", "2027", "CardioNet", "robots"}
+    assert "led" not in words.values() and "everything" not in words.values()
 
 
 @settings(max_examples=200, deadline=None)
@@ -215,7 +224,7 @@ def test_finale_check_text_and_json(tmp_path, capsys):
     assert main(["--data-dir", str(store.root), "check", "acme"]) == 0
     out = capsys.readouterr().out
     assert "Why do you want to work here as a Senior Product Manager?  [2/6]" in out
-    assert "✗ Name the company" in out and "of 19 checks pass." in out
+    assert "✗ The company is not named yet: say “Acme Robotics”" in out and "of 19 checks pass." in out
     assert main(["--data-dir", str(store.root), "check", "acme", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {tuple(sorted(r)) for r in rows} == {("check", "kind", "message", "passed", "question")}

@@ -389,3 +389,30 @@ async def test_every_built_in_theme_renders_the_prepare_screen(tmp_path):
             app.theme = theme
             await pilot.pause()
             assert app.screen is screen and screen.query_one("#answer-status").render()
+
+
+async def test_your_own_question_gets_a_topic_from_its_words_and_o_changes_it(tmp_path):
+    from tui.widgets.check_list import CheckList
+
+    make_store(tmp_path).create(acme())
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_acme(pilot, app)
+        await pilot.press("down", "down", "down", "enter")
+        await pilot.press("n")
+        await type_text(pilot, "How do design and engineering settle disagreements?")
+        await pilot.press("enter")
+        await pilot.pause()
+        listing = screen.query_one("#asks-list")
+        assert "collaboration (auto)" in str(listing.get_option_at_index(1).prompt)
+        await pilot.press("n")
+        await type_text(pilot, "What would you like a great hire to grow into?")
+        await pilot.press("enter")
+        await pilot.pause(0.6)
+        checks = screen.query_one("#checks", CheckList)
+        assert checks.results[0].passed, checks.results[0].message  # strategy, collaboration, challenges
+        await pilot.press("o")  # challenges (auto) -> strategy, picked by hand
+        await pilot.pause()
+        assert str(listing.get_option_at_index(2).prompt).endswith("strategy")
+        await pilot.press("ctrl+s")
+    assert saved(app.store, "acme-robotics")["asks"][2]["category"] == "strategy"

@@ -32,10 +32,12 @@ CHECK_KINDS: dict[str, dict[str, tuple[type, bool]]] = {
     "length": {},
     "mentions_company": {},
     "uses_research": {"items": (list, True), "min": (int, False)},
-    "includes_any": {"words": (list, True), "min": (int, False)},
+    "includes_any": {"words": (list, True), "min": (int, False), "found": (str, False), "done": (bool, False),
+                     "unless": (list, False)},
+    "past_event": {"markers": (list, False), "found": (str, False)},
     "has_number": {},
     "avoid": {"words": (list, True), "max": (int, False)},
-    "asks_chosen": {"min": (int, False), "categories": (list, False)},
+    "asks_chosen": {"min": (int, False), "categories": (list, False), "topics": (dict, False)},
 }
 
 
@@ -146,6 +148,12 @@ def _check_check(raw: Any, path: str, tip_titles: set[str], checklist_ids: set[s
             continue  # already reported as missing
         if kind_type is list:
             expect_str_list(raw, name, path, problems)
+        elif kind_type is dict:
+            if expect(raw, name, dict, path, problems) and name in raw:
+                for topic in raw[name]:
+                    expect_str_list(raw[name], topic, join(path, name), problems)
+        elif kind_type in (str, bool):
+            expect(raw, name, kind_type, path, problems)
         else:
             if expect(raw, name, kind_type, path, problems) and name in raw and raw[name] < 0:
                 problems.append(Problem(join(path, name), "must be 0 or more"))

@@ -37,6 +37,8 @@ class FinaleApp(App):
         create_name: str | None = None,
         notices: Iterable[tuple[str, str]] = (),
         start_rehearsal: bool = False,
+        rehearse_minutes: float | None = None,
+        start_mock: bool = False,
     ):
         super().__init__()
         self.store = store
@@ -48,6 +50,9 @@ class FinaleApp(App):
         self.create_name = create_name
         self.notices = list(notices)
         self.start_rehearsal = start_rehearsal
+        self.rehearse_minutes = rehearse_minutes
+        """`finale rehearse NAME --minutes N`: the time box for R."""
+        self.start_mock = start_mock
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -105,7 +110,7 @@ class FinaleApp(App):
         screen = PrepareScreen(CompanySession(self.store, loaded))
         self.push_screen(screen)
         if rehearse:
-            screen.call_after_refresh(screen.action_rehearse_due)
+            screen.call_after_refresh(screen.action_mock if self.start_mock else screen.action_rehearse_due)
 
     def show_picker(self) -> None:
         """Back to the companies: the one underneath, or a new picker when we started in a company."""

@@ -27,6 +27,16 @@ def _global_options() -> argparse.ArgumentParser:
     return common
 
 
+def _minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a number of minutes') from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError("give between 1 and 600 minutes")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _global_options()
     parser = argparse.ArgumentParser(
@@ -54,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     rehearse = sub.add_parser("rehearse", parents=[common], help="rehearse the due answers, weakest first")
     rehearse.add_argument("company", help="name or file slug; a unique prefix is enough")
+    rehearse.add_argument("--minutes", type=_minutes, metavar="N",
+                          help="only the questions that fit N minutes (by target time), weakest first")
+    rehearse.add_argument("--mock", action="store_true",
+                          help="a mock close: every closing question in interview order, one clock")
 
     review = sub.add_parser("review", parents=[common], help="print the last-minute cheat sheet")
     review.add_argument("company", help="name or file slug; a unique prefix is enough")

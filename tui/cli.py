@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     review = sub.add_parser("review", parents=[common], help="print the last-minute cheat sheet")
     review.add_argument("company", help="name or file slug; a unique prefix is enough")
     review.add_argument("--width", type=int, metavar="N", help="wrap at N columns (default: the terminal's)")
+    review.add_argument("--brief", action="store_true",
+                        help="one screen (80x24): gaps, a line per question, the questions to ask")
 
     check = sub.add_parser("check", parents=[common], help="run the answer coach on every answer")
     check.add_argument("company", help="name or file slug; a unique prefix is enough")
@@ -254,6 +256,11 @@ def cmd_review(args: argparse.Namespace) -> int:
     except (OSError, ValueError):
         columns = 80
     width = args.width or int(os.environ.get("COLUMNS", 0) or columns)
+    if args.brief:
+        from tui.core.brief import render_brief
+
+        sys.stdout.write(render_brief(review, width))
+        return 0
     if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
         # Rich is imported only here, for a person at a terminal; pipes get plain text.
         from rich.console import Console
@@ -274,7 +281,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "toml":
         data = entry.path.read_bytes()
     else:
-        data = render_markdown(_review_of(args, entry)).encode("utf-8")
+        data = render_markdown(_review_of(args, entry), relative=False).encode("utf-8")
     if not args.output or args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

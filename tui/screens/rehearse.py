@@ -342,7 +342,7 @@ class RehearseScreen(Screen):
         ids = [q.id for q in questions_for(self.app.catalog, company)]
         upcoming = sorted((status(company, qid, now, self.app.settings.quiet) for qid in ids), key=lambda s: s.due)
         for s in upcoming:
-            parts.append(f"  {due_text(s.due, now):<14} {self.questions[s.question].prompt}\n")
+            parts.append(f"  {due_text(s.due, now):<18} {self.questions[s.question].prompt}\n")
         parts.append(("\nenter or escape to go back", "$text-muted"))
         self.query_one("#rh-summary-text", Static).update(Content.assemble(*parts))
         self.sub_title = "done"

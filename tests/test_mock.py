@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from tests.helpers import NOW, acme, make_app, make_store, open_company, saved
-from tests.test_rehearse import FakeClock
+from tests.helpers import NOW, acme, open_company, saved
+from tests.test_rehearse import start
 from tui.core.notes import Ask, CustomQuestion
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.mock import MockScreen
@@ -20,14 +20,6 @@ def mock_company():
     company.custom_questions = [CustomQuestion("why-robots", "Why robotics?", {"mock": True}),
                                 CustomQuestion("why-leave", "Why leave?")]
     return company
-
-
-async def start(tmp_path, company):
-    make_store(tmp_path).create(company)
-    app = make_app(tmp_path)
-    clock = FakeClock()
-    app.monotonic = clock
-    return app, clock
 
 
 async def test_a_full_mock_close_by_keys_saves_one_mock_row_per_question_with_splits(tmp_path):

@@ -16,7 +16,7 @@ from tui.core.schedule import RATINGS
 from tui.core.session import CompanySession
 from tui.core.speech import target_text
 from tui.core.timefmt import mmss
-from tui.screens.rehearse import Stage, record
+from tui.screens.rehearse import RATE_AND_LEAVE, Stage, record
 
 
 class MockScreen(Screen):
@@ -25,12 +25,7 @@ class MockScreen(Screen):
     CSS_PATH = "mock.tcss"
     BINDINGS = [
         Binding("space", "next", "Start/next", priority=True),
-        Binding("1", "rate(1)", "Again"),
-        Binding("2", "rate(2)", "Hard"),
-        Binding("3", "rate(3)", "Good"),
-        Binding("4", "rate(4)", "Easy"),
-        Binding("enter", "finish", "Close", show=False),
-        Binding("escape", "leave", "Leave"),
+        *RATE_AND_LEAVE,
     ]
 
     # var, not reactive: see RehearseScreen; only the Digits repaint each second.

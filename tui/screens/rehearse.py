@@ -40,6 +40,17 @@ class Attempt:
     rating: int | None = None
 
 
+# Rating and leaving, the same keys on every rehearsal screen.
+RATE_AND_LEAVE = [
+    Binding("1", "rate(1)", "Again"),
+    Binding("2", "rate(2)", "Hard"),
+    Binding("3", "rate(3)", "Good"),
+    Binding("4", "rate(4)", "Easy"),
+    Binding("enter", "finish", "Close", show=False),
+    Binding("escape", "leave", "Leave"),
+]
+
+
 class RehearseScreen(Screen):
     """A queue of questions, one at a time. Nothing is recorded until it is rated."""
 
@@ -49,12 +60,7 @@ class RehearseScreen(Screen):
         Binding("y", "type_instead", "Type it instead"),
         Binding("p", "pause", "Pause"),
         Binding("ctrl+s", "done_typing", "Done", priority=True),
-        Binding("1", "rate(1)", "Again"),
-        Binding("2", "rate(2)", "Hard"),
-        Binding("3", "rate(3)", "Good"),
-        Binding("4", "rate(4)", "Easy"),
-        Binding("enter", "finish", "Close", show=False),
-        Binding("escape", "leave", "Leave"),
+        *RATE_AND_LEAVE,
     ]
 
     # var, not reactive: a reactive on a Screen repaints the whole screen when it

@@ -102,3 +102,13 @@ def test_sparkline_shows_spoken_times_only():
                     Rehearsal("q", NOW + 2 * H, 80, 3)]
     s = status(c, "q", NOW)
     assert s.times == (60, 80) and s.count == 3
+
+
+def test_rehearse_takes_minutes_and_mock(capsys):
+    from tui.cli import build_parser
+
+    args = build_parser().parse_args(["rehearse", "acme", "--minutes", "10", "--mock"])
+    assert (args.minutes, args.mock) == (10.0, True)
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["rehearse", "acme", "--minutes", "soon"])
+    assert "not a number of minutes" in capsys.readouterr().err

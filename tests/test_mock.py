@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from tests.helpers import NOW, acme, open_company, saved
 from tests.test_rehearse import start
+from tui.core.mock import toggle_mark
 from tui.core.notes import Ask, CustomQuestion
 from tui.screens.dialogs import ConfirmDialog
 from tui.screens.mock import MockScreen
@@ -70,6 +71,33 @@ async def test_a_full_mock_close_by_keys_saves_one_mock_row_per_question_with_sp
     ]
     assert all(r["mock_started"] == started for r in rows)
     assert rows[1]["at"] == started + timedelta(seconds=95)
+    # The words rehearsed are kept, so a later edit of a word or two does not make the answer due.
+    answers = saved(app.store, "acme-robotics")["answers"]
+    assert answers["right-fit"]["rehearsed_text"] == "- I led teams of 12\n- I shipped fast"
+
+
+def test_m_marks_only_your_own_questions_for_the_mock():
+    company = mock_company()
+    assert "joins the mock close" in toggle_mark(company, "why-leave")
+    assert company.custom_questions[1].extra == {"mock": True}
+    assert "left the mock close" in toggle_mark(company, "why-leave")
+    assert company.custom_questions[1].extra == {}
+    assert "Only questions you added" in toggle_mark(company, "why-here")
+
+
+async def test_finale_rehearse_mock_and_minutes_open_straight_into_them(tmp_path):
+    from tests.helpers import make_app, make_store
+
+    for kwargs, kind in (({"start_mock": True}, MockScreen), ({"rehearse_minutes": 2.5}, RehearseScreen)):
+        store = make_store(tmp_path / kind.__name__)
+        loaded = store.create(mock_company())
+        app = make_app(tmp_path / kind.__name__, open_loaded=loaded, start_rehearsal=True, **kwargs)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert isinstance(app.screen, kind)
+            if kind is RehearseScreen:
+                assert app.screen.box.seconds == 150 and app.screen.box.left_out
 
 
 async def test_leaving_a_mock_close_before_the_review_records_nothing(tmp_path):

@@ -39,12 +39,6 @@ def target_text(target: tuple[int, int]) -> str:
     return f"{mmss(target[0])}–{mmss(target[1])}"
 
 
-def first_sentence(paragraph: str) -> str:
-    flat = " ".join(paragraph.split())
-    match = _SENTENCE_END.search(flat)
-    return flat[: match.end()] if match else flat
-
-
 def sentences(paragraph: str) -> list[str]:
     flat = " ".join(paragraph.split())
     out, start = [], 0

@@ -115,7 +115,7 @@ class RehearseScreen(Screen):
         self.query_one("#rh-recall", TextArea).cursor_blink = self.app.settings.cursor_blink
         self._show_question()
         self.watch_phase(self.phase)
-        self.on_mount_box()
+        self._say_left_out()
 
     # -- the clock ----------------------------------------------------------
 
@@ -191,7 +191,7 @@ class RehearseScreen(Screen):
         self.query_one("#rh-timer", Digits).remove_class("-paused")
         self.phase = "ready"
 
-    def on_mount_box(self) -> None:
+    def _say_left_out(self) -> None:
         """Say what the time box left out, once, as the session starts."""
         if self.box.left_out:
             names = ", ".join(self.questions[q].prompt for q in self.box.left_out if q in self.questions)

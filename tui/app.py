@@ -40,6 +40,8 @@ class FinaleApp(App):
         create_name: str | None = None,
         notices: Iterable[tuple[str, str]] = (),
         start_rehearsal: bool = False,
+        rehearse_minutes: float | None = None,
+        start_mock: bool = False,
     ):
         super().__init__()
         self.store = store
@@ -51,6 +53,9 @@ class FinaleApp(App):
         self.create_name = create_name
         self.notices = list(notices)
         self.start_rehearsal = start_rehearsal
+        self.rehearse_minutes = rehearse_minutes
+        """`finale rehearse NAME --minutes N`: the time box for R."""
+        self.start_mock = start_mock
         self.sessions: list[CompanySession] = []
         """Every company open on a screen: what quitting, a signal or a crash saves."""
         self.farewell: list[str] = []
@@ -157,7 +162,7 @@ class FinaleApp(App):
         screen = PrepareScreen(session)
         self.push_screen(screen)
         if rehearse:
-            screen.call_after_refresh(screen.action_rehearse_due)
+            screen.call_after_refresh(screen.action_mock if self.start_mock else screen.action_rehearse_due)
 
     def show_picker(self) -> None:
         """Back to the companies: the one underneath, or a new picker when we started in a company."""

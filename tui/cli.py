@@ -27,6 +27,16 @@ def _global_options() -> argparse.ArgumentParser:
     return common
 
 
+def _minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a number of minutes') from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError("give between 1 and 600 minutes")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _global_options()
     parser = argparse.ArgumentParser(
@@ -54,10 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     rehearse = sub.add_parser("rehearse", parents=[common], help="rehearse the due answers, weakest first")
     rehearse.add_argument("company", help="name or file slug; a unique prefix is enough")
+    rehearse.add_argument("--minutes", type=_minutes, metavar="N",
+                          help="only the questions that fit N minutes (by target time), weakest first")
+    rehearse.add_argument("--mock", action="store_true",
+                          help="a mock close: every closing question in interview order, one clock")
 
     review = sub.add_parser("review", parents=[common], help="print the last-minute cheat sheet")
     review.add_argument("company", help="name or file slug; a unique prefix is enough")
     review.add_argument("--width", type=int, metavar="N", help="wrap at N columns (default: the terminal's)")
+    review.add_argument("--brief", action="store_true",
+                        help="one screen (80x24): gaps, a line per question, the questions to ask")
 
     check = sub.add_parser("check", parents=[common], help="run the answer coach on every answer")
     check.add_argument("company", help="name or file slug; a unique prefix is enough")
@@ -255,6 +271,11 @@ def cmd_review(args: argparse.Namespace) -> int:
     except (OSError, ValueError):
         columns = 80
     width = args.width or int(os.environ.get("COLUMNS", 0) or columns)
+    if args.brief:
+        from tui.core.brief import render_brief
+
+        sys.stdout.write(render_brief(review, width))
+        return 0
     if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
         # Rich is imported only here, for a person at a terminal; pipes get plain text.
         from rich.console import Console
@@ -279,7 +300,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "toml":
         data = entry.path.read_bytes()
     else:
-        data = render_markdown(_review_of(args, entry)).encode("utf-8")
+        data = render_markdown(_review_of(args, entry), relative=False).encode("utf-8")
     if not args.output or args.output == "-":
         if sys.stdout.isatty():
             # At a terminal the export is read, not kept: show controls instead of running them.

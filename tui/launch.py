@@ -91,7 +91,8 @@ def launch(args: argparse.Namespace) -> int:
         print(f'finale: no company named "{query}". Create it with `finale open "{query}"` first.', file=sys.stderr)
         return 1
     app = FinaleApp(store, catalog, settings, open_loaded=open_loaded, create_name=create_name, notices=notices,
-                    start_rehearsal=rehearse)
+                    start_rehearsal=rehearse, rehearse_minutes=getattr(args, "minutes", None),
+                    start_mock=getattr(args, "mock", False))
     mouse = settings.mouse and not getattr(args, "no_mouse", False)
     try:
         app.run(mouse=mouse)

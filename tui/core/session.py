@@ -140,9 +140,23 @@ class CompanySession:
         self._edited(Edit.STRUCTURE)
         return True
 
-    def record_rehearsal(self, rehearsal: Rehearsal) -> None:
-        self.company.rehearsals.append(rehearsal)
+    def record_rehearsal(self, *rehearsals: Rehearsal) -> None:
+        """Append rated rehearsals (one, or a mock close's whole run) and keep the words rehearsed."""
+        from tui.core.schedule import mark_rehearsed
+
+        for rehearsal in rehearsals:
+            self.company.rehearsals.append(rehearsal)
+            mark_rehearsed(self.company, rehearsal.question)
         self._edited(Edit.RECORD)
+
+    def toggle_mock_mark(self, question_id: str) -> str:
+        """Mark or unmark one of the user's own questions for the mock close; what to tell them."""
+        from tui.core.mock import toggle_mark
+
+        message = toggle_mark(self.company, question_id)
+        if any(custom.id == question_id for custom in self.company.custom_questions):
+            self._edited(Edit.CHOICE)
+        return message
 
     def edit_details(self, role: str, interview_at: datetime | None, interviewers: list[str], links: list[str]) -> None:
         company = self.company

@@ -54,6 +54,8 @@ class PrepareScreen(Screen):
         Binding("ctrl+e", "external_editor", "Edit in $EDITOR", show=False, priority=True),
         Binding("r", "rehearse", "Rehearse"),
         Binding("R", "rehearse_due", "Rehearse due", show=False),
+        Binding("m", "mock", "Mock close", show=False),
+        Binding("M", "mark_mock", "Mark for the mock", show=False),
         Binding("v", "review", "Review"),
         Binding("c", "companies", "Companies"),
         Binding("question_mark", "app.help", "Help"),
@@ -135,12 +137,12 @@ class PrepareScreen(Screen):
         if question.id == ASKS_QUESTION:
             chosen = sum(a.chosen for a in company.asks)
             state = "empty" if not chosen else "drafted"
-            done = status(company, question.id, self.app.clock())
+            done = status(company, question.id, self.app.clock(), self.app.settings.quiet)
             return QuestionRow(question.id, question.prompt, state, chosen, ready, question.custom, unit="chosen",
                                history=self._history(done))
         text = company.answer_text(question.id)
         words = word_count(text)
-        done = status(company, question.id, self.app.clock())
+        done = status(company, question.id, self.app.clock(), self.app.settings.quiet)
         state = "empty" if not text.strip() else ("rehearsed" if done.count else "drafted")
         return QuestionRow(question.id, question.prompt, state, words, ready, question.custom,
                            history=self._history(done))
@@ -249,7 +251,8 @@ class PrepareScreen(Screen):
         else:
             switcher.current = "answer"
             editor = self.query_one("#answer", TextArea)
-            editor.placeholder = f"Empty. What they are testing: {question.why_they_ask}"
+            editor.placeholder = (f"Empty. What they are testing: {question.why_they_ask}\n"
+                                  "Lines starting with - become your talking points.")
             editor.load_text(self.session.company.answer_text(question_id))
         self._tip_highlight = ""
         self._refresh_tips()
@@ -486,17 +489,28 @@ class PrepareScreen(Screen):
     def action_rehearse_due(self) -> None:
         from tui.screens.rehearse import plan
 
-        queue = plan(self.session, self.app.catalog, self.app.clock())
-        if not queue:
-            self.notify("Nothing is due. r rehearses the selected question anyway.", timeout=6)
+        box = plan(self.session, self.app, self.app.clock())
+        if not box.queue:
+            self.notify("Nothing due fits the time left. r rehearses the selected question anyway."
+                        if box.left_out else "Nothing is due. r rehearses the selected question anyway.", timeout=6)
             return
-        self._start_rehearsal(queue)
+        self._start_rehearsal(box.queue, box)
 
-    def _start_rehearsal(self, queue: list[str]) -> None:
+    def _start_rehearsal(self, queue: list[str], box=None) -> None:
         from tui.screens.rehearse import RehearseScreen
 
         self.saver.save_now()
-        self.app.push_screen(RehearseScreen(self.session, queue), lambda _: self._refresh_questions())
+        self.app.push_screen(RehearseScreen(self.session, queue, box), lambda _: self._refresh_questions())
+
+    def action_mock(self) -> None:
+        from tui.screens.mock import MockScreen
+
+        self.saver.save_now()
+        self.app.push_screen(MockScreen(self.session), lambda _: self._refresh_questions())
+
+    def action_mark_mock(self) -> None:
+        if self.question is not None:
+            self.notify(self.session.toggle_mock_mark(self.question.id), timeout=5)
 
     def action_review(self) -> None:
         self.saver.save_soon(0)

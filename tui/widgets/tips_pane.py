@@ -20,6 +20,10 @@ def tips_markdown(question: Question | None, highlight: str = "") -> str:
         parts.append(f"**{marker}{tip.title}**\n\n{tip.body.strip()}")
     if question.examples:
         parts.append("**Example phrasings**\n\n" + "\n\n".join(f"> {e}" for e in question.examples))
+    if question.id != "questions-for-us":
+        parts.append("*Talking points:* start a line with `- ` and it becomes a talking point in rehearsal "
+                      "and on the review; without bullets, the first sentence of each paragraph and every "
+                      "sentence with a figure or a name are.")
     if question.custom and not question.tips:
         parts.append("Your own question: no tips from a pack. Write the answer you want to give.")
     return "\n\n".join(p for p in parts if p)

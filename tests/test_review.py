@@ -59,7 +59,7 @@ def test_no_gaps_is_said_plainly():
         company.set_answer(question.id, "I led it. " * 60, NOW)
     for item in catalog.checklist:
         company.checklist[item.id] = ChecklistEntry(True, "known")
-    company.asks.append(Ask("Why?", "strategy", True))
+    company.asks += [Ask(f"Why {n}?", "strategy", True) for n in range(3)]
     review = build_review(catalog, company, NOW)
     assert review.gaps == []
     assert "None: every question answered" in render_plain(review)

@@ -92,6 +92,8 @@ class Pack:
     takeaways: tuple[str, ...]
     source: Path
     builtin: bool = False
+    role: str = ""
+    """The role the prompts are written for; a company's own role replaces it in them."""
 
 
 class PackError(Exception):
@@ -231,8 +233,8 @@ def parse_pack(text: str, source: Path, builtin: bool = False) -> Pack:
     head = doc.get("pack", {})
     pack_id = ""
     if expect(doc, "pack", dict, "", problems):
-        check_keys(head, "pack", ["id", "title", "description", "version"], ["takeaways"], problems)
-        for key in ("id", "title", "description", "version"):
+        check_keys(head, "pack", ["id", "title", "description", "version"], ["takeaways", "role"], problems)
+        for key in ("id", "title", "description", "version", "role"):
             expect(head, key, str, "pack", problems)
         _slug_ok(head, "id", "pack", problems)
         expect_str_list(head, "takeaways", "pack", problems)
@@ -293,6 +295,7 @@ def parse_pack(text: str, source: Path, builtin: bool = False) -> Pack:
         takeaways=tuple(head.get("takeaways", ())),
         source=source,
         builtin=builtin,
+        role=_text(head, "role"),
     )
 
 

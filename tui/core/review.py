@@ -12,11 +12,10 @@ from datetime import datetime
 
 from tui.core.notes import Company
 from tui.core.packs import Catalog
-from tui.core.progress import questions_for
+from tui.core.progress import asks_wanted, chosen_asks, is_answered, is_asks, questions_for
 from tui.core.speech import DEFAULT_WPM, band, speaking_seconds, talking_points, target_text, word_count
 from tui.core.timefmt import countdown, mmss, when_text
 
-ASKS_QUESTION = "questions-for-us"
 # "Far over" the target: a quarter past the top of the band. A few seconds over
 # is fine when spoken; a third more is a rambling answer.
 FAR_OVER = 1.25
@@ -70,8 +69,10 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
         readiness=readiness,
         takeaways=list(catalog.takeaways),
     )
+    asks_question = None
     for question in questions_for(catalog, company):
-        if question.id == ASKS_QUESTION:
+        if is_asks(question):
+            asks_question = question
             continue
         text = company.answer_text(question.id)
         seconds = speaking_seconds(word_count(text), wpm)
@@ -83,8 +84,10 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
             review.gaps.append(f"Far over time: {question.prompt} (~{mmss(seconds)}, "
                                f"target {target_text(question.target_seconds)})")
     review.asks = [a.text for a in company.asks if a.chosen]
-    if catalog.question(ASKS_QUESTION) is not None and not review.asks:
-        review.gaps.append("No questions chosen to ask them.")
+    if asks_question is not None and not is_answered(asks_question, company):
+        chosen, wanted = chosen_asks(company), asks_wanted(asks_question)
+        review.gaps.append("No questions chosen to ask them." if not chosen
+                           else f"Only {chosen} of {wanted} questions chosen to ask them.")
     pack_items = {item.id for item in catalog.checklist}
     not_done = []
     for item in catalog.checklist:

@@ -331,6 +331,11 @@ class Catalog:
         return [c for p in self.packs for c in p.checklist]
 
     @property
+    def role(self) -> str:
+        """The role the first pack that names one is written for: a new company's starting role."""
+        return next((p.role for p in self.packs if p.role), "")
+
+    @property
     def takeaways(self) -> list[str]:
         return [t for p in self.packs for t in p.takeaways]
 

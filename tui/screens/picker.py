@@ -151,13 +151,16 @@ class PickerScreen(Screen):
 
     def action_new(self, name: str = "") -> None:
         others = [(e.name, e.slug) for e in self.entries if e.ok]
-        self.app.push_screen(CompanyFormDialog(CompanyForm(name=name), new=True, others=others), self._create)
+        # The role is a value the user sees and can change, not a placeholder that saves as "".
+        form = CompanyForm(name=name, role=self.app.catalog.role)
+        self.app.push_screen(CompanyFormDialog(form, new=True, others=others, now=self.app.clock()), self._create)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _create(self, form: CompanyForm | None) -> None:
         if form is None:
             return
-        company = Company(name=form.name, role=form.role, interview_at=form.interview_at)
+        company = Company(name=form.name, role=form.role, interview_at=form.interview_at,
+                          interviewers=form.interviewers, links=form.links)
         try:
             if form.start_from:
                 source = self.app.store.load(form.start_from).company

@@ -342,21 +342,21 @@ class PrepareScreen(Screen):
 
     @on(ChecklistList.EditNote)
     def _edit_note(self, event: ChecklistList.EditNote) -> None:
-        from tui.screens.dialogs import TextDialog
+        from tui.screens.note_dialog import NoteDialog, NoteResult
 
         item = next(i for i in self.app.catalog.checklist if i.id == event.item_id)
         entry = self.session.company.entry(item.id)
 
-        def save(note: str | None) -> None:
-            if note is None:
+        def save(result: NoteResult | None) -> None:
+            if result is None:
                 return
             current = self.session.company.checklist.setdefault(item.id, ChecklistEntry())
-            if current.note != note:
-                current.note = note
+            if (current.note, current.done) != (result.note, result.done):
+                current.note, current.done = result.note, result.done
                 self._refresh_checklist()
                 self._changed(AUTOSAVE_SECONDS / 4)
 
-        self.app.push_screen(TextDialog(f"Research: {item.label}", entry.note, hint=item.hint), save)
+        self.app.push_screen(NoteDialog(f"Research: {item.label}", entry.note, entry.done, hint=item.hint), save)
 
     def _changed(self, delay: float = AUTOSAVE_SECONDS) -> None:
         self.session.touch()
@@ -538,9 +538,12 @@ class PrepareScreen(Screen):
             company.interviewers = result.interviewers
             company.links = result.links
             self._refresh_header()
+            # The prompts speak the role: a new role rewrites them.
+            self._refresh_questions()
+            self.watch_question_id(self.question_id)
             self._changed(0)
 
-        self.app.push_screen(CompanyFormDialog(form, new=False), save)
+        self.app.push_screen(CompanyFormDialog(form, new=False, now=self.app.clock()), save)
 
     def action_external_editor(self) -> None:
         question = self.question

@@ -48,6 +48,10 @@ class FinaleApp(App):
         self.create_name = create_name
         self.notices = list(notices)
         self.start_rehearsal = start_rehearsal
+        self.places: dict = {}
+        """Per company slug, where the user was (question, pane, cursors): for this session only."""
+        self.last_company: str | None = None
+        """The company opened last: the picker selects it when the user comes back."""
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:

@@ -83,7 +83,9 @@ class PickerScreen(Screen):
 
     def _show(self, entries: list[Summary], select: str | None = None) -> None:
         listing = self.query_one("#companies", OptionList)
-        keep = select or (self.entries[listing.highlighted].slug if self.entries and listing.highlighted is not None
+        # Once, after coming back from a company: that company, so `d` aims where the user thinks.
+        last, self.app.last_company = self.app.last_company, None
+        keep = select or last or (self.entries[listing.highlighted].slug if self.entries and listing.highlighted is not None
                           and listing.highlighted < len(self.entries) else None)
         self.entries = entries
         slugs = [e.slug for e in entries]

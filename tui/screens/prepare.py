@@ -28,6 +28,7 @@ from tui.core.slug import slugify
 from tui.core.speech import band, speaking_seconds, target_text, word_count
 from tui.core.store import NotesError
 from tui.core.timefmt import countdown, mmss
+from tui.widgets.answer_editor import AnswerEditor
 from tui.widgets.asks_editor import AsksEditor
 from tui.widgets.check_list import CheckList
 from tui.widgets.checklist_pane import ChecklistList, ChecklistPane
@@ -47,10 +48,10 @@ class PrepareScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
     BINDINGS = [
         Binding("escape", "pane('questions')", "Questions"),
-        Binding("1", "pane('questions')", "Questions pane", show=False),
-        Binding("2", "pane('answer')", "Answer pane", show=False),
-        Binding("3", "pane('tips')", "Tips pane", show=False),
-        Binding("4", "pane('checklist')", "Research pane", show=False),
+        Binding("1", "pane('questions', True)", "Questions pane", show=False),
+        Binding("2", "pane('answer', True)", "Answer pane", show=False),
+        Binding("3", "pane('tips', True)", "Tips pane", show=False),
+        Binding("4", "pane('checklist', True)", "Research pane", show=False),
         Binding("t", "toggle_tips", "Tips"),
         Binding("i", "details", "Details", show=False),
         Binding("a", "add_question", "Add question", show=False),
@@ -87,6 +88,9 @@ class PrepareScreen(Screen):
         self._tips_shown: tuple[str, str] | None = None
         self._status_line = ""
         self._polling = False
+        self._editor_holds = ""  # the question whose text is in the editor
+        self.cursors: dict[str, tuple[int, int]] = {}
+        """Where the cursor was in each answer, for this session."""
 
     # -- layout ----------------------------------------------------------
 
@@ -97,8 +101,8 @@ class PrepareScreen(Screen):
             with Vertical(id="answer-pane"):
                 yield Static("", id="prompt")
                 with ContentSwitcher(id="editors", initial="answer"):
-                    yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False,
-                                   tab_behavior="focus", compact=True)
+                    yield AnswerEditor(id="answer", soft_wrap=True, show_line_numbers=False,
+                                       tab_behavior="focus", compact=True)
                     yield AsksEditor(id="asks")
                 yield CheckList(id="checks")
                 yield Static("", id="answer-status")
@@ -115,8 +119,13 @@ class PrepareScreen(Screen):
         self.query_one("#tips", TipsPane).border_title = "Tips"
         self.query_one("#checklist", ChecklistPane).border_title = "Research"
         self._refresh_header()
-        self._refresh_questions()
+        place = self.app.places.get(self.session.slug)
+        if place is not None:  # back to this company in the same session: where the user was
+            self.cursors = dict(place.cursors)
+            self.side = place.side
+        self._refresh_questions(keep=place.question_id if place else None)
         self._refresh_checklist()
+        self.app.last_company = self.session.slug
         self.set_interval(60, self._refresh_header)
         self.set_interval(DISK_POLL_SECONDS, self._poll_disk)
         self.query_one("#questions", QuestionList).focus()
@@ -205,7 +214,9 @@ class PrepareScreen(Screen):
         # Crossing the wide breakpoint can reveal the tips column.
         self.call_after_refresh(self._refresh_tips)
 
-    def action_pane(self, name: str) -> None:
+    def action_pane(self, name: str, by_key: bool = False) -> None:
+        # A pane key leaves the editor ready for another pane key; enter on a question does not.
+        self.query_one("#answer", AnswerEditor).navigating = by_key and name == "answer"
         if name == "questions":
             self.query_one("#questions").focus()
             return
@@ -224,6 +235,14 @@ class PrepareScreen(Screen):
         if widget.display and widget.parent is not None and widget.parent.display:
             self.set_focus(widget)
         self.call_after_refresh(widget.focus)
+
+    @on(AnswerEditor.PaneKey)
+    def _editor_pane_key(self, event: AnswerEditor.PaneKey) -> None:
+        self.action_pane(event.pane, by_key=True)
+
+    @on(AnswerEditor.Leave)
+    def _leave_editor(self) -> None:
+        self.action_pane("questions")
 
     def action_toggle_tips(self) -> None:
         if self.has_class("-wide"):
@@ -254,13 +273,21 @@ class PrepareScreen(Screen):
             self.query_one("#asks", AsksEditor).show(self.session.company.asks, self.app.catalog.asks)
         else:
             switcher.current = "answer"
-            editor = self.query_one("#answer", TextArea)
+            editor = self.query_one("#answer", AnswerEditor)
+            self._remember_cursor()
             editor.placeholder = f"Empty. What they are testing: {question.why_they_ask}"
             editor.load_text(self.session.company.answer_text(question_id))
+            # Back where the user left this answer; the end on a first visit, to add to it.
+            editor.move_cursor(self.cursors.get(question_id, editor.document.end))
+            self._editor_holds = question_id
         self._tip_highlight = ""
         self._refresh_tips()
         self._refresh_checks()
         self._refresh_status()
+
+    def _remember_cursor(self) -> None:
+        if self._editor_holds:
+            self.cursors[self._editor_holds] = self.query_one("#answer", AnswerEditor).cursor_location
 
     def _refresh_checks(self) -> None:
         """Run the coach on the current answer; the list and the question's row follow."""
@@ -608,7 +635,14 @@ class PrepareScreen(Screen):
         if problem:
             self.notify(f"Staying here: {problem}", severity="error")
             return
+        self.remember_place()
         self.app.show_picker()
+
+    def remember_place(self) -> None:
+        from tui.core.place import Place
+
+        self._remember_cursor()
+        self.app.places[self.session.slug] = Place(self.question_id, self.side, dict(self.cursors))
 
     def on_screen_resume(self) -> None:
         if self.question_id:

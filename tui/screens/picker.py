@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.notes import Company
@@ -19,6 +19,7 @@ from tui.core.store import Loaded, NotesError
 from tui.core.timefmt import countdown, when_text
 from tui.screens.company_form import CompanyForm, CompanyFormDialog
 from tui.screens.dialogs import ConfirmDialog, TextDialog
+from tui.widgets.fit_footer import FitFooter
 
 FIRST_BATCH = 40
 EMPTY_HINT = (
@@ -56,7 +57,7 @@ class PickerScreen(Screen):
         yield Header(show_clock=False, icon="§")
         yield Static("", id="picker-hint")
         yield OptionList(id="companies")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FitFooter()
 
     def on_mount(self) -> None:
         self.title = "finale"

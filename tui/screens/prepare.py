@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static, TextArea
+from textual.widgets import ContentSwitcher, Header, OptionList, Static, TextArea
 
 from tui.core.checks import CheckContext, CheckResult, run_checks
 from tui.core.notes import ChecklistEntry, CustomQuestion
@@ -34,6 +34,7 @@ from tui.widgets.check_list import CheckList
 from tui.widgets.checklist_pane import ChecklistList, ChecklistPane
 from tui.widgets.question_list import QuestionList, QuestionRow
 from tui.widgets.tips_pane import TipsPane
+from tui.widgets.fit_footer import FitFooter
 
 ASKS_QUESTION = "questions-for-us"
 AUTOSAVE_SECONDS = 1.0
@@ -45,7 +46,8 @@ class PrepareScreen(Screen):
     """One company, open for writing. Every change is saved a second after typing stops."""
 
     CSS_PATH = "prepare.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
+    # From 100 columns the tips fit beside the answer; from 140 the research joins them.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
     BINDINGS = [
         Binding("escape", "pane('questions')", "Questions"),
         Binding("1", "pane('questions', True)", "Questions pane", show=False),
@@ -108,7 +110,7 @@ class PrepareScreen(Screen):
                 yield Static("", id="answer-status")
             yield TipsPane(id="tips")
             yield ChecklistPane(id="checklist")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FitFooter()
 
     def on_mount(self) -> None:
         editor = self.query_one("#answer", TextArea)
@@ -192,9 +194,16 @@ class PrepareScreen(Screen):
         self._refresh_tips()
 
     @property
+    def tips_beside(self) -> bool:
+        """True when the tips sit beside the answer (100 columns and up), shown or hidden with t."""
+        return self.has_class("-wide") or self.has_class("-medium")
+
+    @property
     def tips_visible(self) -> bool:
         if self.has_class("-wide"):
             return self.tips_open
+        if self.has_class("-medium"):
+            return self.tips_open and self.side != "checklist"
         return self.side == "tips"
 
     def _refresh_tips(self) -> None:
@@ -245,7 +254,7 @@ class PrepareScreen(Screen):
         self.action_pane("questions")
 
     def action_toggle_tips(self) -> None:
-        if self.has_class("-wide"):
+        if self.tips_beside:
             self.tips_open = not self.tips_open
         else:
             self.side = "answer" if self.side == "tips" else "tips"
@@ -307,7 +316,7 @@ class PrepareScreen(Screen):
         self._tip_highlight = event.tip
         self._refresh_tips()
         if event.reveal:
-            if self.has_class("-wide"):
+            if self.tips_beside:
                 self.tips_open = True
             else:
                 self.side = "tips"

@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
 
 from tui.core.notes import Company
 from tui.core.review import build_review, render_markdown
+from tui.widgets.fit_footer import FitFooter
 
 
 class ReviewScroll(VerticalScroll, can_focus=True):
@@ -38,7 +39,7 @@ class ReviewScreen(Screen):
         yield Header(show_clock=False, icon="§")
         with ReviewScroll(id="review"):
             yield Markdown(self.markdown(), id="review-text")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FitFooter()
 
     def markdown(self) -> str:
         app = self.app

@@ -62,3 +62,32 @@ async def test_compact_rows_fit_every_question_and_the_list_takes_a_share(tmp_pa
         # From 100 columns the tips sit beside the answer.
         assert screen.query_one("#tips").display and screen.query_one("#answer-pane").display
         assert screen.query_one("#checks").outer_size.height >= 8
+
+
+async def test_starters_wrap_show_their_category_and_a_mark_without_colour(tmp_path, monkeypatch):
+    """Problem 7: starters are whole, their category is text, and [x] marks the chosen ones."""
+    from tests.helpers import saved
+    from tui.screens.starter_dialog import StarterDialog
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    make_store(tmp_path).create(acme())
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_company(pilot)
+        await pilot.press("end", "2", "s")  # the questions to ask them, then the starters
+        await pilot.pause()
+        assert isinstance(app.screen, StarterDialog)
+        first = app.screen.starters[0]
+        await pilot.press("space", "down", "space")
+        await pilot.pause()
+        text = shown(app.screen.query_one("#starters"))
+        flat = " ".join(text.split())
+        assert " ".join(first.text.split()) in flat and "…" not in text
+        assert first.category in text.split("\n")[2]
+        assert text.count("[x]") == 2 and "[ ]" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+    asks = saved(app.store, "acme-robotics")["asks"]
+    assert [a["chosen"] for a in asks] == [True, True, True] and asks[1]["text"] == first.text

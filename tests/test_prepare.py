@@ -65,7 +65,7 @@ async def test_new_company_can_start_from_another(tmp_path):
         await pilot.pause()
         await pilot.press("n")
         await type_text(pilot, "Initech")
-        await pilot.press("tab", "tab", "tab", "tab")
+        await pilot.press("tab", "tab", "tab", "tab", "tab", "tab")
         await pilot.press("enter", "down", "enter")  # open the select, pick Acme
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()

@@ -60,7 +60,7 @@ def test_no_gaps_is_said_plainly():
         company.set_answer(question.id, "I led it. " * 60, NOW)
     for item in catalog.checklist:
         company.checklist[item.id] = ChecklistEntry(True, "known")
-    company.asks.append(Ask("Why?", "strategy", True))
+    company.asks += [Ask(f"Why {n}?", "strategy", True) for n in range(3)]
     review = build_review(catalog, company, NOW)
     assert not any(g.startswith(("No answer", "Research", "No questions")) for g in review.gaps)
     review.gaps = []

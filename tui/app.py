@@ -6,6 +6,7 @@ import asyncio
 import signal
 import time
 from datetime import datetime
+from pathlib import Path
 from typing import Callable, Iterable
 
 from textual.app import App, SystemCommand
@@ -28,7 +29,11 @@ MIN_SIZE = (60, 20)
 class FinaleApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "finale"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        # On every screen (Rehearse included); screens that list it in their footer bind it too.
+        Binding("question_mark", "help", "Help", show=False),
+    ]
 
     def __init__(
         self,
@@ -42,6 +47,7 @@ class FinaleApp(App):
         start_rehearsal: bool = False,
         rehearse_minutes: float | None = None,
         start_mock: bool = False,
+        config_path: Path | None = None,
     ):
         super().__init__()
         self.store = store
@@ -62,6 +68,12 @@ class FinaleApp(App):
         """Lines for stderr once the terminal is back: where words went that are not in the notes file."""
         self.crash = ""
         """The last line of an unhandled exception's traceback, if one ended the app."""
+        self.config_path = config_path
+        """Where a theme picked in the palette is remembered; None when the file did not load."""
+        self.places: dict = {}
+        """Per company slug, where the user was (question, pane, cursors): for this session only."""
+        self.last_company: str | None = None
+        """The company opened last: the picker selects it when the user comes back."""
 
     def get_driver_class(self):
         """Textual's driver, except that on Linux no byte from the terminal can stop its input thread."""
@@ -82,6 +94,7 @@ class FinaleApp(App):
         else:
             self.notices.append((f'Unknown theme "{self.settings.theme}" in settings; using the default. '
                                  f"Themes: {', '.join(sorted(self.available_themes))}", "warning"))
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         for error in self.catalog.errors:
             self.notify(str(error), title="Skipped a question pack", severity="warning", timeout=15)
         for message, severity in self.notices:
@@ -100,6 +113,21 @@ class FinaleApp(App):
                 picker.action_new(self.create_name)
         self._watch_signals()
         self.call_after_refresh(self._check_size)
+
+    def _remember_theme(self, theme) -> None:
+        """A theme picked in the palette is written to config.toml, so the next start uses it."""
+        if theme.name == self.settings.theme or self.config_path is None:
+            return
+        from dataclasses import replace
+
+        from tui.core.config_edit import write_setting
+
+        try:
+            write_setting(self.config_path, "theme", theme.name)
+        except (OSError, ValueError) as error:
+            self.notify(f"Theme not remembered: {error}", severity="warning", timeout=8)
+            return
+        self.settings = replace(self.settings, theme=theme.name)
 
     # -- leaving: quit, a signal, a crash --------------------------------------
 
@@ -241,4 +269,7 @@ class FinaleApp(App):
             def run(node=node, action=binding.action) -> None:
                 self.call_later(node.run_action, action)
 
-            yield SystemCommand(binding.description, f"{binding.description} ({self.get_key_display(binding)})", run)
+            # The key goes in the title; a help line only when it says more than the title
+            # (each help line costs the palette a row: repeating the title fitted only seven).
+            yield SystemCommand(f"{binding.description} ({self.get_key_display(binding)})",
+                                binding.tooltip or "", run)

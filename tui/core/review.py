@@ -12,11 +12,10 @@ from datetime import datetime
 
 from tui.core.notes import Company
 from tui.core.packs import Catalog
-from tui.core.progress import questions_for
+from tui.core.progress import asks_wanted, chosen_asks, is_answered, is_asks, questions_for
 from tui.core.speech import DEFAULT_WPM, band, speaking_seconds, talking_points, target_text, word_count
 from tui.core.timefmt import countdown, long_date, mmss
 
-ASKS_QUESTION = "questions-for-us"
 # "Far over" the target: a quarter past the top of the band. A few seconds over
 # is fine when spoken; a third more is a rambling answer.
 FAR_OVER = 1.25
@@ -79,6 +78,7 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
         if not result.passed:
             failing.setdefault(result.question, []).append(result.check.id)
     never, again, timing = [], [], []
+    asks_question = None
     for question in questions:
         text = company.answer_text(question.id)
         rows = sorted((r for r in company.rehearsals if r.question == question.id), key=lambda r: r.at)
@@ -91,7 +91,8 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
             where = band(spoken[-1].seconds, question.target_seconds)
             timing.append(f"{where.capitalize()} time when last said: {short(question.prompt)} "
                           f"({mmss(spoken[-1].seconds)}, target {target_text(question.target_seconds)})")
-        if question.id == ASKS_QUESTION:
+        if is_asks(question):
+            asks_question = question
             continue
         seconds = speaking_seconds(word_count(text), wpm)
         review.answers.append(AnswerReview(question.id, question.prompt, text, talking_points(text),
@@ -99,7 +100,7 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
     # The gaps that matter most an hour before: what the coach flags, what was never said aloud.
     for question in questions:
         # An empty answer fails every check: "No answer yet" below says it in one line.
-        written = question.id == ASKS_QUESTION or company.answer_text(question.id).strip()
+        written = is_asks(question) or company.answer_text(question.id).strip()
         if question.id in failing and written:
             review.gaps.append(f"Fails checks: {short(question.prompt)} ({', '.join(failing[question.id])})")
     if never:
@@ -114,8 +115,10 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
             review.gaps.append(f"Far over time: {answer.prompt} (~{mmss(answer.seconds)}, "
                                f"target {target_text(answer.target)})")
     review.asks = [a.text for a in company.asks if a.chosen]
-    if catalog.question(ASKS_QUESTION) is not None and not review.asks:
-        review.gaps.append("No questions chosen to ask them.")
+    if asks_question is not None and not is_answered(asks_question, company):
+        chosen, wanted = chosen_asks(company), asks_wanted(asks_question)
+        review.gaps.append("No questions chosen to ask them." if not chosen
+                           else f"Only {chosen} of {wanted} questions chosen to ask them.")
     pack_items = {item.id for item in catalog.checklist}
     not_done = []
     for item in catalog.checklist:

@@ -106,12 +106,13 @@ class CompanySession:
         self._edited(Edit.CHOICE)
         return entry.done
 
-    def annotate_research(self, item_id: str, note: str) -> bool:
-        """Set a research item's note; True when it changed."""
+    def annotate_research(self, item_id: str, note: str, done: bool | None = None) -> bool:
+        """Set a research item's note (and, when given, whether it is done); True when it changed."""
         entry = self.company.checklist.setdefault(item_id, ChecklistEntry())
-        if entry.note == note:
+        done = entry.done if done is None else done
+        if (entry.note, entry.done) == (note, done):
             return False
-        entry.note = note
+        entry.note, entry.done = note, done
         self._edited(Edit.CHOICE)
         return True
 

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static, TextArea
+from textual.widgets import ContentSwitcher, Header, OptionList, Static, TextArea
 
 from tui.core.checks import CheckContext, CheckResult, run_checks
 from tui.core.external_edit import edit_externally
@@ -24,12 +24,14 @@ from tui.core.save_status import SaveState
 from tui.core.session import CompanySession
 from tui.core.speech import band, speaking_seconds, target_text, word_count
 from tui.core.timefmt import countdown, mmss
+from tui.widgets.answer_editor import AnswerEditor
 from tui.widgets.asks_editor import AsksEditor
 from tui.widgets.check_list import CheckList
 from tui.widgets.checklist_pane import ChecklistList, ChecklistPane
 from tui.widgets.question_list import QuestionList, QuestionRow
 from tui.saving import Conflict, Reloaded, Saved, SaveFailed, Saver
 from tui.widgets.tips_pane import TipsPane
+from tui.widgets.fit_footer import FitFooter
 
 ASKS_QUESTION = "questions-for-us"
 CHECK_SECONDS = 0.4
@@ -39,13 +41,14 @@ class PrepareScreen(Screen):
     """One company, open for writing. Every change is saved a second after typing stops."""
 
     CSS_PATH = "prepare.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]
+    # From 100 columns the tips fit beside the answer; from 140 the research joins them.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
     BINDINGS = [
         Binding("escape", "pane('questions')", "Questions"),
-        Binding("1", "pane('questions')", "Questions pane", show=False),
-        Binding("2", "pane('answer')", "Answer pane", show=False),
-        Binding("3", "pane('tips')", "Tips pane", show=False),
-        Binding("4", "pane('checklist')", "Research pane", show=False),
+        Binding("1", "pane('questions', True)", "Questions pane", show=False),
+        Binding("2", "pane('answer', True)", "Answer pane", show=False),
+        Binding("3", "pane('tips', True)", "Tips pane", show=False),
+        Binding("4", "pane('checklist', True)", "Research pane", show=False),
         Binding("t", "toggle_tips", "Tips"),
         Binding("i", "details", "Details", show=False),
         Binding("a", "add_question", "Add question", show=False),
@@ -81,6 +84,9 @@ class PrepareScreen(Screen):
         self._tip_highlight = ""
         self._tips_shown: tuple[str, str] | None = None
         self._status_line = ""
+        self._editor_holds = ""  # the question whose text is in the editor
+        self.cursors: dict[str, tuple[int, int]] = {}
+        """Where the cursor was in each answer, for this session."""
 
     # -- layout ----------------------------------------------------------
 
@@ -91,14 +97,14 @@ class PrepareScreen(Screen):
             with Vertical(id="answer-pane"):
                 yield Static("", id="prompt")
                 with ContentSwitcher(id="editors", initial="answer"):
-                    yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False,
-                                   tab_behavior="focus", compact=True)
+                    yield AnswerEditor(id="answer", soft_wrap=True, show_line_numbers=False,
+                                       tab_behavior="focus", compact=True)
                     yield AsksEditor(id="asks")
                 yield CheckList(id="checks")
                 yield Static("", id="answer-status")
             yield TipsPane(id="tips")
             yield ChecklistPane(id="checklist")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FitFooter()
 
     def on_mount(self) -> None:
         for message in unique_question_ids(self.app.catalog, self.session.company):
@@ -111,8 +117,13 @@ class PrepareScreen(Screen):
         self.query_one("#tips", TipsPane).border_title = "Tips"
         self.query_one("#checklist", ChecklistPane).border_title = "Research"
         self._refresh_header()
-        self._refresh_questions()
+        place = self.app.places.get(self.session.slug)
+        if place is not None:  # back to this company in the same session: where the user was
+            self.cursors = dict(place.cursors)
+            self.side = place.side
+        self._refresh_questions(keep=place.question_id if place else None)
         self._refresh_checklist()
+        self.app.last_company = self.session.slug
         self.set_interval(60, self._refresh_header)
         self.saver.start()
         self.query_one("#questions", QuestionList).focus()
@@ -179,9 +190,16 @@ class PrepareScreen(Screen):
         self._refresh_tips()
 
     @property
+    def tips_beside(self) -> bool:
+        """True when the tips sit beside the answer (100 columns and up), shown or hidden with t."""
+        return self.has_class("-wide") or self.has_class("-medium")
+
+    @property
     def tips_visible(self) -> bool:
         if self.has_class("-wide"):
             return self.tips_open
+        if self.has_class("-medium"):
+            return self.tips_open and self.side != "checklist"
         return self.side == "tips"
 
     def _refresh_tips(self) -> None:
@@ -201,7 +219,9 @@ class PrepareScreen(Screen):
         # Crossing the wide breakpoint can reveal the tips column.
         self.call_after_refresh(self._refresh_tips)
 
-    def action_pane(self, name: str) -> None:
+    def action_pane(self, name: str, by_key: bool = False) -> None:
+        # A pane key leaves the editor ready for another pane key; enter on a question does not.
+        self.query_one("#answer", AnswerEditor).navigating = by_key and name == "answer"
         if name == "questions":
             self.query_one("#questions").focus()
             return
@@ -221,8 +241,16 @@ class PrepareScreen(Screen):
             self.set_focus(widget)
         self.call_after_refresh(widget.focus)
 
+    @on(AnswerEditor.PaneKey)
+    def _editor_pane_key(self, event: AnswerEditor.PaneKey) -> None:
+        self.action_pane(event.pane, by_key=True)
+
+    @on(AnswerEditor.Leave)
+    def _leave_editor(self) -> None:
+        self.action_pane("questions")
+
     def action_toggle_tips(self) -> None:
-        if self.has_class("-wide"):
+        if self.tips_beside:
             self.tips_open = not self.tips_open
         else:
             self.side = "answer" if self.side == "tips" else "tips"
@@ -250,14 +278,22 @@ class PrepareScreen(Screen):
             self.query_one("#asks", AsksEditor).show(self.session.company.asks, self.app.catalog.asks)
         else:
             switcher.current = "answer"
-            editor = self.query_one("#answer", TextArea)
+            editor = self.query_one("#answer", AnswerEditor)
+            self._remember_cursor()
             editor.placeholder = (f"Empty. What they are testing: {question.why_they_ask}\n"
                                   "Lines starting with - become your talking points.")
             editor.load_text(self.session.company.answer_text(question_id))
+            # Back where the user left this answer; the end on a first visit, to add to it.
+            editor.move_cursor(self.cursors.get(question_id, editor.document.end))
+            self._editor_holds = question_id
         self._tip_highlight = ""
         self._refresh_tips()
         self._refresh_checks()
         self._refresh_status()
+
+    def _remember_cursor(self) -> None:
+        if self._editor_holds:
+            self.cursors[self._editor_holds] = self.query_one("#answer", AnswerEditor).cursor_location
 
     def _refresh_checks(self) -> None:
         """Run the coach on the current answer; the list and the question's row follow."""
@@ -277,7 +313,7 @@ class PrepareScreen(Screen):
         self._tip_highlight = event.tip
         self._refresh_tips()
         if event.reveal:
-            if self.has_class("-wide"):
+            if self.tips_beside:
                 self.tips_open = True
             else:
                 self.side = "tips"
@@ -335,17 +371,17 @@ class PrepareScreen(Screen):
 
     @on(ChecklistList.EditNote)
     def _edit_note(self, event: ChecklistList.EditNote) -> None:
-        from tui.screens.dialogs import TextDialog
+        from tui.screens.note_dialog import NoteDialog, NoteResult
 
         item = next(i for i in self.app.catalog.checklist if i.id == event.item_id)
 
-        def save(note: str | None) -> None:
-            if note is not None and self.session.annotate_research(item.id, note):
+        def save(result: NoteResult | None) -> None:
+            if result is not None and self.session.annotate_research(item.id, result.note, result.done):
                 self._refresh_checklist()
                 self._edited()
 
-        self.app.push_screen(TextDialog(f"Research: {item.label}", self.session.company.entry(item.id).note,
-                                        hint=item.hint), save)
+        entry = self.session.company.entry(item.id)
+        self.app.push_screen(NoteDialog(f"Research: {item.label}", entry.note, entry.done, hint=item.hint), save)
 
     def _edited(self) -> None:
         """After an edit: the session has counted it and the saver timed it; the screen shows it."""
@@ -455,9 +491,12 @@ class PrepareScreen(Screen):
                 return
             self.session.edit_details(result.role, result.interview_at, result.interviewers, result.links)
             self._refresh_header()
+            # The prompts speak the role: a new role rewrites them.
+            self._refresh_questions()
+            self.watch_question_id(self.question_id)
             self._edited()
 
-        self.app.push_screen(CompanyFormDialog(form, new=False), save)
+        self.app.push_screen(CompanyFormDialog(form, new=False, now=self.app.clock()), save)
 
     def action_external_editor(self) -> None:
         question = self.question
@@ -521,10 +560,17 @@ class PrepareScreen(Screen):
         if self.session.dirty:
             self.notify(f"Staying here: {status.text}", severity="error")
             return
+        self.remember_place()
         self.app.show_picker()
 
     def on_unmount(self) -> None:
         self.app.close_session(self.session)
+
+    def remember_place(self) -> None:
+        from tui.core.place import Place
+
+        self._remember_cursor()
+        self.app.places[self.session.slug] = Place(self.question_id, self.side, dict(self.cursors))
 
     def on_screen_resume(self) -> None:
         if self.question_id:

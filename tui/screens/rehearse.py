@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Digits, Footer, Header, Static, TextArea
+from textual.widgets import ContentSwitcher, Digits, Header, Static, TextArea
 
 from tui.core.notes import Rehearsal
 from tui.core.packs import Question
@@ -23,6 +23,7 @@ from tui.core.session import CompanySession
 from tui.core.speech import band, target_text, talking_points
 from tui.core.timebox import Box, cost, default_minutes, fit
 from tui.core.timefmt import mmss
+from tui.widgets.fit_footer import FitFooter
 
 ASKS_QUESTION = "questions-for-us"
 
@@ -110,7 +111,7 @@ class RehearseScreen(Screen):
                     yield Static("", id="rh-reveal-text")
                 with VerticalScroll(id="rh-summary", can_focus=True):
                     yield Static("", id="rh-summary-text")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FitFooter()
 
     def on_mount(self) -> None:
         self.query_one("#rh-recall", TextArea).cursor_blink = self.app.settings.cursor_blink

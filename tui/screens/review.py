@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Header, Markdown, Static
 
 from tui.core.brief import render_brief
 from tui.core.notes import Company
 from tui.core.review import Review, build_review, render_markdown
 from tui.core.sanitize import for_terminal
+from tui.widgets.fit_footer import FitFooter
 
 
 class ReviewScroll(VerticalScroll, can_focus=True):
@@ -48,7 +49,7 @@ class ReviewScreen(Screen):
                          markup=False)
             yield Static("The full review (space pages down)", id="review-full-title")
             yield Markdown(self.markdown(review), id="review-text")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FitFooter()
 
     def review(self) -> Review:
         app = self.app

@@ -119,7 +119,7 @@ class AsksEditor(Vertical):
         self._changed(i + step)
 
     def action_starters(self) -> None:
-        from tui.screens.dialogs import PickDialog
+        from tui.screens.starter_dialog import StarterDialog
 
         have = {a.text for a in self.asks}
         left = [s for s in self.starters if s.text not in have]
@@ -129,7 +129,7 @@ class AsksEditor(Vertical):
                 self.asks.extend(Ask(left[i].text, left[i].category, chosen=True) for i in picked)
                 self._changed(len(self.asks) - 1)
 
-        self.app.push_screen(PickDialog("Add starter questions", [f"{s.text}  ({s.category})" for s in left]), add)
+        self.app.push_screen(StarterDialog(left), add)
 
     def action_write(self) -> None:
         from tui.screens.dialogs import TextDialog

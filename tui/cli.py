@@ -87,7 +87,9 @@ def _catalog(args: argparse.Namespace):
     from tui.core import paths
     from tui.core.packs import load_catalog
 
-    return load_catalog(paths.packs_dir(_option(args, "packs_dir")))
+    # The same order as the app: --packs-dir, then packs_dir in config.toml, then FINALE_PACKS.
+    chosen = _option(args, "packs_dir") or _settings(args, quiet=True).packs_dir or None
+    return load_catalog(paths.packs_dir(chosen))
 
 
 def cmd_packs(args: argparse.Namespace) -> int:
@@ -95,9 +97,15 @@ def cmd_packs(args: argparse.Namespace) -> int:
 
     if getattr(args, "packs_command", None) == "check":
         status = 0
+        installed = _catalog(args)
         for name in args.files:
             try:
                 pack = load_pack_file(Path(name))
+                # A pack that clashes with one already installed would be skipped at start.
+                others = [p for p in installed.packs if p.source.resolve() != Path(name).resolve()]
+                problems = installed.clashes(pack, others)
+                if problems:
+                    raise PackError(pack.source, problems)
             except PackError as error:
                 print(error, file=sys.stderr)
                 status = 1
@@ -140,11 +148,15 @@ def cmd_list(args: argparse.Namespace) -> int:
             "readiness_total": summary.ready_total,
             "summary": f"{summary.progress}  ready {summary.ready_passed}/{summary.ready_total}",
         })
-    if args.json:
-        import json
+    from tui.core.index import leftovers
 
+    extra = leftovers(store)
+    if args.json:
+        rows += [{"slug": "", "path": x.path, "leftover": x.kind, "advice": x.advice} for x in extra]
         _print_json(rows)
         return 0
+    for leftover in extra:
+        print(f"finale: {leftover.path}: {leftover.kind}, {leftover.advice}.", file=sys.stderr)
     if not rows:
         print(f"No companies yet in {store.companies}. Run `finale` and press n to add one.")
         return 0
@@ -189,14 +201,15 @@ def _resolve(args: argparse.Namespace):
     return store, match.entry
 
 
-def _settings(args: argparse.Namespace):
+def _settings(args: argparse.Namespace, quiet: bool = False):
     from tui.core import paths
     from tui.core.settings import Settings, SettingsError, load_settings
 
     try:
         return load_settings(paths.config_file(_option(args, "config")))
     except SettingsError as error:
-        print(f"finale: {error}\nUsing the default settings.", file=sys.stderr)
+        if not quiet:  # said once per command, by whichever caller is not quiet
+            print(f"finale: {error}\nUsing the default settings.", file=sys.stderr)
         return Settings()
 
 

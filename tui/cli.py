@@ -147,6 +147,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             "readiness_passed": summary.ready_passed,
             "readiness_total": summary.ready_total,
             "summary": f"{summary.progress}  ready {summary.ready_passed}/{summary.ready_total}",
+            "orphan_answers": summary.orphans,
         })
     from tui.core.index import leftovers
 
@@ -168,7 +169,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         when = when_text(datetime.fromisoformat(row["interview_at"])) if row["interview_at"] else "no date"
         soon = f" ({row['countdown']})" if row["countdown"] else ""
         role = f"  {row['role']}" if row["role"] else ""
-        print(f"{row['name']:<{width}}{role}  {when}{soon}  {row['summary']}")
+        orphans = f"  ({row['orphan_answers']} old answers: open the company and press o)" if row["orphan_answers"] else ""
+        print(f"{row['name']:<{width}}{role}  {when}{soon}  {row['summary']}{orphans}")
     return 0
 
 

@@ -18,7 +18,7 @@ from tui.core.fsguard import clean_stale_temps
 from tui.core.packs import Catalog
 from tui.core.store import NotesStore
 
-VERSION = 2  # 2: the stamp holds ctime, so an edit with its mtime put back is still seen
+VERSION = 3  # 2: the stamp holds ctime; 3: orphan answers are counted
 
 
 @dataclass
@@ -37,6 +37,7 @@ class Summary:
     error: str | None = None
     error_line: int | None = None
     error_fix: str = ""
+    orphans: int = 0  # answers to questions no longer in any pack
 
     @property
     def when(self) -> datetime | None:
@@ -49,6 +50,11 @@ class Summary:
     @property
     def progress(self) -> str:
         return f"answers {self.answered}/{self.questions}  research {self.researched}/{self.checklist}"
+
+    @property
+    def orphan_text(self) -> str:
+        return f"{self.orphans} answer{'s' if self.orphans != 1 else ''} to questions no longer in any pack" \
+            if self.orphans else ""
 
     @property
     def ready(self) -> str:
@@ -74,6 +80,7 @@ def _fingerprint(catalog: Catalog, wpm: int) -> list:
 
 def _summarize(store: NotesStore, catalog: Catalog, slug: str, wpm: int) -> Summary:
     from tui.core.checks import company_readiness
+    from tui.core.orphans import orphan_answers
     from tui.core.progress import progress
 
     entry = store.read(slug, with_digest=False)
@@ -92,6 +99,7 @@ def _summarize(store: NotesStore, catalog: Catalog, slug: str, wpm: int) -> Summ
     summary.answered, summary.questions = done.answered, done.questions
     summary.researched, summary.checklist = done.researched, done.checklist
     summary.ready_passed, summary.ready_total = ready.passed, ready.total
+    summary.orphans = len(orphan_answers(catalog, company))
     return summary
 
 

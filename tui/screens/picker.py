@@ -79,7 +79,8 @@ class PickerScreen(Screen):
                                     (for_terminal(entry.error_text, True), "$error"))
         when = entry.when
         soon = countdown(when, self.app.clock())
-        details = [entry.role, when_text(when) if when else "no date yet", soon, entry.progress, f"ready {entry.ready}"]
+        details = [entry.role, when_text(when) if when else "no date yet", soon, entry.progress, f"ready {entry.ready}",
+                   entry.orphan_text]
         return Content.assemble((for_terminal(entry.name, True), "bold"), "\n  ",
                                 (for_terminal(" · ".join(d for d in details if d), True), "$text-muted"))
 

@@ -29,6 +29,7 @@ from tui.core.slug import slugify
 from tui.core.speech import band, speaking_seconds, target_text, word_count
 from tui.core.store import NotesError
 from tui.core.timefmt import countdown, mmss
+from tui.screens.orphans import notify_orphans, open_orphans
 from tui.widgets.asks_editor import AsksEditor
 from tui.widgets.check_list import CheckList
 from tui.widgets.checklist_pane import ChecklistList, ChecklistPane
@@ -56,6 +57,7 @@ class PrepareScreen(Screen):
         Binding("i", "details", "Details", show=False),
         Binding("a", "add_question", "Add question", show=False),
         Binding("d", "delete_question", "Delete question", show=False),
+        Binding("o", "orphans", "Answers to removed questions", show=False),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+e", "external_editor", "Edit in $EDITOR", show=False, priority=True),
         Binding("r", "rehearse", "Rehearse"),
@@ -121,6 +123,10 @@ class PrepareScreen(Screen):
         self.set_interval(60, self._refresh_header)
         self.set_interval(DISK_POLL_SECONDS, self._poll_disk)
         self.query_one("#questions", QuestionList).focus()
+        notify_orphans(self)
+
+    def action_orphans(self) -> None:
+        open_orphans(self)
 
     @property
     def questions(self) -> list[Question]:

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from tests.helpers import acme, make_store
+from tests.test_packs import MINIMAL
 from tui.cli import main
 from tui.core.index import leftovers, summaries
 from tui.core.notes import Company
@@ -43,18 +44,7 @@ def test_cli_reads_packs_dir_from_config(tmp_path, monkeypatch, capsys):
     assert "my-own" in capsys.readouterr().out
 
 
-MINE_PACK = '''[pack]
-id = "my-own"
-title = "Mine"
-description = "mine"
-version = "1"
-
-[[questions]]
-id = "my-q"
-prompt = "Mine?"
-why_they_ask = "mine"
-target_seconds = [30, 60]
-'''
+MINE_PACK = MINIMAL.replace('id = "mini"', 'id = "my-own"')
 
 
 def test_dangling_link_is_listed(data_dir, capsys):
@@ -70,7 +60,7 @@ def test_dangling_link_is_listed(data_dir, capsys):
 
 def test_packs_check_reports_clashes_with_installed_packs(tmp_path, capsys):
     clash = tmp_path / "clash.toml"
-    clash.write_text(MINE_PACK.replace('id = "my-q"', 'id = "why-here"'), encoding="utf-8")
+    clash.write_text(MINE_PACK.replace('id = "q-one"', 'id = "why-here"'), encoding="utf-8")
     assert main(["packs", "check", str(clash)]) == 1
     assert "why-here" in capsys.readouterr().err
 

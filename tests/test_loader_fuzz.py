@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -35,25 +36,15 @@ def test_notes_loader(tmp_path, data):
         pass
 
 
+@pytest.mark.parametrize("load, error", [(load_pack_file, PackError), (load_settings, SettingsError)])
 @FUZZ
 @given(data=blobs)
-def test_pack_loader(tmp_path, data):
-    path = tmp_path / "p.toml"
+def test_pack_and_settings_loaders(tmp_path, load, error, data):
+    path = tmp_path / "file.toml"
     path.write_bytes(data)
     try:
-        load_pack_file(path)
-    except PackError:
-        pass
-
-
-@FUZZ
-@given(data=blobs)
-def test_settings_loader(tmp_path, data):
-    path = tmp_path / "config.toml"
-    path.write_bytes(data)
-    try:
-        load_settings(path)
-    except SettingsError:
+        load(path)
+    except error:
         pass
 
 

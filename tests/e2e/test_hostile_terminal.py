@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.e2e.terminal import Terminal, base_env, needs_finale
-from tests.helpers import NOW, acme, make_store
+from tests.helpers import NOW, acme, plant
 from tui.core.notes import ChecklistEntry
 
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not needs_finale(), reason="finale is not installed")]
@@ -23,7 +23,7 @@ def hostile_home(home):
     company.role = "PM" + OSC52
     company.set_answer("why-here", "answer " + OSC52 + " then " + CSI + "\x9b2J", NOW)
     company.checklist["products"] = ChecklistEntry(True, "research note " + OSC2 + CSI)
-    make_store(home / "data").create(company)
+    plant(home / "data", company, "evil-co")
     packs = home / "packs"
     packs.mkdir()
     tip = json.dumps("Tip body " + OSC2 + OSC52 + CSI)

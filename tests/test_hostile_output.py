@@ -109,3 +109,12 @@ def test_json_output_stays_exact_data(hostile_home, capsys):
     main(["list", "--json"])
     rows = json.loads(capsys.readouterr().out)
     assert rows[0]["name"] == "Evil" + OSC2 + " Co"
+
+
+def test_open_names_ambiguous_hostile_companies_without_escapes(data_dir, capsys):
+    plant(data_dir, acme("Evil" + OSC2 + " One"), "evil-one")
+    plant(data_dir, acme("Evil" + OSC52 + " Two"), "evil-two")
+    assert main(["open", "evil"]) == 1
+    err = capsys.readouterr().err
+    assert "PWNED" in err
+    assert_clean(err)

@@ -358,8 +358,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # untrusted and must not reach the terminal as escape sequences. The app
     # (open, rehearse, no command) owns the terminal itself.
     saved = sys.stdout, sys.stderr
+    sys.stderr = SafeStream(sys.stderr)  # Textual draws on sys.__stderr__, so the app is unaffected
     if args.command not in ("open", "rehearse", None):
-        sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
+        sys.stdout = SafeStream(sys.stdout)
     try:
         status = COMMANDS[args.command](args)
         sys.stdout.flush()  # a full disk is reported here, not as a traceback at exit

@@ -49,3 +49,14 @@ async def open_company(pilot):
     await app.workers.wait_for_complete()
     await pilot.pause()
     return app.screen
+
+
+def plant(root: Path, company: Company, slug: str) -> Path:
+    """Write a notes file as a hand edit or a sync would: any name, no checks on the way in."""
+    from tui.core.store import serialize
+
+    folder = root / "companies"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{slug}.toml"
+    path.write_bytes(serialize(company))
+    return path

@@ -352,8 +352,17 @@ class Catalog:
 
     def add(self, pack: Pack) -> None:
         """Add a pack unless it clashes with one already in; a clash becomes an error."""
+        problems = self.clashes(pack, self.packs)
+        if problems:
+            self.errors.append(PackError(pack.source, problems))
+        else:
+            self.packs.append(pack)
+
+    @staticmethod
+    def clashes(pack: Pack, others: list[Pack]) -> list[Problem]:
+        """Every id in ``pack`` that one of ``others`` already uses."""
         problems: list[Problem] = []
-        for other in self.packs:
+        for other in others:
             if other.id == pack.id:
                 problems.append(Problem("pack.id", f'pack id "{pack.id}" is already used by {other.source}'))
             clash = {q.id for q in other.questions} & {q.id for q in pack.questions}
@@ -362,10 +371,7 @@ class Catalog:
             clash = {c.id for c in other.checklist} & {c.id for c in pack.checklist}
             for cid in sorted(clash):
                 problems.append(Problem("checklist", f'checklist id "{cid}" is already used by {other.source}'))
-        if problems:
-            self.errors.append(PackError(pack.source, problems))
-        else:
-            self.packs.append(pack)
+        return problems
 
 
 def default_pack_path() -> Path:

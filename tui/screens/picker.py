@@ -13,7 +13,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.notes import Company
-from tui.core.index import Summary, summaries
+from tui.core.index import Leftover, Summary, leftovers, summaries
 from tui.core.sanitize import for_terminal
 from tui.core.slug import clean_name
 from tui.core.store import Loaded, NotesError
@@ -72,7 +72,7 @@ class PickerScreen(Screen):
     def refresh_companies(self, select: str | None = None) -> None:
         # Off the UI thread, and from the index cache: only changed files are read again.
         entries = summaries(self.app.store, self.app.catalog, self.app.clock(), self.app.settings.words_per_minute)
-        self.app.call_from_thread(self._show, entries, select)
+        self.app.call_from_thread(self._show, entries, select, leftovers(self.app.store))
 
     def _entry_prompt(self, entry: Summary) -> Content:
         if not entry.ok:
@@ -80,11 +80,12 @@ class PickerScreen(Screen):
                                     (for_terminal(entry.error_text, True), "$error"))
         when = entry.when
         soon = countdown(when, self.app.clock())
-        details = [entry.role, when_text(when) if when else "no date yet", soon, entry.progress, f"ready {entry.ready}"]
+        details = [entry.role, when_text(when) if when else "no date yet", soon, entry.progress, f"ready {entry.ready}",
+                   entry.orphan_text]
         return Content.assemble((for_terminal(entry.name, True), "bold"), "\n  ",
                                 (for_terminal(" · ".join(d for d in details if d), True), "$text-muted"))
 
-    def _show(self, entries: list[Summary], select: str | None = None) -> None:
+    def _show(self, entries: list[Summary], select: str | None = None, extra: list[Leftover] = ()) -> None:
         listing = self.query_one("#companies", OptionList)
         # Once, after coming back from a company: that company, so `d` aims where the user thinks.
         last, self.app.last_company = self.app.last_company, None
@@ -109,9 +110,11 @@ class PickerScreen(Screen):
 
             self.call_after_refresh(add_rest)
         hint = self.query_one("#picker-hint", Static)
-        hint.update(EMPTY_HINT if not entries else "")
+        # Conflict copies and recovery files stay in view until the user deals with them.
+        notes = "\n".join(for_terminal(f"⚠ {x.path}: {x.kind}, {x.advice}.", True) for x in extra)
+        hint.update(EMPTY_HINT if not entries else notes)
         hint.set_class(not entries, "-empty")
-        hint.display = not entries
+        hint.display = not entries or bool(extra)
         listing.display = bool(entries)
         listing.focus()
 

@@ -24,6 +24,7 @@ from tui.core.save_status import SaveState
 from tui.core.session import CompanySession
 from tui.core.speech import band, speaking_seconds, target_text, word_count
 from tui.core.timefmt import countdown, mmss
+from tui.screens.orphans import notify_orphans, open_orphans
 from tui.widgets.answer_editor import AnswerEditor
 from tui.widgets.asks_editor import AsksEditor
 from tui.widgets.check_list import CheckList
@@ -53,6 +54,7 @@ class PrepareScreen(Screen):
         Binding("i", "details", "Details", show=False),
         Binding("a", "add_question", "Add question", show=False),
         Binding("d", "delete_question", "Delete question", show=False),
+        Binding("o", "orphans", "Answers to removed questions", show=False),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+e", "external_editor", "Edit in $EDITOR", show=False, priority=True),
         Binding("r", "rehearse", "Rehearse"),
@@ -127,6 +129,10 @@ class PrepareScreen(Screen):
         self.set_interval(60, self._refresh_header)
         self.saver.start()
         self.query_one("#questions", QuestionList).focus()
+        notify_orphans(self)
+
+    def action_orphans(self) -> None:
+        open_orphans(self)
 
     @property
     def questions(self) -> list[Question]:

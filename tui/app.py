@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import signal
 import time
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tui.core.packs import Catalog
@@ -18,6 +19,7 @@ from tui.core.save_status import SaveState
 from tui.core.session import CompanySession
 from tui.core.settings import Settings
 from tui.core.store import Loaded, NotesStore
+from tui.saving import Schedule
 
 MIN_SIZE = (60, 20)
 
@@ -35,7 +37,7 @@ class FinaleApp(App):
         clock: Callable[[], datetime] = datetime.now,
         open_loaded: Loaded | None = None,
         create_name: str | None = None,
-        notices: Iterable[tuple[str, str]] = (),
+        notices: Iterable[tuple[str, SeverityLevel]] = (),
         start_rehearsal: bool = False,
     ):
         super().__init__()
@@ -54,6 +56,8 @@ class FinaleApp(App):
         """Lines for stderr once the terminal is back: where words went that are not in the notes file."""
         self.crash = ""
         """The last line of an unhandled exception's traceback, if one ended the app."""
+        self.schedule: Schedule | None = None
+        """Where screens' debounce timers go; None for Textual's own. Tests put a fake clock here."""
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -157,7 +161,7 @@ class FinaleApp(App):
         if not lost:
             self.exit()
             return
-        from tui.screens.dialogs import ConfirmDialog
+        from tui.dialogs.basic import ConfirmDialog
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -191,7 +195,7 @@ class FinaleApp(App):
         from tui.core.checks import company_readiness
 
         ready = company_readiness(self.catalog, company, self.settings.words_per_minute)
-        return f"{ready} ({ready.percent}%)"
+        return ready.text
 
     def show_review(self, company) -> None:
         from tui.screens.review import ReviewScreen

@@ -9,6 +9,7 @@ import sys
 import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Literal
 
 from tui.core import paths
 from tui.core.matching import find_in_store
@@ -37,7 +38,7 @@ def store_company_from(path: Path):
 
 
 def launch(args: argparse.Namespace) -> int:
-    notices: list[tuple[str, str]] = []
+    notices: list[tuple[str, Literal["information", "warning", "error"]]] = []
     try:
         settings = load_settings(paths.config_file(getattr(args, "config", None)))
     except SettingsError as error:
@@ -72,7 +73,7 @@ def launch(args: argparse.Namespace) -> int:
 
     from tui.terminal import prepare_environment, terminal_problem
 
-    problem = terminal_problem(os.environ, sys.__stderr__)
+    problem = terminal_problem(os.environ, sys.__stderr__ or sys.stderr)
     if problem:
         print(f"finale: {problem}", file=sys.stderr)
         return 1

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from tui.core.notes import Ask, Company
 from tui.core.packs import Catalog, Check, Question
-from tui.core.progress import questions_for
+from tui.core.progress import questions_for, readiness_text
 from tui.core.speech import DEFAULT_WPM, band, speaking_seconds, target_text, word_count
 from tui.core.timefmt import mmss
 
@@ -67,7 +67,7 @@ class CheckContext:
     wpm: int = DEFAULT_WPM
 
     @classmethod
-    def of(cls, catalog: Catalog, company: Company, wpm: int = DEFAULT_WPM) -> "CheckContext":
+    def of(cls, catalog: Catalog, company: Company, wpm: int = DEFAULT_WPM) -> CheckContext:
         return cls(
             company_name=company.name,
             notes={item.id: company.entry(item.id).note for item in catalog.checklist},
@@ -265,6 +265,10 @@ class Readiness:
 
     def __str__(self) -> str:
         return f"{self.passed}/{self.total}"
+
+    @property
+    def text(self) -> str:
+        return readiness_text(self.passed, self.total)
 
 
 def company_results(catalog: Catalog, company: Company, wpm: int = DEFAULT_WPM) -> list[CheckResult]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from tui.core.notes import Company
 from tui.core.packs import Catalog, Question
@@ -26,10 +27,32 @@ class Progress:
 
     @property
     def summary(self) -> str:
-        return f"answers {self.answered}/{self.questions}  research {self.researched}/{self.checklist}"
+        return progress_text(self.answered, self.questions, self.researched, self.checklist)
 
 
 def progress(catalog: Catalog, company: Company) -> Progress:
     questions = [q.id for q in questions_for(catalog, company)]
     items = [c.id for c in catalog.checklist]
     return Progress(company.answered(questions), len(questions), company.researched(items), len(items))
+
+
+def progress_text(answered: int, questions: int, researched: int, checklist: int) -> str:
+    """The one wording of progress, for the picker, `finale list` and the review: "answers 2/4  research 1/8"."""
+    return f"answers {answered}/{questions}  research {researched}/{checklist}"
+
+
+def readiness_text(passed: int, total: int) -> str:
+    """Checks passed plus research done over their total, with the percentage: "12/30 (40%)"."""
+    percent = round(100 * passed / total) if total else 0
+    return f"{passed}/{total} ({percent}%)"
+
+
+def soonest_first(when: datetime | None, name: str, now: datetime, broken: bool = False) -> tuple[int, float, str]:
+    """Sort key: upcoming interviews soonest first, then no date, then past ones (latest first), then broken files."""
+    if broken:
+        return (3, 0.0, name)
+    if when is None:
+        return (1, 0.0, name.casefold())
+    if when >= now:
+        return (0, when.timestamp(), name.casefold())
+    return (2, -when.timestamp(), name.casefold())

@@ -16,7 +16,6 @@ from tui.core.progress import questions_for
 from tui.core.speech import DEFAULT_WPM, band, speaking_seconds, talking_points, target_text, word_count
 from tui.core.timefmt import countdown, mmss, when_text
 
-ASKS_QUESTION = "questions-for-us"
 # "Far over" the target: a quarter past the top of the band. A few seconds over
 # is fine when spoken; a third more is a rambling answer.
 FAR_OVER = 1.25
@@ -71,7 +70,7 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
         takeaways=list(catalog.takeaways),
     )
     for question in questions_for(catalog, company):
-        if question.id == ASKS_QUESTION:
+        if question.asks:
             continue
         text = company.answer_text(question.id)
         seconds = speaking_seconds(word_count(text), wpm)
@@ -83,7 +82,7 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
             review.gaps.append(f"Far over time: {question.prompt} (~{mmss(seconds)}, "
                                f"target {target_text(question.target_seconds)})")
     review.asks = [a.text for a in company.asks if a.chosen]
-    if catalog.question(ASKS_QUESTION) is not None and not review.asks:
+    if any(q.asks for q in catalog.questions) and not review.asks:
         review.gaps.append("No questions chosen to ask them.")
     pack_items = {item.id for item in catalog.checklist}
     not_done = []

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import copy
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Iterable
 
 from tui.core.notes import Ask, ChecklistEntry, Company, CustomQuestion, Rehearsal
 from tui.core.recovery import plain_text, write_beside

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,13 +13,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.notes import Company
 from tui.core.index import Summary, summaries
+from tui.core.notes import Company
 from tui.core.slug import clean_name
 from tui.core.store import Loaded, NotesError
 from tui.core.timefmt import countdown, when_text
-from tui.screens.company_form import CompanyForm, CompanyFormDialog
-from tui.screens.dialogs import ConfirmDialog, TextDialog
+from tui.dialogs.basic import ConfirmDialog, TextDialog
+from tui.dialogs.company_form import CompanyForm, CompanyFormDialog
+
+if TYPE_CHECKING:
+    from tui.app import FinaleApp
 
 FIRST_BATCH = 40
 EMPTY_HINT = (
@@ -36,6 +40,7 @@ def _name_problem(text: str) -> str:
 
 
 class PickerScreen(Screen):
+    app: FinaleApp  # typed: a renamed app attribute fails mypy, not a session
     CSS_PATH = "picker.tcss"
     BINDINGS = [
         Binding("n", "new", "New"),
@@ -151,7 +156,11 @@ class PickerScreen(Screen):
 
     def action_new(self, name: str = "") -> None:
         others = [(e.name, e.slug) for e in self.entries if e.ok]
-        self.app.push_screen(CompanyFormDialog(CompanyForm(name=name), new=True, others=others), self._create)
+        self.app.push_screen(CompanyFormDialog(CompanyForm(name=name), new=True, others=others),
+                             self._form_done)
+
+    def _form_done(self, form: CompanyForm | None) -> None:
+        self._create(form)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _create(self, form: CompanyForm | None) -> None:

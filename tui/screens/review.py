@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,6 +12,9 @@ from textual.widgets import Footer, Header, Markdown
 
 from tui.core.notes import Company
 from tui.core.review import build_review, render_markdown
+
+if TYPE_CHECKING:
+    from tui.app import FinaleApp
 
 
 class ReviewScroll(VerticalScroll, can_focus=True):
@@ -21,6 +26,7 @@ class ReviewScroll(VerticalScroll, can_focus=True):
 
 
 class ReviewScreen(Screen):
+    app: FinaleApp  # typed: a renamed app attribute fails mypy, not a session
     DEFAULT_CSS = """
     ReviewScreen ReviewScroll { padding: 0 2; scrollbar-size-vertical: 1; }
     ReviewScreen Markdown { margin: 0; padding: 0; }

@@ -2,45 +2,37 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
-MARKS = {"empty": "·", "drafted": "✎", "rehearsed": "✓"}
+from tui.core.rows import QuestionRow, RowState
+
+MARKS: dict[RowState, str] = {"empty": "·", "drafted": "✎", "rehearsed": "✓"}
 
 
-@dataclass(frozen=True)
-class QuestionRow:
-    id: str
-    prompt: str
-    state: str
-    words: int
-    detail: str = ""
-    custom: bool = False
-    unit: str = "w"
-    history: str = ""
-
-    def render(self) -> Content:
-        status = "empty" if self.state == "empty" else f"{self.state} · {self.words} {self.unit}"
-        if self.detail:
-            status += f" · {self.detail}"
-        mark_style = {"empty": "$text-muted", "drafted": "$warning", "rehearsed": "$success"}[self.state]
-        parts = [
-            (MARKS[self.state] + " ", mark_style),
-            (self.prompt, "bold" if not self.custom else "bold italic"),
-            "\n  ",
-            (status, "$text-muted"),
-        ]
-        if self.history:
-            parts += ["\n  ", (self.history, "$text-muted")]
-        return Content.assemble(*parts)
+def render_row(row: QuestionRow) -> Content:
+    status = "empty" if row.state == "empty" else f"{row.state} · {row.words} {row.unit}"
+    if row.detail:
+        status += f" · {row.detail}"
+    mark_style = {"empty": "$text-muted", "drafted": "$warning", "rehearsed": "$success"}[row.state]
+    parts: list[str | tuple[str, str]] = [
+        (MARKS[row.state] + " ", mark_style),
+        (row.prompt, "bold" if not row.custom else "bold italic"),
+        "\n  ",
+        (status, "$text-muted"),
+    ]
+    if row.history:
+        parts += ["\n  ", (row.history, "$text-muted")]
+    return Content.assemble(*parts)
 
 
 class QuestionList(OptionList):
-    """Selecting a question posts OptionHighlighted; enter posts OptionSelected."""
+    """Moving the highlight posts OptionHighlighted; enter runs the screen's ``pane('answer')`` directly.
+
+    A mouse click still posts OptionSelected, as in any OptionList.
+    """
 
     BINDINGS = [
         # Not OptionList's select: that goes through a message, and a fast first
@@ -54,16 +46,16 @@ class QuestionList(OptionList):
         """Rebuild the list, keeping the highlighted question where it still exists."""
         current = keep or self.highlighted_id
         self.clear_options()
-        self.add_options([Option(row.render(), id=row.id) for row in rows])
+        self.add_options([Option(render_row(row), id=row.id) for row in rows])
         ids = [row.id for row in rows]
         if ids:
             self.highlighted = ids.index(current) if current in ids else 0
 
     def update_row(self, row: QuestionRow) -> None:
         try:
-            self.replace_option_prompt(row.id, row.render())
-        except Exception:  # the row vanished between a save and its redraw
-            pass
+            self.replace_option_prompt(row.id, render_row(row))
+        except OptionDoesNotExist:  # the row vanished between a save and its redraw
+            return
 
     @property
     def highlighted_id(self) -> str | None:

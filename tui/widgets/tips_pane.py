@@ -27,9 +27,16 @@ def tips_markdown(question: Question | None, highlight: str = "") -> str:
 class TipsPane(VerticalScroll, can_focus=True):
     """Scrolls with the arrow keys when focused."""
 
+    _shown: tuple[str, str] | None = None
+
     def compose(self) -> ComposeResult:
         yield Markdown("", id="tips-text")
 
     def show(self, question: Question | None, highlight: str = "") -> None:
+        """Show a question's tips; the same question and highlight again is a no-op (Markdown is slow)."""
+        shown = (question.id if question else "", highlight)
+        if shown == self._shown:
+            return
+        self._shown = shown
         self.query_one("#tips-text", Markdown).update(tips_markdown(question, highlight))
         self.scroll_home(animate=False)

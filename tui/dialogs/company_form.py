@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from tui.core.slug import clean_name
 from tui.core.timefmt import parse_when
-from tui.screens.dialogs import Dialog
+from tui.dialogs.basic import Dialog
 
 
 @dataclass

@@ -192,8 +192,10 @@ class CompanySession:
         still broken, unsaved edits go to a recovery copy beside it.
         """
         if self.blocked:
-            if self.reload().state is not SaveState.BLOCKED:
-                return self.save_now()
+            repaired = self.reload()
+            if repaired.state is not SaveState.BLOCKED:
+                # What was typed meanwhile is in the notes file or a conflict copy: say which.
+                return self.save_now() if self.dirty else repaired
             if self.dirty:
                 self._recover(blocked=True)
             return self._status

@@ -177,40 +177,37 @@ def test_checks_never_crash_on_any_text(text, name):
             assert isinstance(result.passed, bool) and result.message
 
 
-async def test_typing_the_company_name_flips_the_check_and_the_readiness(tmp_path):
-    from tests.helpers import acme, make_app, make_store, open_company
+async def test_typing_the_company_name_flips_the_check_and_the_readiness(opened):
     from tui.widgets.check_list import CheckList
     from tui.widgets.question_list import QuestionList
 
-    make_store(tmp_path).create(acme())
-    app = make_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_company(pilot)
-        screen = app.screen
-        checks = screen.query_one("#checks", CheckList)
-        listing = screen.query_one("#questions", QuestionList)
+    pilot, screen = opened.pilot, opened.screen
+    checks = screen.query_one("#checks", CheckList)
+    listing = screen.query_one("#questions", QuestionList)
 
-        def names_company() -> bool:
-            return next(r for r in checks.results if r.check.kind == "mentions_company").passed
+    def names_company() -> bool:
+        return next(r for r in checks.results if r.check.kind == "mentions_company").passed
 
-        def row_text() -> str:
-            return str(listing.get_option("why-here").prompt)
+    def row_text() -> str:
+        return str(listing.get_option("why-here").prompt)
 
-        assert not names_company()
-        before = row_text()
-        assert "✓2/6" in before
-        await pilot.press("enter", "ctrl+end", "enter")
-        await pilot.press(*"Acme", "space", *"is", "space", *"the", "space", *"one.")
-        await pilot.pause(0.6)
-        assert names_company()
-        assert "✓3/6" in row_text()
-        # Selecting a check shows the tip it comes from in the sidebar.
-        await pilot.press("tab")
-        assert screen.focused is checks
-        await pilot.press("down", "enter")
-        await pilot.pause()
-        assert screen.side == "tips"
-        assert "▶ Do your research" in screen.query_one("#tips-text").source
+    assert not names_company()
+    before = row_text()
+    assert "✓2/6" in before
+    await pilot.press("enter", "ctrl+end", "enter")
+    await pilot.press(*"Acme", "space", *"is", "space", *"the", "space", *"one.")
+    assert not names_company()  # the coach waits for a pause in typing
+    opened.fake.advance(0.5)
+    await pilot.pause()
+    assert names_company()
+    assert "✓3/6" in row_text()
+    # Selecting a check shows the tip it comes from in the sidebar.
+    await pilot.press("tab")
+    assert screen.focused is checks
+    await pilot.press("down", "enter")
+    await pilot.pause()
+    assert screen.side == "tips"
+    assert "▶ Do your research" in screen.query_one("#tips-text").source
 
 
 def test_finale_check_text_and_json(tmp_path, capsys):

@@ -8,7 +8,7 @@ from tests.helpers import NOW, acme, open_company, saved
 from tests.test_rehearse import start
 from tui.core.mock import toggle_mark
 from tui.core.notes import Ask, CustomQuestion
-from tui.screens.dialogs import ConfirmDialog
+from tui.dialogs.basic import ConfirmDialog
 from tui.screens.mock import MockScreen
 from tui.screens.prepare import PrepareScreen
 from tui.screens.rehearse import RehearseScreen

@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.cli import main
-from tui.core import notes, store as store_module
+from tui.core import notes
+from tui.core import store as store_module
 from tui.core.notes import Ask, ChecklistEntry, Company, CustomQuestion, Rehearsal
 from tui.core.sanitize import has_control
 from tui.core.store import ConflictError, NotesError, NotesStore, serialize

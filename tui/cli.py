@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Sequence
+from typing import Any
 
 from tui import __version__
 
@@ -132,8 +133,8 @@ def cmd_packs(args: argparse.Namespace) -> int:
     for pack in catalog.packs:
         origin = "built-in" if pack.builtin else "yours"
         print(f"{pack.id}  {pack.version}  {len(pack.questions)} questions  {origin}  {pack.source}")
-    for error in catalog.errors:
-        print(f"skipped: {error}", file=sys.stderr)
+    for skipped in catalog.errors:
+        print(f"skipped: {skipped}", file=sys.stderr)
     return 0
 
 
@@ -143,7 +144,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     store, catalog = _store(args), _catalog(args)
     now = datetime.now()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for summary in summaries(store, catalog, now, _settings(args).words_per_minute):
         if not summary.ok:
             rows.append({"slug": summary.slug, "path": summary.path,
@@ -182,11 +183,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         if "error" in row:
             print(f"{row['slug']:<{width}}  BROKEN  {row['error']}")
             continue
-        when = when_text(datetime.fromisoformat(row["interview_at"])) if row["interview_at"] else "no date"
+        date = when_text(datetime.fromisoformat(row["interview_at"])) if row["interview_at"] else "no date"
         soon = f" ({row['countdown']})" if row["countdown"] else ""
         role = f"  {row['role']}" if row["role"] else ""
         orphans = f"  ({row['orphan_answers']} old answers: open the company and press o)" if row["orphan_answers"] else ""
-        print(f"{row['name']:<{width}}{role}  {when}{soon}  {row['summary']}{orphans}")
+        print(f"{row['name']:<{width}}{role}  {date}{soon}  {row['summary']}{orphans}")
     return 0
 
 
@@ -238,7 +239,7 @@ def _review_of(args: argparse.Namespace, entry):
     settings, catalog = _settings(args), _catalog(args)
     ready = company_readiness(catalog, entry.company, settings.words_per_minute)
     return build_review(catalog, entry.company, datetime.now(), settings.words_per_minute,
-                        readiness=f"{ready} ({ready.percent}%)")
+                        readiness=ready.text)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -250,7 +251,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     results = company_results(catalog, entry.company, _settings(args).words_per_minute)
     if args.json:
-        import json
 
         rows = [{"question": r.question, "check": r.check.id, "kind": r.check.kind, "passed": r.passed,
                  "message": r.message} for r in results]
@@ -413,7 +413,7 @@ def _silence_stdout() -> None:
 
     try:
         null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.__stdout__.fileno())
+        os.dup2(null, sys.__stdout__.fileno())  # type: ignore[union-attr]
         os.close(null)
     except (OSError, AttributeError, ValueError):
         pass

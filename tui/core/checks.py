@@ -15,7 +15,7 @@ from functools import lru_cache
 from tui.core import words as w
 from tui.core.notes import Ask, Company
 from tui.core.packs import Catalog, Check, Question
-from tui.core.progress import questions_for
+from tui.core.progress import questions_for, readiness_text
 from tui.core.speech import DEFAULT_WPM, band, speaking_seconds, target_text, word_count
 from tui.core.timefmt import mmss
 
@@ -63,7 +63,7 @@ class CheckContext:
     wpm: int = DEFAULT_WPM
 
     @classmethod
-    def of(cls, catalog: Catalog, company: Company, wpm: int = DEFAULT_WPM) -> "CheckContext":
+    def of(cls, catalog: Catalog, company: Company, wpm: int = DEFAULT_WPM) -> CheckContext:
         return cls(
             company_name=company.name,
             role=company.role,
@@ -329,6 +329,10 @@ class Readiness:
 
     def __str__(self) -> str:
         return f"{self.passed}/{self.total}"
+
+    @property
+    def text(self) -> str:
+        return readiness_text(self.passed, self.total)
 
 
 def company_results(catalog: Catalog, company: Company, wpm: int = DEFAULT_WPM) -> list[CheckResult]:

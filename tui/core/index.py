@@ -16,6 +16,8 @@ from datetime import datetime
 from tui.core.atomic import atomic_write, private_dir
 from tui.core.fsguard import clean_stale_temps
 from tui.core.packs import Catalog
+from tui.core.progress import progress_text, readiness_text, soonest_first
+from tui.core.speech import DEFAULT_WPM
 from tui.core.store import NotesStore
 
 VERSION = 4  # bumped when what a summary holds changes (ctime in the stamp, orphans, "done"): rebuilt
@@ -49,7 +51,7 @@ class Summary:
 
     @property
     def progress(self) -> str:
-        return f"answers {self.answered}/{self.questions}  research {self.researched}/{self.checklist}"
+        return progress_text(self.answered, self.questions, self.researched, self.checklist)
 
     @property
     def orphan_text(self) -> str:
@@ -58,8 +60,7 @@ class Summary:
 
     @property
     def ready(self) -> str:
-        percent = round(100 * self.ready_passed / self.ready_total) if self.ready_total else 0
-        return f"{self.ready_passed}/{self.ready_total} ({percent}%)"
+        return readiness_text(self.ready_passed, self.ready_total)
 
     @property
     def error_text(self) -> str:
@@ -146,19 +147,10 @@ def leftovers(store: NotesStore) -> list[Leftover]:
 
 
 def sort_key(summary: Summary, now: datetime) -> tuple:
-    """Upcoming interviews soonest first, then companies with no date, then past ones, then broken files."""
-    if not summary.ok:
-        return (3, 0.0, summary.slug)
-    when = summary.when
-    name = summary.name.casefold()
-    if when is None:
-        return (1, 0.0, name)
-    if when >= now:
-        return (0, when.timestamp(), name)
-    return (2, -when.timestamp(), name)
+    return soonest_first(summary.when, summary.name if summary.ok else summary.slug, now, broken=not summary.ok)
 
 
-_FIELDS = {f.name: f.type for f in fields(Summary)}
+_FIELDS: dict[str, str] = {f.name: str(f.type) for f in fields(Summary)}
 _KINDS = {"str": (str,), "int": (int,), "str | None": (str, type(None)), "int | None": (int, type(None))}
 
 
@@ -172,13 +164,13 @@ def _trusted(row: object) -> Summary | None:
             return None
     summary = Summary(**row)
     try:
-        summary.when  # an interview_at that is not ISO text would fail later, in the picker
+        _ = summary.when  # an interview_at that is not ISO text would fail later, in the picker
     except ValueError:
         return None
     return summary
 
 
-def summaries(store: NotesStore, catalog: Catalog, now: datetime, wpm: int = 140) -> list[Summary]:
+def summaries(store: NotesStore, catalog: Catalog, now: datetime, wpm: int = DEFAULT_WPM) -> list[Summary]:
     cache_path = store.root / "cache" / "index.json"
     fingerprint = _fingerprint(catalog, wpm)
     try:

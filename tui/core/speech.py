@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from tui.core.timefmt import mmss
 
@@ -25,8 +26,11 @@ def speaking_seconds(text_or_words: str | int, wpm: int = DEFAULT_WPM) -> float:
     return words * 60.0 / max(1, wpm)
 
 
-def band(seconds: float, target: tuple[int, int]) -> str:
-    """'under', 'in' or 'over' the target band."""
+Band = Literal["under", "in", "over"]
+
+
+def band(seconds: float, target: tuple[int, int]) -> Band:
+    """Whether a speaking time is under, in or over the target band."""
     low, high = target
     if seconds < low:
         return "under"

@@ -6,11 +6,12 @@ import fcntl
 import os
 import threading
 import tomllib
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import tomli_w
 
@@ -243,19 +244,16 @@ class NotesStore:
 
     def list(self) -> list[Entry]:
         """Every company file, soonest interview first; broken files included with their error."""
+        from tui.core.progress import soonest_first
+
         now = self.clock()
         entries = [self.read(slug, with_digest=False) for slug in self.slugs()]
 
         def key(entry: Entry) -> tuple:
             company = entry.company
             if company is None:
-                return (3, 0.0, entry.slug)
-            when = company.interview_at
-            if when is None:
-                return (1, 0.0, company.name.casefold())
-            if when >= now:
-                return (0, when.timestamp(), company.name.casefold())
-            return (2, -when.timestamp(), company.name.casefold())
+                return soonest_first(None, entry.slug, now, broken=True)
+            return soonest_first(company.interview_at, company.name, now)
 
         return sorted(entries, key=key)
 

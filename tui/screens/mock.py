@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -11,16 +13,21 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, Static
 
-from tui.core.mock import ASKS_QUESTION, MockRun, draft_points
+from tui.core.mock import MockRun, draft_points
 from tui.core.schedule import RATINGS
 from tui.core.session import CompanySession
 from tui.core.speech import target_text
 from tui.core.timefmt import mmss
 from tui.screens.rehearse import RATE_AND_LEAVE, Stage, record
 
+if TYPE_CHECKING:
+    from tui.app import FinaleApp
+
 
 class MockScreen(Screen):
     """ready, run (an interviewer line or one of your asks at a time), then one review of the run."""
+
+    app: FinaleApp  # typed: a renamed app attribute fails mypy, not a session
 
     CSS_PATH = "mock.tcss"
     BINDINGS = [
@@ -108,14 +115,14 @@ class MockScreen(Screen):
         assert run is not None
         question = run.question
         step, line, hint = self.query_one("#mk-step", Static), self.query_one("#mk-line", Static), self.query_one("#mk-hint", Static)
-        if question.id == ASKS_QUESTION and run.ask >= 0:
+        if question.asks and run.ask >= 0:
             step.update(f"Your questions for them · {run.ask + 1} of {len(run.asks)}")
             line.update(run.asks[run.ask])
             hint.update("Ask it aloud\nspace for the next")
             return
         step.update(f"The interviewer · {run.index + 1} of {len(run.questions)}")
         line.update(f"“{question.prompt}”")
-        last = run.index == len(run.questions) - 1 and not (question.id == ASKS_QUESTION and run.asks)
+        last = run.index == len(run.questions) - 1 and not (question.asks and run.asks)
         hint.update("Answer aloud\n" + ("space ends the close" if last else "space moves on"))
 
     def _show_phase(self) -> None:

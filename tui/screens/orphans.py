@@ -13,9 +13,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.orphans import Orphan, delete_answer, keep_as_custom, orphan_answers
+from tui.core.orphans import Orphan, orphan_answers
 from tui.core.sanitize import for_terminal
-from tui.screens.dialogs import Dialog
+from tui.dialogs.basic import Dialog
 
 TITLE = "Answers to questions no longer in any pack"
 
@@ -95,10 +95,8 @@ def open_orphans(screen) -> None:
     def apply(decisions: dict | None) -> None:
         if not decisions:
             return
-        company = screen.session.company
-        for question_id, what in decisions.items():
-            (keep_as_custom if what == "keep" else delete_answer)(company, question_id)
-        screen._refresh_questions()
-        screen._changed(0)
+        screen.session.settle_orphans(decisions)
+        screen.refresh_questions()
+        screen.edited()
 
     screen.app.push_screen(OrphanAnswersDialog(orphans), apply)

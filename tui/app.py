@@ -76,6 +76,8 @@ class FinaleApp(App):
         """Per company slug, where the user was (question, pane, cursors): for this session only."""
         self.last_company: str | None = None
         """The company opened last: the picker selects it when the user comes back."""
+        self.schedule: Schedule | None = None
+        """Where screens' debounce timers go; None for Textual's own. Tests put a fake clock here."""
 
     def get_driver_class(self):
         """Textual's driver, except that on Linux no byte from the terminal can stop its input thread."""
@@ -89,8 +91,6 @@ class FinaleApp(App):
     def get_line_filters(self):
         # Every rendered line loses control characters: no file or pack text can drive the terminal.
         return [*super().get_line_filters(), CONTROL_FILTER]
-        self.schedule: Schedule | None = None
-        """Where screens' debounce timers go; None for Textual's own. Tests put a fake clock here."""
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:

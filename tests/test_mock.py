@@ -11,6 +11,7 @@ from tui.core.notes import Ask, CustomQuestion
 from tui.dialogs.basic import ConfirmDialog
 from tui.screens.mock import MockScreen
 from tui.screens.prepare import PrepareScreen
+from tui.screens.prepare_launch import start_rehearsal
 from tui.screens.rehearse import RehearseScreen
 
 
@@ -157,7 +158,7 @@ async def test_each_reveal_opens_at_the_top(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_company(pilot)
         screen = app.screen
-        screen._start_rehearsal(["why-here", "right-fit"])
+        start_rehearsal(screen, ["why-here", "right-fit"])
         await pilot.pause()
         rehearse = app.screen
         assert isinstance(rehearse, RehearseScreen)

@@ -22,9 +22,9 @@ from tui.core.save_status import SaveState
 from tui.core.session import CompanySession
 from tui.core.timefmt import countdown
 from tui.saving import SaveMessage, Saver, Stoppable
-from tui.screens.external_editor import edit_externally
 from tui.screens.orphans import notify_orphans, open_orphans
-from tui.screens.question_dialogs import ask_new_question, confirm_delete_question, edit_details
+from tui.screens.prepare_launch import edit_in_editor, rehearse_due, start_mock, start_rehearsal
+from tui.screens.question_dialogs import ask_new_question, confirm_delete_question, edit_details, edit_research_note
 from tui.widgets.answer_editor import AnswerEditor
 from tui.widgets.answer_pane import AnswerPane
 from tui.widgets.asks_editor import AsksEditor
@@ -113,7 +113,7 @@ class PrepareScreen(Screen):
             self.answer_pane.cursors = dict(place.cursors)
             self.side = place.side
         self.refresh_questions(keep=place.question_id if place else None)
-        self._refresh_checklist()
+        self.refresh_checklist()
         self.app.last_company = self.session.slug
         self.set_interval(60, self.refresh_header)
         self.saver.start()
@@ -156,7 +156,7 @@ class PrepareScreen(Screen):
         if listing.highlighted_id and listing.highlighted_id != self.question_id:
             self.question_id = listing.highlighted_id
 
-    def _refresh_checklist(self) -> None:
+    def refresh_checklist(self) -> None:
         self.query_one("#checklist", ChecklistPane).show(self.app.catalog.checklist, self.session.company.checklist)
 
     def refresh_header(self) -> None:
@@ -318,22 +318,12 @@ class PrepareScreen(Screen):
     @on(ChecklistList.Toggle)
     def _toggle_item(self, event: ChecklistList.Toggle) -> None:
         self.session.toggle_research(event.item_id)
-        self._refresh_checklist()
+        self.refresh_checklist()
         self.edited()
 
     @on(ChecklistList.EditNote)
     def _edit_note(self, event: ChecklistList.EditNote) -> None:
-        from tui.dialogs.note_dialog import NoteDialog, NoteResult
-
-        item = next(i for i in self.app.catalog.checklist if i.id == event.item_id)
-
-        def save(result: NoteResult | None) -> None:
-            if result is not None and self.session.annotate_research(item.id, result.note, result.done):
-                self._refresh_checklist()
-                self.edited()
-
-        entry = self.session.company.entry(item.id)
-        self.app.push_screen(NoteDialog(f"Research: {item.label}", entry.note, entry.done, hint=item.hint), save)
+        edit_research_note(self, event.item_id)
 
     def edited(self) -> None:
         """After an edit: the session has counted it and the saver timed it; the screen shows it."""
@@ -356,7 +346,7 @@ class PrepareScreen(Screen):
     def _show_disk_version(self) -> None:
         self.refresh_header()
         self.refresh_questions()
-        self._refresh_checklist()
+        self.refresh_checklist()
         self.watch_question_id(self.question_id)
 
     def action_save(self) -> None:
@@ -386,42 +376,17 @@ class PrepareScreen(Screen):
         self.question_id = ""
 
     def action_external_editor(self) -> None:
-        question = self.question
-        if question is None or question.asks:
-            self.notify("Pick a written answer first.", severity="warning")
-            return
-        self.saver.save_now()
-        text = self.session.company.answer_text(question.id)
-        new_text = edit_externally(self.app, self.session.store.root / "tmp", f"{self.session.slug}-{question.id}-", text)
-        if new_text is not None and new_text != text:
-            self.answer_pane.editor.load_text(new_text)
-            self.saver.save_now()
+        edit_in_editor(self)
 
     def action_rehearse(self) -> None:
         if (question := self.question) is not None:
-            self._start_rehearsal([question.id])
+            start_rehearsal(self, [question.id])
 
     def action_rehearse_due(self) -> None:
-        from tui.screens.rehearse import plan
-
-        box = plan(self.session, self.app, self.app.clock())
-        if not box.queue:
-            self.notify("Nothing due fits the time left. r rehearses the selected question anyway."
-                        if box.left_out else "Nothing is due. r rehearses the selected question anyway.", timeout=6)
-            return
-        self._start_rehearsal(box.queue, box)
-
-    def _start_rehearsal(self, queue: list[str], box=None) -> None:
-        from tui.screens.rehearse import RehearseScreen
-
-        self.saver.save_now()
-        self.app.push_screen(RehearseScreen(self.session, queue, box), lambda _: self.refresh_questions())
+        rehearse_due(self)
 
     def action_mock(self) -> None:
-        from tui.screens.mock import MockScreen
-
-        self.saver.save_now()
-        self.app.push_screen(MockScreen(self.session), lambda _: self.refresh_questions())
+        start_mock(self)
 
     def action_mark_mock(self) -> None:
         if self.question is not None:

@@ -60,3 +60,18 @@ def edit_details(screen: PrepareScreen) -> None:
         screen.edited()
 
     screen.app.push_screen(CompanyFormDialog(form, new=False, now=screen.app.clock()), save)
+
+
+def edit_research_note(screen: PrepareScreen, item_id: str) -> None:
+    """A research item's note, multi-line, with the offer to tick the item once it has one."""
+    from tui.dialogs.note_dialog import NoteDialog, NoteResult
+
+    item = next(i for i in screen.app.catalog.checklist if i.id == item_id)
+
+    def save(result: NoteResult | None) -> None:
+        if result is not None and screen.session.annotate_research(item.id, result.note, result.done):
+            screen.refresh_checklist()
+            screen.edited()
+
+    entry = screen.session.company.entry(item.id)
+    screen.app.push_screen(NoteDialog(f"Research: {item.label}", entry.note, entry.done, hint=item.hint), save)

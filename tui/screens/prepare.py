@@ -23,7 +23,7 @@ from tui.core.progress import questions_for, unique_question_ids
 from tui.core.schedule import due_text, sparkline, status
 from tui.core.session import CompanySession, SaveOutcome
 from tui.core.slug import slugify
-from tui.core.speech import band, speaking_seconds, target_text, word_count
+from tui.core.speech import HUGE_WORDS, band, huge_notice, is_huge, preview, speaking_seconds, target_text, word_count
 from tui.core.store import NotesError
 from tui.core.timefmt import countdown, mmss
 from tui.widgets.asks_editor import AsksEditor
@@ -256,7 +256,9 @@ class PrepareScreen(Screen):
             switcher.current = "answer"
             editor = self.query_one("#answer", TextArea)
             editor.placeholder = f"Empty. What they are testing: {question.why_they_ask}"
-            editor.load_text(self.session.company.answer_text(question_id))
+            text = self.session.company.answer_text(question_id)
+            editor.read_only = is_huge(text)  # and _take_editor_text leaves the answer alone
+            editor.load_text(preview(text) if editor.read_only else text)
         self._tip_highlight = ""
         self._refresh_tips()
         self._refresh_checks()
@@ -300,6 +302,8 @@ class PrepareScreen(Screen):
             over = words > 0 and band(seconds, question.target_seconds) == "over"
             unit = "word" if words == 1 else "words"
             text = f"{words} {unit} · ~{mmss(seconds)} ({target_text(question.target_seconds)})"
+            if words > HUGE_WORDS:
+                text = huge_notice(words)
         line = f"{text} · {self.save_state}"
         if line != self._status_line:
             # One line of fixed height: no relayout, so a keystroke repaints only what changed.
@@ -321,9 +325,10 @@ class PrepareScreen(Screen):
 
     def _take_editor_text(self) -> None:
         """Move the editor's text into the notes (it is the one copy that is newer)."""
-        if not self.question_id or self.question_id == ASKS_QUESTION:
+        editor = self.query_one("#answer", TextArea)
+        if not self.question_id or self.question_id == ASKS_QUESTION or editor.read_only:
             return
-        text = self.query_one("#answer", TextArea).text
+        text = editor.text
         if self.session.company.set_answer(self.question_id, text, self.app.clock()):
             self._changed()
 
@@ -559,9 +564,9 @@ class PrepareScreen(Screen):
                                  text, run)
         if result.notice:
             self.notify(result.notice, severity=result.severity, timeout=15)
-        if result.text is not None:
-            self.query_one("#answer", TextArea).load_text(result.text)
-            self._take_editor_text()
+        if result.text is not None and self.session.company.set_answer(question.id, result.text, self.app.clock()):
+            self.session.touch()
+            self.watch_question_id(question.id)  # the editor shows the new text (or its preview, if huge)
             self.flush()
 
     def action_rehearse(self) -> None:

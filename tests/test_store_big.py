@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import NOW, acme, make_store
-from tui.core import store as store_module
-from tui.core.store import LITERAL_FROM, company_from, serialize
+from tui.core import toml_literals
+from tui.core.store import company_from, serialize
+from tui.core.toml_literals import LITERAL_FROM
 
 LINE = 'INFO 2026-11-26 "quoted" C:\\path\\to\\log ok é 🎉\n'
 
@@ -34,7 +35,7 @@ def test_a_long_plain_answer_is_written_as_a_literal_string():
 
 
 def test_a_placeholder_lookalike_in_the_text_is_left_alone(tmp_path, monkeypatch):
-    monkeypatch.setattr(store_module, "LITERAL_FROM", 10)
+    monkeypatch.setattr(toml_literals, "LITERAL_FROM", 10)
     company = acme()
     company.set_answer("right-fit", '"finale-literal-0000000000000000-0" and more text here', NOW)
     company.set_answer("why-here", "x" * 50, NOW)

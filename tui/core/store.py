@@ -17,9 +17,11 @@ import tomli_w
 
 from tui.core import notes
 from tui.core.atomic import atomic_write, private_dir, write_new
+from tui.core.comments import keep_commented
 from tui.core.notes import Company, NotesFormatError
 from tui.core.schema import Problem, syntax_position
 from tui.core.slug import clean_name, slugify
+from tui.core.toml_literals import lift_long_strings
 
 # Migrations from format N to N+1, applied in order on load. Format 1 is the
 # first, so there is none yet; the mechanism is tested with a stand-in.
@@ -99,39 +101,12 @@ def _flat(row: Any) -> bool:
     return isinstance(row, dict) and not any(nested(v) for v in row.values())
 
 
-# Strings this long are written as multi-line literal strings (''' ... ''') when
-# they can be: tomli-w escapes and tomllib parses basic strings a character at a
-# time in Python (2 to 3 s each way for a 5 MB pasted log), while a literal
-# string is copied and found whole. Shorter ones keep tomli-w's usual form.
-LITERAL_FROM = 20_000
-_NOT_LITERAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]|'''")
-
-
-def _literal_ok(text: str) -> bool:
-    return not text.endswith("'") and _NOT_LITERAL.search(text) is None
-
-
-def _lift_long_strings(value: Any, lifted: dict[str, str], tag: str) -> Any:
-    """``value`` with each long string that can be a literal replaced by a placeholder key of ``lifted``."""
-    if isinstance(value, str):
-        if len(value) >= LITERAL_FROM and _literal_ok(value):
-            token = f"{tag}-{len(lifted)}"
-            lifted[token] = value
-            return token
-        return value
-    if isinstance(value, dict):
-        return {k: _lift_long_strings(v, lifted, tag) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_lift_long_strings(v, lifted, tag) for v in value]
-    return value
-
-
 def _dumps(doc: dict[str, Any], multiline: bool) -> str:
     lifted: dict[str, str] = {}
     if multiline:
         import secrets
 
-        doc = _lift_long_strings(doc, lifted, f"finale-literal-{secrets.token_hex(8)}")
+        doc = lift_long_strings(doc, lifted, f"finale-literal-{secrets.token_hex(8)}")
     blocks = {k: v for k, v in doc.items() if k in _BLOCK_ARRAYS and isinstance(v, list) and all(_flat(r) for r in v)}
     rest = {k: v for k, v in doc.items() if k not in blocks}
     parts = [tomli_w.dumps(rest, multiline_strings=multiline)]
@@ -221,6 +196,8 @@ class NotesStore:
         self._lock = threading.Lock()
         # Test hook: runs after a save's temp file is fsynced, before the last "changed on disk?" check.
         self.on_temp_written: Callable[[Path], None] | None = None
+        # Things the user should be told once (a commented file kept aside); the UI takes them.
+        self.notices: list[str] = []
 
     def path_for(self, slug: str) -> Path:
         return self.companies / f"{slug}.toml"
@@ -337,6 +314,8 @@ class NotesStore:
             if current is not None and current == digest_of(data):
                 return current
 
+            self._keep_comments(path)
+
             def still_ours() -> None:
                 if self.on_temp_written is not None:
                     self.on_temp_written(path)
@@ -348,6 +327,16 @@ class NotesStore:
             except _ChangedMeanwhile:
                 raise self._conflict(path, data) from None
         return digest_of(data)
+
+    def _keep_comments(self, path: Path) -> None:
+        try:
+            kept = keep_commented(path, path.read_bytes())
+        except FileNotFoundError:
+            return
+        if kept is not None:
+            self.notices.append(
+                f"{path.name} had comments, which finale does not keep when it saves. The file as you wrote "
+                f"it is kept as {kept.name} beside it.")
 
     def _conflict(self, path: Path, data: bytes) -> ConflictError:
         """Keep ``data`` beside ``path`` under a name no other writer has: ``.conflict-<time>[-N]``."""

@@ -311,6 +311,9 @@ class PrepareScreen(Screen):
             status.update(line, layout=False)
         status.set_class(over, "-over")
         status.set_class(self.save_state.startswith("not saved"), "-failed")
+        notices = self.session.store.notices
+        while notices:
+            self.notify(notices.pop(0), title="Comments kept aside", timeout=20)
 
     def watch_save_state(self) -> None:
         if self.is_mounted:

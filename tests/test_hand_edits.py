@@ -76,3 +76,23 @@ def test_an_offset_date_that_is_changed_is_written_as_local_time(tmp_path):
     loaded.company.interview_at = loaded.company.interview_at.replace(hour=9)
     store.save("acme", loaded.company, loaded.digest)
     assert "interview_at = 2026-12-01 09:00:00" in store.path_for("acme").read_text(encoding="utf-8")
+
+
+async def test_the_prepare_screen_says_once_that_comments_were_kept_aside(tmp_path):
+    from textual.widgets import TextArea
+
+    from tests.helpers import make_app, open_company
+
+    _hand_written(tmp_path)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_company(pilot)
+        await pilot.press("down", "enter", "h", "i", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("!", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.query_one("#answer", TextArea).text == "hi!"
+        kept = [n for n in app._notifications if "bak-comments" in str(n.message)]
+        assert len(kept) == 1

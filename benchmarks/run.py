@@ -211,6 +211,62 @@ def clock_bytes(argv: list[str], env: dict[str, str], marker: bytes, seconds: fl
     return rate
 
 
+def echo_latencies(argv: list[str], env: dict[str, str], focus: bytes, keys: int = 15) -> list[float]:
+    """Key written to that key's character in the output (key-to-echo, the honest latency), in ms."""
+    s = spawn(argv, env)
+    s.wait_for(MARKER, timeout=120)
+    s.quiet(0.5)
+    s.send(focus)
+    s.quiet(0.5)
+    latencies = []
+    for i in range(keys):
+        key = b"qzx"[i % 3:i % 3 + 1]  # letters no status or check line on that screen contains
+        t0 = time.monotonic()
+        s.send(key)
+        seen = b""
+        while key not in seen and time.monotonic() - t0 < 5:
+            seen += s.read(0.5)
+        latencies.append((time.monotonic() - t0) * 1000)
+        s.quiet(0.12)
+    s.stop()
+    return latencies
+
+
+def huge_fixture(root: Path) -> Path:
+    """A company with a 5 MB pasted log as its first answer (shown at open) and nothing in the second."""
+    from tui.core.notes import Company
+    from tui.core.store import NotesStore
+
+    data = root / "huge"
+    company = Company(name="Acme Robotics", role="Senior Product Manager")
+    company.set_answer("why-here", "2026-11-26 10:00:00 INFO worker 12 finished the job ok\n" * 92_000, datetime.now())
+    NotesStore(data).create(company)
+    return data
+
+
+def huge_answer(root: Path, runs: int) -> dict[str, tuple[float, float, float]]:
+    """Issue 12.10: open, a key in another question, and a save, with a 5 MB answer in the file."""
+    from tui.core.store import NotesStore
+
+    data = huge_fixture(root)
+    env = env_for(root, data, root / "no-packs")
+    argv = [FINALE, "open", "acme-robotics"]
+    opened = [first_screen(argv, env)[0] for _ in range(runs)]
+    keys: list[float] = []
+    for _ in range(max(2, runs // 4)):
+        keys += echo_latencies(argv, env, focus=b"\x1b[B\r")  # down, enter: the second question's editor
+    store = NotesStore(data)
+    loaded = store.load("acme-robotics")
+    digest, saves = loaded.digest, []
+    for i in range(max(3, runs // 2)):
+        loaded.company.set_answer("right-fit", f"version {i}", datetime.now())
+        t0 = time.perf_counter()
+        digest = store.save(loaded.slug, loaded.company, digest)
+        saves.append(time.perf_counter() - t0)
+    return {"open, 5 MB answer s": stats(opened), "key-to-echo ms, 5 MB answer in another question": stats(keys),
+            "save, 5 MB answer s": stats(saves)}
+
+
 def wall(argv: list[str], env: dict[str, str]) -> float:
     t0 = time.monotonic()
     subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
@@ -262,6 +318,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--record", action="store_true", help="write the figures into benchmarks/README.md")
+    parser.add_argument("--huge-only", action="store_true", help="only the 5 MB answer rows (issue 12.10)")
     args = parser.parse_args()
     n = args.runs
     # Measure what an installed user runs: compiled bytecode, not source compiled on every start.
@@ -282,6 +339,12 @@ def main() -> int:
         return results[key]
 
     print(f"finale benchmarks, {date.today()}, {n} runs each, interleaved, pty 80x24", flush=True)
+    if args.huge_only:
+        for key, (med, lo, hi) in huge_answer(root, n).items():
+            scale_ = 1000 if key.endswith(" s") else 1
+            print(f"| {key.removesuffix(' s')}{' ms' if key.endswith(' s') else ''} | {med * scale_:.1f} | "
+                  f"{lo * scale_:.1f} | {hi * scale_:.1f} |")
+        return 0
 
     # 1. First screen, start-up bytes, memory, idle bytes.
     fin, ref = [], []
@@ -347,6 +410,8 @@ def main() -> int:
         note(f"{key} s", values)
     print("  scale done", flush=True)
 
+    results.update(huge_answer(root, n))
+    print("  5 MB answer done", flush=True)
     saves = save_times(n)
     checks = check_times()
 

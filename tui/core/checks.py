@@ -16,7 +16,7 @@ from tui.core import words as w
 from tui.core.notes import Ask, Company
 from tui.core.packs import Catalog, Check, Question
 from tui.core.progress import questions_for, readiness_text
-from tui.core.speech import DEFAULT_WPM, band, speaking_seconds, target_text, word_count
+from tui.core.speech import DEFAULT_WPM, HUGE_WORDS, band, is_huge, speaking_seconds, target_text, word_count
 from tui.core.timefmt import mmss
 
 # Rehearsal's recall matching (schedule.covered_points) still uses these.
@@ -304,7 +304,17 @@ KINDS = {
 
 
 def run_checks(question: Question, text: str, ctx: CheckContext) -> list[CheckResult]:
-    """Every check of ``question`` on ``text``. An empty answer passes none."""
+    """Every check of ``question`` on ``text``. An empty answer passes none.
+
+    A huge answer (a pasted log) gets its length checked and nothing else:
+    scanning megabytes for research words on every refresh froze the screen.
+    """
+    if is_huge(text):
+        return [
+            CheckResult(question.id, check, *(_length(question, w.analyse(""), text, check, ctx) if check.kind == "length"
+                                              else (False, f"{check.message} (not checked: over {HUGE_WORDS:,} words)")))
+            for check in question.checks
+        ]
     text = _normal(text)
     empty = not text.strip()
     doc = w.analyse(text)

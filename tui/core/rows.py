@@ -10,7 +10,7 @@ from tui.core.checks import CheckResult
 from tui.core.notes import Company
 from tui.core.packs import Question
 from tui.core.schedule import DEFAULT_QUIET, QuietHours, Status, due_text, sparkline, status
-from tui.core.speech import band, speaking_seconds, target_text, word_count
+from tui.core.speech import HUGE_WORDS, band, huge_notice, speaking_seconds, target_text, word_count
 from tui.core.timefmt import mmss
 
 RowState = Literal["empty", "drafted", "rehearsed"]
@@ -57,5 +57,7 @@ def answer_line(question: Question, company: Company, wpm: int) -> tuple[str, bo
     words = word_count(company.answer_text(question.id))
     seconds = speaking_seconds(words, wpm)
     over = words > 0 and band(seconds, question.target_seconds) == "over"
+    if words > HUGE_WORDS:
+        return huge_notice(words), over
     unit = "word" if words == 1 else "words"
     return f"{words} {unit} · ~{mmss(seconds)} ({target_text(question.target_seconds)})", over

@@ -293,6 +293,9 @@ class PrepareScreen(Screen):
         if (question := self.question) is not None:
             text, over = answer_line(question, self.session.company, self.app.settings.words_per_minute)
             self.answer_pane.show_status(text, over, self.session.status)
+        notices = self.session.store.notices
+        while notices:
+            self.notify(notices.pop(0), title="Comments kept aside", timeout=20)
 
     # -- editing ---------------------------------------------------------
 
@@ -302,8 +305,8 @@ class PrepareScreen(Screen):
 
     def _take_editor_text(self) -> None:
         """Move the editor's text into the notes (it is the one copy that is newer)."""
-        if not self.question_id or self.asks_open or not self.is_mounted:
-            return
+        if not self.question_id or self.asks_open or not self.is_mounted or self.answer_pane.editor.read_only:
+            return  # a huge answer shows a read-only preview: the notes keep the whole text
         text = self.answer_pane.editor.text
         if self.session.set_answer(self.question_id, text, self.app.clock()):
             self.edited()

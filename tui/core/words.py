@@ -216,13 +216,31 @@ def found_entries(text: Text, entries: list[str]) -> dict[str, list[tuple[int, i
 
 @lru_cache(maxsize=1)
 def _ranks() -> dict[str, int]:
-    from zxcvbn.frequency_lists import FREQUENCY_LISTS
-
     ranks: dict[str, int] = {}
+    lists = _frequency_lists()
     for name, top in COMMON_RANKS.items():
-        for rank, word in enumerate(FREQUENCY_LISTS[name][:top]):
+        for rank, word in enumerate(lists[name][:top]):
             ranks[word] = min(rank, ranks.get(word, rank))
     return ranks
+
+
+def _frequency_lists() -> dict[str, list[str]]:
+    """zxcvbn's word lists without importing zxcvbn itself.
+
+    The package's __init__ pulls in its password scorer and gettext, which
+    cost three times as much as the lists; only the lists module is loaded.
+    """
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("zxcvbn")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("zxcvbn is not installed: pip install zxcvbn")
+    path = os.path.join(list(spec.submodule_search_locations)[0], "frequency_lists.py")
+    lists = importlib.util.spec_from_file_location("finale_zxcvbn_frequency_lists", path)
+    module = importlib.util.module_from_spec(lists)
+    lists.loader.exec_module(module)
+    return module.FREQUENCY_LISTS
 
 
 def is_common(word: str) -> bool:

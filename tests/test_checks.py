@@ -231,3 +231,27 @@ def test_finale_check_text_and_json(tmp_path, capsys):
     assert {r["question"] for r in rows} == {"why-here", "right-fit", "strengths-weaknesses", "questions-for-us"}
     assert any(r["kind"] == "mentions_company" and r["passed"] is False for r in rows)
     assert main(["--data-dir", str(store.root), "check", "nope"]) == 1
+
+
+@pytest.mark.parametrize("kind, text, params, passed", [
+    ("avoid", "We run just-in-time replenishment.", {"words": ["just"]}, True),
+    ("avoid", "I just want it.", {"words": ["just"]}, False),
+    ("includes_any", "Guiding products and aligning teams.", {"words": ["guide", "align"], "min": 2}, True),
+    ("includes_any", "I've recently started using new tools.", {"words": ["I have started|I start"]}, True),
+    ("includes_any", "Once I join, I will lead the team.", {"words": ["lead|led"], "done": True}, False),
+    ("includes_any", "I am a perfectionist, my weakness.", {"words": ["weakness"], "unless": ["perfectionist"]}, False),
+    ("past_event", "Once I join, I will lead the warehouse team.", {}, False),
+    ("past_event", "At Medisoft the launch slipped by a month.", {}, True),
+    ("past_event", "I have led teams for years.", {}, False),
+    ("has_number", "We cut costs by a third.", {}, True),
+    ("has_number", "Since 2019 I have worked here.", {}, False),
+])
+def test_word_forms_tense_and_figures(kind, text, params, passed):
+    assert run(kind, text, **params).passed is passed
+
+
+def test_research_ignores_everyday_words_shared_with_the_notes():
+    ctx = research_ctx("Series D led by Tiger; everything first, value product")
+    result = run("uses_research", "I led everything first, and value the product.", ctx, items=["products"], min=1)
+    assert not result.passed and "“Tiger”" in result.message  # the fix names a word worth using
+    assert run("uses_research", "Tiger backed you.", ctx, items=["products"]).message == "Uses your research: “Tiger”."

@@ -195,3 +195,13 @@ def test_the_demo_company_passes_every_check():
     company = from_document(tomllib.loads(path.read_text(encoding="utf-8")))
     failing = [(r.question, r.check.id, r.message) for r in company_results(load_catalog(None), company) if not r.passed]
     assert not failing
+
+
+def test_every_message_is_a_sentence_and_a_passed_one_names_its_words():
+    catalog = load_catalog(None)
+    for case in _cases()[0]:
+        question = next(q for q in catalog.questions if q.id == case.question)
+        for result in run_checks(question, case.answer, CheckContext.of(catalog, _company(case))):
+            assert result.message[:1].isupper() and result.message.endswith("."), (case.where, result.message)
+            if result.passed and result.check.kind in ("includes_any", "past_event", "uses_research", "has_number"):
+                assert "“" in result.message, (case.where, result.message)

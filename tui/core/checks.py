@@ -206,11 +206,11 @@ def _uses_research(question: Question, doc: w.Text, text: str, check: Check, ctx
     if not research:
         return False, f"Your notes on {labels} hold no specific facts yet: add names, numbers, products."
     shared = sorted((s for s in research if s in doc.where), key=lambda s: doc.where[s][0])
-    used = list(dict.fromkeys(research[s] for s in shared))
+    used = list(dict.fromkeys(doc.surface[doc.where[s][0]] for s in shared))  # as the user wrote them
     if len(used) >= wanted:
         return True, f"Uses your research: {_quoted(used[:5])}."
-    unused = [word for word in research.values() if word not in used][:3]
-    so_far = f" So far {len(used)} of {wanted}." if wanted > 1 else ""
+    unused = [word for stem_, word in research.items() if stem_ not in doc.where][:3]
+    so_far = f" So far {len(used)} of {wanted}{': ' + _quoted(used) if used else ''}." if wanted > 1 else ""
     hint = f" From your notes: {_quoted(unused)}." if unused else ""
     return False, f"{check.message}{so_far}{hint}"
 
@@ -290,7 +290,7 @@ def _asks_chosen(question: Question, doc: w.Text, text: str, check: Check, ctx: 
     if problems:
         return False, f"{check.message} So far: {'; '.join(problems)}."
     order = [c for c in check.params.get("categories", []) if c in covered]
-    return True, f"{len(chosen)} questions chosen, on {', '.join(order[:-1]) + ' and ' + order[-1] if len(order) > 1 else ''.join(order) or 'your topics'}."
+    return True, f"Questions to ask: {len(chosen)} chosen, on {', '.join(order[:-1]) + ' and ' + order[-1] if len(order) > 1 else ''.join(order) or 'your topics'}."
 
 
 KINDS = {

@@ -255,3 +255,18 @@ def test_research_ignores_everyday_words_shared_with_the_notes():
     result = run("uses_research", "I led everything first, and value the product.", ctx, items=["products"], min=1)
     assert not result.passed and "“Tiger”" in result.message  # the fix names a word worth using
     assert run("uses_research", "Tiger backed you.", ctx, items=["products"]).message == "Uses your research: “Tiger”."
+
+
+def test_frequency_lists_read_from_source_match_zxcvbns_own():
+    import importlib.util
+    import os
+
+    from tui.core import words
+
+    location = list(importlib.util.find_spec("zxcvbn").submodule_search_locations)[0]
+    spec = importlib.util.spec_from_file_location("zxcvbn_lists_for_test", os.path.join(location, "frequency_lists.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for name, ranked in words._frequency_lists().items():
+        assert ranked == module.FREQUENCY_LISTS[name]
+    assert words.is_common("everything") and words.is_common("led") and not words.is_common("logistics")

@@ -225,10 +225,14 @@ def _ranks() -> dict[str, int]:
 
 
 def _frequency_lists() -> dict[str, list[str]]:
-    """zxcvbn's word lists without importing zxcvbn itself.
+    """zxcvbn's ranked word lists, read without running zxcvbn.
 
-    The package's __init__ pulls in its password scorer and gettext, which
-    cost three times as much as the lists; only the lists module is loaded.
+    Importing the package pulls in its password scorer and gettext, and
+    running even the lists module builds six lists of 30,000 words, when the
+    coach needs two slices; the printing commands (`finale review`) must stay
+    fast. The module keeps each list as one comma-separated string literal,
+    so the two wanted are sliced out of its source; if a later zxcvbn lays the
+    file out otherwise, the module is run as before.
     """
     import importlib.util
     import os
@@ -237,9 +241,20 @@ def _frequency_lists() -> dict[str, list[str]]:
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("zxcvbn is not installed: pip install zxcvbn")
     path = os.path.join(list(spec.submodule_search_locations)[0], "frequency_lists.py")
-    lists = importlib.util.spec_from_file_location("finale_zxcvbn_frequency_lists", path)
-    module = importlib.util.module_from_spec(lists)
-    lists.loader.exec_module(module)
+    with open(path, encoding="utf-8") as handle:
+        source = handle.read()
+    lists = {}
+    for name in COMMON_RANKS:
+        start = source.find(f'"{name}": "')
+        end = source.find('"', start + len(name) + 5)
+        if start < 0 or end < 0:
+            break
+        lists[name] = source[start + len(name) + 5: end].split(",")
+    else:
+        return lists
+    loaded = importlib.util.spec_from_file_location("finale_zxcvbn_frequency_lists", path)
+    module = importlib.util.module_from_spec(loaded)
+    loaded.loader.exec_module(module)
     return module.FREQUENCY_LISTS
 
 

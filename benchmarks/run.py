@@ -199,6 +199,18 @@ def keystrokes(argv: list[str], env: dict[str, str], focus: bytes, keys: int = 1
     return total / keys, latencies
 
 
+def clock_bytes(argv: list[str], env: dict[str, str], marker: bytes, seconds: float = 5.0) -> float:
+    """Bytes a second with the clock running, after the key that starts it has been drawn."""
+    s = spawn(argv, env)
+    s.wait_for(marker)
+    s.quiet(0.5)
+    s.send(b" ")
+    s.quiet(0.3)
+    rate = s.count(seconds) / seconds
+    s.stop()
+    return rate
+
+
 def wall(argv: list[str], env: dict[str, str]) -> float:
     t0 = time.monotonic()
     subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
@@ -331,6 +343,15 @@ def main() -> int:
     note("reference latency ms (5,000 words)", lref)
     print("  keystrokes done", flush=True)
 
+    # 2b. A running clock: a mock close (one clock for the whole close) against one rehearsed question.
+    rehearse, mock = [], []
+    for _ in range(max(3, n // 4)):
+        rehearse.append(clock_bytes([FINALE, "rehearse", "acme-robotics"], env_one, b"space starts"))
+        mock.append(clock_bytes([FINALE, "rehearse", "acme-robotics", "--mock"], env_one, b"space starts"))
+    note("rehearse bytes/s, clock running", rehearse)
+    note("mock close bytes/s, clock running", mock)
+    print("  clocks done", flush=True)
+
     # 3. Commands that print, against python -c pass and importing Textual.
     cmds = {
         "python -c pass": [PY, "-c", "pass"],
@@ -375,6 +396,8 @@ def main() -> int:
         ("peak RSS (finale / reference)", ratio("finale peak RSS KiB", "reference peak RSS KiB"), "<= 1.15"),
         ("bytes per keystroke (finale / reference)", ratio("finale bytes/keystroke", "reference bytes/keystroke"), "<= 1.00"),
         ("idle bytes a second, finale", r("finale idle bytes/s"), "0"),
+        ("bytes a second, mock close / one rehearsal", ratio("mock close bytes/s, clock running",
+                                                              "rehearse bytes/s, clock running"), "<= 1.00"),
         ("finale review / import textual.app", ratio("finale review s", "import textual.app s"), "< 0.33"),
         ("finale list / import textual.app", ratio("finale list s", "import textual.app s"), ""),
         ("finale check / import textual.app", ratio("finale check s", "import textual.app s"), ""),

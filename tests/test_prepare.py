@@ -65,7 +65,7 @@ async def test_new_company_can_start_from_another(tmp_path):
         await pilot.pause()
         await pilot.press("n")
         await type_text(pilot, "Initech")
-        await pilot.press("tab", "tab", "tab", "tab")
+        await pilot.press("tab", "tab", "tab", "tab", "tab", "tab")
         await pilot.press("enter", "down", "enter")  # open the select, pick Acme
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
@@ -99,11 +99,11 @@ async def test_autosave_after_a_pause_and_on_switching_questions(tmp_path):
         assert saved(app.store, "acme-robotics")["answers"]["right-fit"]["text"] == "First."
         await pilot.press("enter")
         await type_text(pilot, "Second.")
-        assert screen.save_state == "unsaved"
+        assert screen.session.status.text == "unsaved"
         await pilot.pause(1.3)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert screen.save_state == "saved 10:00"
+        assert screen.session.status.text == "saved 10:00"
         assert saved(app.store, "acme-robotics")["answers"]["strengths-weaknesses"]["text"] == "Second."
         assert "1 word · ~0:00 (1:30–2:30)" in str(screen.query_one("#answer-status").render())
 
@@ -225,11 +225,11 @@ async def test_a_failed_save_keeps_the_text_and_says_so(tmp_path, monkeypatch):
         await type_text(pilot, "Precious words")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert screen.save_state == "not saved: No space left on device"
+        assert screen.session.status.text == "not saved: No space left on device"
         assert screen.query_one("#answer", TextArea).text == "Precious words"
         monkeypatch.setattr(app.store, "save", real_save)
         await pilot.press("ctrl+s")
-        assert screen.save_state == "saved 10:00"
+        assert screen.session.status.text == "saved 10:00"
     assert saved(app.store, "acme-robotics")["answers"]["right-fit"]["text"] == "Precious words"
 
 
@@ -241,7 +241,7 @@ async def test_a_change_on_disk_is_taken_when_we_have_no_edits(tmp_path):
         screen = await open_acme(pilot, app)
         path = store.path_for("acme-robotics")
         path.write_text(path.read_text().replace("Your robot arm", "Edited elsewhere"), encoding="utf-8")
-        await screen._poll_disk()
+        await screen.saver.poll_disk()
         await pilot.pause()
         assert "Edited elsewhere" in screen.query_one("#answer", TextArea).text
 

@@ -159,7 +159,7 @@ async def test_the_question_list_shows_due_and_history(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_prepare(pilot, app)
         row = str(screen.query_one("#questions").get_option("why-here").prompt)
-        assert "due in 23 h · 1× · good ▁" in row
+        assert "due tomorrow 09:00 · 1× · good ▁" in row
         row = str(screen.query_one("#questions").get_option("right-fit").prompt)
         assert "due now · 1× · again" in row
 

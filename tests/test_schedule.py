@@ -103,7 +103,9 @@ def test_status_history_and_sparkline():
 
 
 @pytest.mark.parametrize("delta, text", [(-H, "due now"), (20 * timedelta(minutes=1), "due in 20 min"),
-                                         (5 * H, "due in 5 h"), (D, "due in 1 day"), (3 * D, "due in 3 days")])
+                                         (5 * H, "due in 5 h"), (D, "due tomorrow 10:00"),
+                                         (10 * H, "due in 10 h"), (23 * H, "due tomorrow 09:00"),
+                                         (3 * D, "due in 3 days")])
 def test_due_text(delta, text):
     assert due_text(NOW + delta, NOW) == text
 

@@ -38,9 +38,11 @@ def store_company_from(path: Path):
 
 def launch(args: argparse.Namespace) -> int:
     notices: list[tuple[str, str]] = []
+    config_path = paths.config_file(getattr(args, "config", None))
     try:
-        settings = load_settings(paths.config_file(getattr(args, "config", None)))
+        settings = load_settings(config_path)
     except SettingsError as error:
+        config_path = None  # a file we cannot read is never written, not even to remember a theme
         print(f"finale: {error}\nUsing the default settings.", file=sys.stderr)
         notices.append((f"Settings not loaded: {error}", "error"))
         settings = Settings()
@@ -91,11 +93,17 @@ def launch(args: argparse.Namespace) -> int:
         print(f'finale: no company named "{query}". Create it with `finale open "{query}"` first.', file=sys.stderr)
         return 1
     app = FinaleApp(store, catalog, settings, open_loaded=open_loaded, create_name=create_name, notices=notices,
-                    start_rehearsal=rehearse)
+                    start_rehearsal=rehearse, rehearse_minutes=getattr(args, "minutes", None),
+                    start_mock=getattr(args, "mock", False), config_path=config_path)
     mouse = settings.mouse and not getattr(args, "no_mouse", False)
     try:
         app.run(mouse=mouse)
     finally:
         if demo:
             shutil.rmtree(store.root, ignore_errors=True)
+    for line in app.farewell:
+        print(line, file=sys.stderr)
+    if app.crash:
+        print(f"finale: stopped by an error: {app.crash}", file=sys.stderr)
+        print(f"finale: your notes are in {store.companies}", file=sys.stderr)
     return app.return_code or 0

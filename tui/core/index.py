@@ -17,7 +17,7 @@ from tui.core.atomic import atomic_write, private_dir
 from tui.core.packs import Catalog
 from tui.core.store import NotesStore
 
-VERSION = 1
+VERSION = 2  # bumped when what a summary holds changes: old caches are rebuilt
 
 
 @dataclass

@@ -94,6 +94,8 @@ class Pack:
     takeaways: tuple[str, ...]
     source: Path
     builtin: bool = False
+    role: str = ""
+    """The role the prompts are written for; a company's own role replaces it in them."""
 
 
 class PackError(Exception):
@@ -239,8 +241,8 @@ def parse_pack(text: str, source: Path, builtin: bool = False) -> Pack:
     head = doc.get("pack", {})
     pack_id = ""
     if expect(doc, "pack", dict, "", problems):
-        check_keys(head, "pack", ["id", "title", "description", "version"], ["takeaways"], problems)
-        for key in ("id", "title", "description", "version"):
+        check_keys(head, "pack", ["id", "title", "description", "version"], ["takeaways", "role"], problems)
+        for key in ("id", "title", "description", "version", "role"):
             expect(head, key, str, "pack", problems)
         _slug_ok(head, "id", "pack", problems)
         expect_str_list(head, "takeaways", "pack", problems)
@@ -301,6 +303,7 @@ def parse_pack(text: str, source: Path, builtin: bool = False) -> Pack:
         takeaways=tuple(head.get("takeaways", ())),
         source=source,
         builtin=builtin,
+        role=_text(head, "role"),
     )
 
 
@@ -336,6 +339,11 @@ class Catalog:
         return [c for p in self.packs for c in p.checklist]
 
     @property
+    def role(self) -> str:
+        """The role the first pack that names one is written for: a new company's starting role."""
+        return next((p.role for p in self.packs if p.role), "")
+
+    @property
     def takeaways(self) -> list[str]:
         return [t for p in self.packs for t in p.takeaways]
 
@@ -368,8 +376,11 @@ def load_catalog(user_packs: Path | None = None) -> Catalog:
     """The built-in packs, then every *.toml in the user's packs folder, by name."""
     catalog = Catalog()
     sources: list[tuple[Path, bool]] = [(p, True) for p in sorted(paths.builtin_content_dir().glob("*.toml"))]
-    if user_packs is not None and user_packs.is_dir():
-        sources += [(p, False) for p in sorted(user_packs.glob("*.toml"))]
+    try:
+        if user_packs is not None and user_packs.is_dir():
+            sources += [(p, False) for p in sorted(user_packs.glob("*.toml"))]
+    except OSError as error:  # an unreadable packs folder costs the user's packs, not the app
+        catalog.errors.append(PackError(user_packs, [Problem("", f"cannot read the folder: {error.strerror or error}")]))
     for path, builtin in sources:
         try:
             catalog.add(load_pack_file(path, builtin))

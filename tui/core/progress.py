@@ -1,20 +1,87 @@
-"""What a company's notes add up to: the questions it has and how far along it is."""
+"""What a company's notes add up to: the questions it has and how far along it is.
+
+One definition of "answered" lives here, and the picker, `finale list`, the review and
+the question list all ask it, so no two places can disagree about whether a company is done.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from tui.core.notes import Company
 from tui.core.packs import Catalog, Question
 
+ASKS_QUESTION = "questions-for-us"
+"""The question answered by choosing questions to ask them, not by writing an answer."""
+
+
+def unique_question_ids(catalog: Catalog, company: Company) -> list[str]:
+    """Rename custom questions whose id is taken (by a pack question or an earlier custom one).
+
+    Two questions with one id (after a git merge, or a hand edit) would make
+    one of them unreachable, so the later one becomes ``<id>-2`` (or the next
+    free number) in memory, and is saved that way with the next change. The
+    answer stored under the id stays with the first question. Returns one
+    message per rename; none once the ids are unique.
+    """
+    taken = {q.id for q in catalog.questions}
+    every = taken | {c.id for c in company.custom_questions}
+    messages = []
+    for custom in company.custom_questions:
+        if custom.id in taken:
+            n = 2
+            while f"{custom.id}-{n}" in every:
+                n += 1
+            new_id = f"{custom.id}-{n}"
+            messages.append(f'Your question "{custom.prompt}" repeats the id "{custom.id}"; it is "{new_id}" '
+                            "now, and is saved that way with your next change.")
+            custom.id = new_id
+            every.add(new_id)
+        taken.add(custom.id)
+    return messages
+
 
 def questions_for(catalog: Catalog, company: Company) -> list[Question]:
-    """The packs' questions, then the company's own custom questions."""
+    """The packs' questions in the company's own role, then the company's custom questions."""
+    unique_question_ids(catalog, company)
     custom = [
         Question(id=c.id, prompt=c.prompt, why_they_ask="A question you added for this company.", custom=True)
         for c in company.custom_questions
     ]
-    return catalog.questions + custom
+    return [_in_role(catalog, q, company.role) for q in catalog.questions] + custom
+
+
+def _in_role(catalog: Catalog, question: Question, role: str) -> Question:
+    """The prompt with the pack's role swapped for the company's ("as a Director of Product")."""
+    written_for = next((p.role for p in catalog.packs if p.id == question.pack_id and p.role), "")
+    role = role.strip()
+    if not written_for or not role or role == written_for or written_for not in question.prompt:
+        return question
+    return dataclasses.replace(question, prompt=question.prompt.replace(written_for, role))
+
+
+def is_asks(question: Question) -> bool:
+    return question.id == ASKS_QUESTION or any(c.kind == "asks_chosen" for c in question.checks)
+
+
+def asks_wanted(question: Question) -> int:
+    """How many chosen questions to ask count as an answer: the pack's `min`, else one."""
+    for check in question.checks:
+        if check.kind == "asks_chosen":
+            return max(1, int(check.params.get("min", 1)))
+    return 1
+
+
+def chosen_asks(company: Company) -> int:
+    return sum(1 for a in company.asks if a.chosen and a.text.strip())
+
+
+def is_answered(question: Question, company: Company) -> bool:
+    """A written answer that is not blank; for the asks question, enough questions chosen."""
+    if is_asks(question):
+        return chosen_asks(company) >= asks_wanted(question)
+    return bool(company.answer_text(question.id).strip())
 
 
 @dataclass(frozen=True)
@@ -25,11 +92,16 @@ class Progress:
     checklist: int
 
     @property
+    def complete(self) -> bool:
+        return self.answered == self.questions
+
+    @property
     def summary(self) -> str:
         return f"answers {self.answered}/{self.questions}  research {self.researched}/{self.checklist}"
 
 
 def progress(catalog: Catalog, company: Company) -> Progress:
-    questions = [q.id for q in questions_for(catalog, company)]
+    questions = questions_for(catalog, company)
     items = [c.id for c in catalog.checklist]
-    return Progress(company.answered(questions), len(questions), company.researched(items), len(items))
+    answered = sum(1 for q in questions if is_answered(q, company))
+    return Progress(answered, len(questions), company.researched(items), len(items))

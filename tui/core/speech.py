@@ -9,6 +9,11 @@ from tui.core.timefmt import mmss
 DEFAULT_WPM = 140
 _BULLET = re.compile(r"^\s*[-*]\s+(.*\S)\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*(?=\s|$)")
+_FIGURE = re.compile(r"\d|(?<!\w)(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|"
+                     r"hundred|thousand|million|billion|dozen|percent|double|doubled|tripled|halved|twice)(?!\w)",
+                     re.IGNORECASE)
+# A capital inside a sentence is a name (Globex, Europe, SAP), except these.
+_NOT_NAMES = frozenset({"I", "I'm", "I've", "I'd", "I'll", "I’m", "I’ve", "I’d", "I’ll"})
 
 
 def word_count(text: str) -> int:
@@ -34,14 +39,28 @@ def target_text(target: tuple[int, int]) -> str:
     return f"{mmss(target[0])}–{mmss(target[1])}"
 
 
-def first_sentence(paragraph: str) -> str:
+def sentences(paragraph: str) -> list[str]:
     flat = " ".join(paragraph.split())
-    match = _SENTENCE_END.search(flat)
-    return flat[: match.end()] if match else flat
+    out, start = [], 0
+    for match in _SENTENCE_END.finditer(flat):
+        out.append(flat[start:match.end()].strip())
+        start = match.end()
+    if flat[start:].strip():
+        out.append(flat[start:].strip())
+    return [s for s in out if s]
+
+
+def _matters(sentence: str) -> bool:
+    """A figure or a proper name: what an interviewer remembers, and what a summary must keep."""
+    if _FIGURE.search(sentence):
+        return True
+    words = sentence.split()[1:]
+    return any(w[:1].isupper() and w.strip(".,;:!?\"'()") not in _NOT_NAMES for w in words)
 
 
 def talking_points(text: str) -> list[str]:
-    """The draft's bullet lines (- or *), or else the first sentence of each paragraph.
+    """The draft's bullet lines (- or *); else each paragraph's first sentence and every
+    other sentence with a figure or a proper name ("cut integration time by 35%").
 
     The one rule serves rehearsal's reveal and the review cheat sheet, so the
     user sees the same points in both places.
@@ -51,4 +70,8 @@ def talking_points(text: str) -> list[str]:
     if bullets:
         return bullets
     paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return [first_sentence(p) for p in paragraphs if p.strip()]
+    points = []
+    for paragraph in paragraphs:
+        said = sentences(paragraph)
+        points += [s for i, s in enumerate(said) if i == 0 or _matters(s)]
+    return points

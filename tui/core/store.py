@@ -15,9 +15,9 @@ from typing import Any, Callable, Iterator
 import tomli_w
 
 from tui.core import notes
-from tui.core.atomic import atomic_write, private_dir
+from tui.core.atomic import atomic_write, private_dir, write_new
 from tui.core.notes import Company, NotesFormatError
-from tui.core.schema import Problem, syntax_position
+from tui.core.schema import Problem, syntax_position, type_name
 from tui.core.slug import clean_name, slugify
 
 # Migrations from format N to N+1, applied in order on load. Format 1 is the
@@ -51,6 +51,10 @@ class ConflictError(Exception):
             f"{path.name} changed on disk while you were editing. Nothing was overwritten: "
             f"your version is saved as {sibling.name} beside it."
         )
+
+
+class _ChangedMeanwhile(Exception):
+    """The file changed on disk while our temp file was being written."""
 
 
 class SerializeError(ValueError):
@@ -146,7 +150,8 @@ def parse(data: bytes, path: Path) -> tuple[dict[str, Any], int]:
     if version is None:
         raise NotesError(path, 'no "format" key', fix="Add the line format = 1 at the top of the file.")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise NotesError(path, f'"format" must be a whole number, got {version!r}', fix="Set format = 1.")
+        shown = type_name(version) if isinstance(version, bool) or not isinstance(version, int) else version
+        raise NotesError(path, f'"format" must be a whole number, got {shown}', fix="Set format = 1.")
     if version > notes.FORMAT:
         raise NotesError(
             path, f"written by a newer finale (format {version}); this finale reads format {notes.FORMAT}",
@@ -178,6 +183,8 @@ class NotesStore:
         self.trash = self.root / "trash"
         self.clock = clock
         self._lock = threading.Lock()
+        # Test hook: runs after a save's temp file is fsynced, before the last "changed on disk?" check.
+        self.on_temp_written: Callable[[Path], None] | None = None
 
     def path_for(self, slug: str) -> Path:
         return self.companies / f"{slug}.toml"
@@ -263,7 +270,7 @@ class NotesStore:
     def new_slug(self, name: str) -> str:
         base = slugify(name)
         slug, n = base, 2
-        while self.path_for(slug).exists():
+        while os.path.lexists(self.path_for(slug)):  # a dangling link still holds its name
             slug, n = f"{base}-{n}", n + 1
         return slug
 
@@ -279,21 +286,37 @@ class NotesStore:
         """Write ``company`` over the file loaded with ``base_digest``; return the new digest.
 
         If the file on disk is not the one we loaded (edited elsewhere, or
-        broken since), it is left alone and ours goes to a sibling file:
-        ConflictError says where.
+        broken since), it is left alone and ours goes to a sibling file with
+        a name of its own: ConflictError says where. The check runs twice:
+        before any writing (the cheap common case) and again after the temp
+        file is written and fsynced, right before the rename, so a hand edit
+        saved while our temp file was being written is not replaced.
         """
         data = serialize(company)
         path = self.path_for(slug)
         with self._locked():
             current = self.disk_digest(slug)
             if current != base_digest:
-                sibling = path.with_name(f"{path.name}.conflict-{self._stamp()}")
-                atomic_write(sibling, data)
-                raise ConflictError(path, sibling)
+                raise self._conflict(path, data)
             if current is not None and current == digest_of(data):
                 return current
-            atomic_write(path, data)
+
+            def still_ours() -> None:
+                if self.on_temp_written is not None:
+                    self.on_temp_written(path)
+                if self.disk_digest(slug) != base_digest:
+                    raise _ChangedMeanwhile
+
+            try:
+                atomic_write(path, data, before_replace=still_ours, within=self.root)
+            except _ChangedMeanwhile:
+                raise self._conflict(path, data) from None
         return digest_of(data)
+
+    def _conflict(self, path: Path, data: bytes) -> ConflictError:
+        """Keep ``data`` beside ``path`` under a name no other writer has: ``.conflict-<time>[-N]``."""
+        sibling = write_new(path.with_name(f"{path.name}.conflict-{self._stamp()}"), data)
+        return ConflictError(path, sibling)
 
     def rename(self, slug: str, new_name: str) -> Loaded:
         """Give the company a new name and the file the matching slug.

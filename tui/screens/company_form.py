@@ -5,15 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Select, Static
 
 from tui.core.slug import clean_name
 from tui.core.timefmt import parse_when
-from tui.screens.dialogs import Dialog
+from tui.screens.dialogs import ConfirmDialog
+from tui.screens.form_dialog import FormDialog
 
 
 @dataclass
@@ -30,62 +29,65 @@ def _split_list(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-class CompanyFormDialog(Dialog["CompanyForm | None"]):
+class CompanyFormDialog(FormDialog["CompanyForm | None"]):
     """New company (with a name and "start from") or details (without)."""
 
     DEFAULT_CSS = """
-    CompanyFormDialog VerticalScroll { height: auto; max-height: 20; }
-    CompanyFormDialog Label { color: $text-muted; }
     CompanyFormDialog Input, CompanyFormDialog Select { margin-bottom: 0; }
     CompanyFormDialog .when { height: auto; }
     CompanyFormDialog .when Input { width: 1fr; }
+    CompanyFormDialog .when Input#date { margin-right: 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "submit", "Save", priority=True)]
 
     def __init__(self, form: CompanyForm | None = None, new: bool = True,
-                 others: list[tuple[str, str]] | None = None):
+                 others: list[tuple[str, str]] | None = None, now: datetime | None = None):
         super().__init__()
         self.form = form or CompanyForm()
         self.new = new
         self.others = others or []
+        self.now = now
+        self.SAVE_LABEL = "Create" if new else "Save"
 
     def compose(self) -> ComposeResult:
         form = self.form
         with Vertical():
             yield Static("New company" if self.new else "Interview details", classes="title")
-            with VerticalScroll(can_focus=False):
+            with self.scrolling_fields():
                 if self.new:
                     yield Label("Company name")
-                    yield Input(form.name, placeholder="Acme Robotics", id="name")
-                yield Label("Role")
-                yield Input(form.role, placeholder="Senior Product Manager", id="role")
+                    yield Input(form.name, placeholder="Acme Robotics", id="name", compact=True)
+                yield Label("Role (the questions use it)")
+                yield Input(form.role, id="role", compact=True)
                 yield Label("Interview date and time (optional)")
                 with Horizontal(classes="when"):
                     yield Input(f"{form.interview_at:%Y-%m-%d}" if form.interview_at else "",
-                                placeholder="YYYY-MM-DD", id="date")
+                                placeholder="YYYY-MM-DD", id="date", compact=True)
                     yield Input(f"{form.interview_at:%H:%M}" if form.interview_at else "",
-                                placeholder="HH:MM", id="time")
-                if not self.new:
-                    yield Label("Interviewers (comma-separated)")
-                    yield Input(", ".join(form.interviewers), id="interviewers")
-                    yield Label("Links (comma-separated)")
-                    yield Input(", ".join(form.links), id="links")
+                                placeholder="HH:MM", id="time", compact=True)
+                yield Label("Interviewers (comma-separated)")
+                yield Input(", ".join(form.interviewers), placeholder="VP Product, Head of Design",
+                            id="interviewers", compact=True)
+                yield Label("Links (comma-separated)")
+                yield Input(", ".join(form.links), placeholder="https://…", id="links", compact=True)
                 if self.new and self.others:
                     yield Label("Start from another company's answers")
-                    yield Select(self.others, prompt="Start from scratch", id="start-from")
-            yield Static("", classes="error", id="error")
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Create" if self.new else "Save", id="save", variant="primary")
+                    yield Select(self.others, prompt="Start from scratch", id="start-from", compact=True)
+            yield from self.actions()
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query(Input).first().focus()
+        first = self.query(Input).first()
+        first.focus()
+        # Typing replaces what the first field holds, as tab into any other field does.
+        self.call_after_refresh(first.select_all)
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
+    def current(self) -> dict:
+        values = super().current()
+        if self.new and self.others:
+            values["start-from"] = self.query_one("#start-from", Select).value
+        return values
+
     def action_submit(self) -> None:
-        error = self.query_one("#error", Static)
         values = {i.id: i.value for i in self.query(Input)}
         form = CompanyForm(
             name=values.get("name", self.form.name),
@@ -98,13 +100,21 @@ class CompanyFormDialog(Dialog["CompanyForm | None"]):
                 form.name = clean_name(form.name)
             form.interview_at = parse_when(values["date"], values["time"])
         except ValueError as problem:
-            error.update(str(problem))
+            self.show_error(str(problem))
             return
         if self.new and self.others:
             choice = self.query_one("#start-from", Select).value
             form.start_from = choice if isinstance(choice, str) else None
-        self.dismiss(form)
+        past = (self.now is not None and form.interview_at is not None and form.interview_at < self.now
+                and form.interview_at != self.form.interview_at)
+        if not past:
+            self.dismiss(form)
+            return
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(form)
+
+        self.app.push_screen(ConfirmDialog(f"{form.interview_at:%Y-%m-%d %H:%M} is in the past. Save it anyway?",
+                                           "Check the date: the countdown and the rehearsal schedule use it.",
+                                           yes="Save anyway", no="Fix the date"), answer)

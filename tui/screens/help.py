@@ -38,9 +38,11 @@ def binding_rows(screen: Screen) -> list[tuple[str, str]]:
 
 class HelpScreen(Dialog[None]):
     DEFAULT_CSS = """
-    HelpScreen > Vertical { width: 64; }
-    HelpScreen VerticalScroll { height: auto; max-height: 18; }
+    HelpScreen > Vertical { width: 64; height: auto; max-height: 100%; }
+    HelpScreen VerticalScroll { height: auto; }
+    HelpScreen .keys { color: $text-muted; height: 1; }
     """
+    CHROME_ROWS = 7  # border, title and its margin, the keys line, the screen's margin
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
 
     def __init__(self, rows: list[tuple[str, str]], where: str):
@@ -53,9 +55,21 @@ class HelpScreen(Dialog[None]):
         lines = "\n".join(f"{k:<{width}}{d}" for k, d in self.rows)
         with Vertical():
             yield Static(f"Keys · {self.where}", classes="title")
-            with VerticalScroll(can_focus=False):
+            # Focusable, so up/down/page keys scroll it: at 80x24 the last keys are below the fold.
+            with VerticalScroll(id="help-keys"):
                 yield Static(lines or "No keys here.")
-            yield Static("ctrl+p opens the command palette · escape closes", classes="hint")
+            yield Static("↑↓ pgup pgdn scroll · ctrl+p palette · escape closes", classes="keys")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._fit()
+        self.query_one("#help-keys").focus()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        self.query_one("#help-keys").styles.max_height = max(3, self.app.size.height - self.CHROME_ROWS)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -9,16 +9,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.notes import Company
 from tui.core.index import Summary, summaries
+from tui.core.sanitize import for_terminal
 from tui.core.slug import clean_name
 from tui.core.store import Loaded, NotesError
 from tui.core.timefmt import countdown, when_text
 from tui.screens.company_form import CompanyForm, CompanyFormDialog
 from tui.screens.dialogs import ConfirmDialog, TextDialog
+from tui.widgets.fit_footer import FitFooter
 
 FIRST_BATCH = 40
 EMPTY_HINT = (
@@ -56,7 +58,7 @@ class PickerScreen(Screen):
         yield Header(show_clock=False, icon="§")
         yield Static("", id="picker-hint")
         yield OptionList(id="companies")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FitFooter()
 
     def on_mount(self) -> None:
         self.title = "finale"
@@ -74,16 +76,19 @@ class PickerScreen(Screen):
 
     def _entry_prompt(self, entry: Summary) -> Content:
         if not entry.ok:
-            return Content.assemble(("⚠ ", "$error"), (f"{entry.slug}.toml", "bold"), "\n  ",
-                                    (entry.error_text, "$error"))
+            return Content.assemble(("⚠ ", "$error"), (for_terminal(f"{entry.slug}.toml", True), "bold"), "\n  ",
+                                    (for_terminal(entry.error_text, True), "$error"))
         when = entry.when
         soon = countdown(when, self.app.clock())
         details = [entry.role, when_text(when) if when else "no date yet", soon, entry.progress, f"ready {entry.ready}"]
-        return Content.assemble((entry.name, "bold"), "\n  ", (" · ".join(d for d in details if d), "$text-muted"))
+        return Content.assemble((for_terminal(entry.name, True), "bold"), "\n  ",
+                                (for_terminal(" · ".join(d for d in details if d), True), "$text-muted"))
 
     def _show(self, entries: list[Summary], select: str | None = None) -> None:
         listing = self.query_one("#companies", OptionList)
-        keep = select or (self.entries[listing.highlighted].slug if self.entries and listing.highlighted is not None
+        # Once, after coming back from a company: that company, so `d` aims where the user thinks.
+        last, self.app.last_company = self.app.last_company, None
+        keep = select or last or (self.entries[listing.highlighted].slug if self.entries and listing.highlighted is not None
                           and listing.highlighted < len(self.entries) else None)
         self.entries = entries
         slugs = [e.slug for e in entries]
@@ -151,13 +156,16 @@ class PickerScreen(Screen):
 
     def action_new(self, name: str = "") -> None:
         others = [(e.name, e.slug) for e in self.entries if e.ok]
-        self.app.push_screen(CompanyFormDialog(CompanyForm(name=name), new=True, others=others), self._create)
+        # The role is a value the user sees and can change, not a placeholder that saves as "".
+        form = CompanyForm(name=name, role=self.app.catalog.role)
+        self.app.push_screen(CompanyFormDialog(form, new=True, others=others, now=self.app.clock()), self._create)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _create(self, form: CompanyForm | None) -> None:
         if form is None:
             return
-        company = Company(name=form.name, role=form.role, interview_at=form.interview_at)
+        company = Company(name=form.name, role=form.role, interview_at=form.interview_at,
+                          interviewers=form.interviewers, links=form.links)
         try:
             if form.start_from:
                 source = self.app.store.load(form.start_from).company

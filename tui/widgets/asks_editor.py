@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from tui.core.checks import ask_topic
 from tui.core.notes import Ask
 from tui.core.packs import Check, StarterAsk
+from tui.core.sanitize import for_terminal
 
 
 def render_ask(number: int, ask: Ask, topic: str = "") -> Content:
@@ -23,7 +24,8 @@ def render_ask(number: int, ask: Ask, topic: str = "") -> Content:
     box = ("[x] ", "$success") if ask.chosen else ("[ ] ", "$text-muted")
     shown = topic if ask.category in ("", "mine") else ask.category
     category = f"  {shown}{' (auto)' if shown and shown != ask.category else ''}" if shown else ""
-    return Content.assemble(box, (f"{number}. ", "bold"), ask.text, (category, "$text-muted italic"))
+    return Content.assemble(box, (f"{number}. ", "bold"), for_terminal(ask.text, True),
+                            (for_terminal(category, True), "$text-muted italic"))
 
 
 class AsksList(OptionList):
@@ -117,7 +119,7 @@ class AsksEditor(Vertical):
         self._changed(i + step)
 
     def action_starters(self) -> None:
-        from tui.screens.dialogs import PickDialog
+        from tui.screens.starter_dialog import StarterDialog
 
         have = {a.text for a in self.asks}
         left = [s for s in self.starters if s.text not in have]
@@ -127,7 +129,7 @@ class AsksEditor(Vertical):
                 self.asks.extend(Ask(left[i].text, left[i].category, chosen=True) for i in picked)
                 self._changed(len(self.asks) - 1)
 
-        self.app.push_screen(PickDialog("Add starter questions", [f"{s.text}  ({s.category})" for s in left]), add)
+        self.app.push_screen(StarterDialog(left), add)
 
     def action_write(self) -> None:
         from tui.screens.dialogs import TextDialog

@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.checks import CheckResult
+from tui.core.sanitize import for_terminal
 
 NO_ANSWER = "No answer yet: write a first draft."
 
@@ -55,7 +56,8 @@ class CheckList(OptionList):
         self.clear_options()
         self.add_options([
             Option(Content.assemble((f"{r.mark} ", "$success" if r.passed else "$error"),
-                                    (NO_ANSWER if r.no_answer else r.message, "" if not r.passed else "$text-muted")))
+                                    (NO_ANSWER if r.no_answer else for_terminal(r.message),
+                                     "" if not r.passed else "$text-muted")))
             for r in rows
         ])
         if results and keep is not None:

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.notes import ChecklistEntry
 from tui.core.packs import ChecklistItem
+from tui.core.sanitize import for_terminal
 
 
 class ChecklistList(OptionList):
@@ -50,7 +51,8 @@ def render_item(item: ChecklistItem, entry: ChecklistEntry) -> Content:
     box = ("[x] ", "$success") if entry.done else ("[ ] ", "$text-muted")
     note = entry.note.replace("\n", " ").strip()
     second = (note, "") if note else (item.hint or "enter to add a note", "$text-muted italic")
-    return Content.assemble(box, (item.label, "bold"), "\n    ", second)
+    return Content.assemble(box, (for_terminal(item.label, True), "bold"), "\n    ",
+                            (for_terminal(second[0], True), second[1]))
 
 
 class ChecklistPane(Vertical):

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+from tui.core.sanitize import for_terminal
 
 MARKS = {"empty": "·", "drafted": "✎", "rehearsed": "✓"}
 
@@ -23,18 +24,20 @@ class QuestionRow:
     unit: str = "w"
     history: str = ""
 
-    def render(self) -> Content:
+    def render(self, history: bool = False) -> Content:
+        """Compact: the prompt on one line (the list cuts it), then a status line;
+        the rehearsal history only when asked for (`h`)."""
         status = "empty" if self.state == "empty" else f"{self.state} · {self.words} {self.unit}"
         if self.detail:
             status += f" · {self.detail}"
         mark_style = {"empty": "$text-muted", "drafted": "$warning", "rehearsed": "$success"}[self.state]
         parts = [
             (MARKS[self.state] + " ", mark_style),
-            (self.prompt, "bold" if not self.custom else "bold italic"),
+            (for_terminal(self.prompt), "bold" if not self.custom else "bold italic"),
             "\n  ",
             (status, "$text-muted"),
         ]
-        if self.history:
+        if history and self.history:
             parts += ["\n  ", (self.history, "$text-muted")]
         return Content.assemble(*parts)
 
@@ -48,20 +51,34 @@ class QuestionList(OptionList):
         Binding("enter", "screen.pane('answer')", "Edit answer", show=False),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
+        Binding("h", "toggle_history", "History", show=False),
     ]
+
+    show_history: bool = False
+    """Whether each row adds its rehearsal history (due, count, last rating, recent times)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._rows: dict[str, QuestionRow] = {}
+
+    def action_toggle_history(self) -> None:
+        self.show_history = not self.show_history
+        self.show_rows(list(self._rows.values()))
 
     def show_rows(self, rows: list[QuestionRow], keep: str | None = None) -> None:
         """Rebuild the list, keeping the highlighted question where it still exists."""
         current = keep or self.highlighted_id
+        self._rows = {row.id: row for row in rows}
         self.clear_options()
-        self.add_options([Option(row.render(), id=row.id) for row in rows])
+        self.add_options([Option(row.render(self.show_history), id=row.id) for row in rows])
         ids = [row.id for row in rows]
         if ids:
             self.highlighted = ids.index(current) if current in ids else 0
 
     def update_row(self, row: QuestionRow) -> None:
+        self._rows[row.id] = row
         try:
-            self.replace_option_prompt(row.id, row.render())
+            self.replace_option_prompt(row.id, row.render(self.show_history))
         except Exception:  # the row vanished between a save and its redraw
             pass
 

@@ -126,7 +126,7 @@ def test_the_coach_agrees_with_the_article_and_a_careful_reader(tmp_path, capsys
     cases, labelled = _cases()
     core = [(case, _core_verdicts(catalog, case)) for case in cases]
     cli = [(case, _cli_verdicts(tmp_path, n, case)) for n, case in enumerate(cases)]
-    for (case, mine), (_, theirs) in zip(core, cli):
+    for (case, mine), (_, theirs) in zip(core, cli, strict=True):
         assert {k: mine[k] for k in case.wanted} == {k: theirs[k] for k in case.wanted}, case.where
     topics = [(src, text, wanted, ask_topic(Ask(text, "mine", True), asks_check)) for src, text, wanted in labelled]
     lines = []

@@ -130,10 +130,8 @@ _NEEDS_SPLIT = re.compile("['’‐‑]")
 
 def stems(words: list[str]) -> list[str]:
     """Stems of many lowercase words, stemming each new word once."""
-    found = list(map(_stems.get, words))
-    if None in found:
-        found = [f if f is not None else stem(w) for f, w in zip(found, words)]
-    return found
+    cached = list(map(_stems.get, words))
+    return [f if f is not None else stem(w) for f, w in zip(cached, words, strict=True)]
 
 
 def _split(raw: str) -> list[str]:
@@ -253,6 +251,7 @@ def _frequency_lists() -> dict[str, list[str]]:
     else:
         return lists
     loaded = importlib.util.spec_from_file_location("finale_zxcvbn_frequency_lists", path)
+    assert loaded is not None and loaded.loader is not None
     module = importlib.util.module_from_spec(loaded)
     loaded.loader.exec_module(module)
     return module.FREQUENCY_LISTS

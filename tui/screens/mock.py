@@ -18,7 +18,8 @@ from tui.core.schedule import RATINGS
 from tui.core.session import CompanySession
 from tui.core.speech import target_text
 from tui.core.timefmt import mmss
-from tui.screens.rehearse import RATE_AND_LEAVE, Stage, record
+from tui.screens.recording import record
+from tui.screens.rehearse import RATE_AND_LEAVE, Stage
 
 
 class MockScreen(Screen):
@@ -181,7 +182,7 @@ class MockScreen(Screen):
         row = run.rate(rating)
         if row is None:
             return
-        record(self, [row])
+        record(self, self.session, [row])
         if run.next_to_rate is None:
             self.phase = "done"
             self.sub_title = "done"

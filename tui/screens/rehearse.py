@@ -17,11 +17,12 @@ from textual.widgets import ContentSwitcher, Digits, Footer, Header, Static, Tex
 from tui.core.notes import Rehearsal
 from tui.core.packs import Question
 from tui.core.progress import questions_for
-from tui.core.schedule import RATINGS, covered_points, due_text, mark_rehearsed, status, word_diff
+from tui.core.schedule import RATINGS, covered_points, due_text, status, word_diff
 from tui.core.session import CompanySession
 from tui.core.speech import band, target_text, talking_points
 from tui.core.timebox import Box, cost, default_minutes, fit
 from tui.core.timefmt import mmss
+from tui.screens.recording import record
 
 ASKS_QUESTION = "questions-for-us"
 
@@ -316,7 +317,7 @@ class RehearseScreen(Screen):
             return
         attempt.rating = rating
         self.attempts.append(attempt)
-        record(self, [Rehearsal(attempt.question.id, attempt.started, attempt.seconds, rating, attempt.mode)])
+        record(self, self.session, [Rehearsal(attempt.question.id, attempt.started, attempt.seconds, rating, attempt.mode)])
         if rating == 1:
             # "again" comes back in this session, if it still fits the time box.
             spent = sum(a.seconds for a in self.attempts)
@@ -374,16 +375,6 @@ class RehearseScreen(Screen):
     def _leave(self) -> None:
         self._stop_clock()
         self.dismiss(len(self.attempts))
-
-
-def record(screen: Screen, rows: list[Rehearsal]) -> None:
-    """Append rated rehearsals and save at once: the one place a rehearsal screen saves."""
-    session: CompanySession = screen.session  # type: ignore[attr-defined]
-    for row in rows:
-        session.company.rehearsals.append(row)
-        mark_rehearsed(session.company, row.question)
-    session.touch()
-    screen.app.save_session_now(session)
 
 
 def plan(session: CompanySession, app, now: datetime, minutes: float | None = None) -> Box:

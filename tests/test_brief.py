@@ -72,3 +72,20 @@ def test_exports_state_absolute_dates_not_countdowns():
     printed = render_markdown(review, relative=False)
     assert "Interview: Tuesday 1 December 2026, 15:00" in printed and "in 5 days" not in printed
     assert "(in 5 days" in render_markdown(review)
+
+
+async def test_the_in_app_review_opens_on_a_brief_that_fits_the_first_page(tmp_path):
+    from tests.helpers import make_app, make_store, open_company
+    from tui.core.store import company_from
+
+    company, _ = company_from(DEMO.read_bytes(), DEMO)
+    make_store(tmp_path).create(company)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_company(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        brief = app.screen.query_one("#review-brief")
+        text = str(brief.render())
+        assert text.index("Gaps") < text.index("Answers") < text.index("Ask them")
+        assert brief.region.height <= 22 and brief.region.bottom <= 23    # between header and footer

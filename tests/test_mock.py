@@ -55,8 +55,12 @@ async def test_a_full_mock_close_by_keys_saves_one_mock_row_per_question_with_sp
         assert screen.phase == "review"
         review = str(screen.query_one("#mk-review-text").render())
         assert "The close took 6:05" in review and "1:35 in" in review and "I led teams of 12" in review
-        for key in "32143":
+        for key in "3214":
             await pilot.press(key)
+        await pilot.pause()
+        scroll = screen.query_one("#mk-review")
+        assert scroll.scroll_y > 0              # the last question, being rated, is in view
+        await pilot.press("3")
         assert screen.phase == "done"
         await pilot.press("enter")
         await pilot.pause()

@@ -171,8 +171,8 @@ class MockScreen(Screen):
         content = Content.assemble(*parts)
         self.query_one("#mk-review-text", Static).update(content)
         # Keep the question being rated in view as the ratings move down the run.
-        rated = content.plain.find("▶")
-        y = content.plain.count("\n", 0, rated) if rated >= 0 else 0
+        focus_at = content.plain.find("▶")
+        y = content.plain.count("\n", 0, focus_at) if focus_at >= 0 else 0
         scroll = self.query_one("#mk-review", VerticalScroll)
         height = scroll.size.height or 20
         top = 0 if y < height * 2 // 3 else y - height // 3

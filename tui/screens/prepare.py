@@ -21,7 +21,7 @@ from textual.widgets import ContentSwitcher, Header, OptionList, Static, TextAre
 from tui.core.checks import CheckContext, CheckResult, run_checks
 from tui.core.notes import ChecklistEntry, CustomQuestion
 from tui.core.packs import Question
-from tui.core.progress import questions_for
+from tui.core.progress import ASKS_QUESTION, asks_wanted, chosen_asks, is_answered, is_asks, questions_for
 from tui.core.schedule import due_text, sparkline, status
 from tui.core.session import CompanySession, SaveOutcome
 from tui.core.slug import slugify
@@ -36,7 +36,6 @@ from tui.widgets.question_list import QuestionList, QuestionRow
 from tui.widgets.tips_pane import TipsPane
 from tui.widgets.fit_footer import FitFooter
 
-ASKS_QUESTION = "questions-for-us"
 AUTOSAVE_SECONDS = 1.0
 CHECK_SECONDS = 0.4
 DISK_POLL_SECONDS = 2.0
@@ -149,12 +148,13 @@ class PrepareScreen(Screen):
         company = self.session.company
         results = self._results(question)
         ready = f"✓{sum(r.passed for r in results)}/{len(results)}" if results else ""
-        if question.id == ASKS_QUESTION:
-            chosen = sum(a.chosen for a in company.asks)
-            state = "empty" if not chosen else "drafted"
+        if is_asks(question):
+            # Answered (core/progress) once enough are chosen; fewer is a start, not an answer.
+            chosen, wanted = chosen_asks(company), asks_wanted(question)
             done = status(company, question.id, self.app.clock())
-            return QuestionRow(question.id, question.prompt, state, chosen, ready, question.custom, unit="chosen",
-                               history=self._history(done))
+            state = "drafted" if is_answered(question, company) else ("started" if chosen else "empty")
+            return QuestionRow(question.id, question.prompt, state, chosen, ready, question.custom,
+                               unit=f"of {wanted} chosen", history=self._history(done))
         text = company.answer_text(question.id)
         words = word_count(text)
         done = status(company, question.id, self.app.clock())

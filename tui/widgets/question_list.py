@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-MARKS = {"empty": "·", "drafted": "✎", "rehearsed": "✓"}
+MARKS = {"empty": "·", "started": "…", "drafted": "✎", "rehearsed": "✓"}
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,8 @@ class QuestionRow:
         status = "empty" if self.state == "empty" else f"{self.state} · {self.words} {self.unit}"
         if self.detail:
             status += f" · {self.detail}"
-        mark_style = {"empty": "$text-muted", "drafted": "$warning", "rehearsed": "$success"}[self.state]
+        mark_style = {"empty": "$text-muted", "started": "$text-muted", "drafted": "$warning",
+                      "rehearsed": "$success"}[self.state]
         parts = [
             (MARKS[self.state] + " ", mark_style),
             (self.prompt.replace("\n", " "), "bold" if not self.custom else "bold italic"),

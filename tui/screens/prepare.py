@@ -227,8 +227,17 @@ class PrepareScreen(Screen):
         # A pane key leaves the editor ready for another pane key; enter on a question does not.
         self.query_one("#answer", AnswerEditor).navigating = by_key and name == "answer"
         if name == "questions":
-            self.query_one("#questions").focus()
+            # At once, not with focus() (which waits a turn): an arrow typed straight after
+            # `1` or escape must move the question list, not the pane being left.
+            self.set_focus(self.query_one("#questions"))
             return
+        # Keys typed fast (or arriving in one burst over SSH) can run this before the list's
+        # highlight message reached the screen: take the highlight now, so the pane shown and
+        # the widget focused belong to the same question.
+        highlighted = self.query_one("#questions", QuestionList).highlighted_id
+        if highlighted and highlighted != self.question_id:
+            self._save_soon(0)
+            self.question_id = highlighted
         self.side = name
         if name == "tips":
             self.tips_open = True
@@ -277,8 +286,11 @@ class PrepareScreen(Screen):
             return
         self.query_one("#prompt", Static).update(question.prompt)
         switcher = self.query_one("#editors", ContentSwitcher)
+        editor_focused = self.focused is self.query_one("#answer")
         if question_id == ASKS_QUESTION:
             switcher.current = "asks"
+            if editor_focused:  # never leave focus (and typing) in an editor that is hidden
+                self.set_focus(self.query_one("#asks-list"))
             self.query_one("#asks", AsksEditor).show(self.session.company.asks, self.app.catalog.asks)
         else:
             switcher.current = "answer"

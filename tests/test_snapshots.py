@@ -57,14 +57,20 @@ def test_prepare_side_pane_at_80(snap_compare, tmp_path, key):
     assert snap_compare(with_companies(tmp_path), terminal_size=(80, 24), run_before=side)
 
 
-@pytest.mark.parametrize("size", SSH_SIZES)
-def test_help(snap_compare, tmp_path, size):
-    async def help_(pilot):
+def open_then(*keys: str):
+    """A run_before that opens the first company, presses ``keys`` and lets the screen settle."""
+
+    async def run(pilot):
         await open_first(pilot)
-        await pilot.press("question_mark")
+        await pilot.press(*keys)
         await settle(pilot)
 
-    assert snap_compare(with_companies(tmp_path), terminal_size=size, run_before=help_)
+    return run
+
+
+@pytest.mark.parametrize("size", SSH_SIZES)
+def test_help(snap_compare, tmp_path, size):
+    assert snap_compare(with_companies(tmp_path), terminal_size=size, run_before=open_then("question_mark"))
 
 
 def rehearsed_app(tmp_path):
@@ -83,12 +89,7 @@ def test_prepare_with_a_rehearsed_question(snap_compare, tmp_path, size):
 
 @pytest.mark.parametrize("size", SSH_SIZES)
 def test_details_form(snap_compare, tmp_path, size):
-    async def details(pilot):
-        await open_first(pilot)
-        await pilot.press("i")
-        await settle(pilot)
-
-    assert snap_compare(rehearsed_app(tmp_path), terminal_size=size, run_before=details)
+    assert snap_compare(rehearsed_app(tmp_path), terminal_size=size, run_before=open_then("i"))
 
 
 @pytest.mark.parametrize("size", SSH_SIZES)

@@ -7,8 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from tui.core.notes import Company, Rehearsal
-from tui.core.schedule import (covered_points, due_at, due_text, interval, sparkline, status, weakest_first,
-                               word_diff)
+from tui.core.schedule import covered_points, due_at, due_text, interval, sparkline, status, weakest_first, word_diff
 
 NOW = datetime(2026, 11, 26, 10, 0)
 H = timedelta(hours=1)
@@ -103,7 +102,9 @@ def test_status_history_and_sparkline():
 
 
 @pytest.mark.parametrize("delta, text", [(-H, "due now"), (20 * timedelta(minutes=1), "due in 20 min"),
-                                         (5 * H, "due in 5 h"), (D, "due in 1 day"), (3 * D, "due in 3 days")])
+                                         (5 * H, "due in 5 h"), (D, "due tomorrow 10:00"),
+                                         (10 * H, "due in 10 h"), (23 * H, "due tomorrow 09:00"),
+                                         (3 * D, "due in 3 days")])
 def test_due_text(delta, text):
     assert due_text(NOW + delta, NOW) == text
 

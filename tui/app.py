@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import threading
 import time
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tui.core.packs import Catalog
+from tui.core.save_status import SaveState
+from tui.core.session import CompanySession
 from tui.core.settings import Settings
 from tui.core.store import Loaded, NotesStore
+from tui.saving import Schedule
+from tui.widgets.control_filter import ControlFilter
+
+CONTROL_FILTER = ControlFilter()
 
 MIN_SIZE = (60, 20)
 
@@ -40,8 +45,10 @@ class FinaleApp(App):
         clock: Callable[[], datetime] = datetime.now,
         open_loaded: Loaded | None = None,
         create_name: str | None = None,
-        notices: Iterable[tuple[str, str]] = (),
+        notices: Iterable[tuple[str, SeverityLevel]] = (),
         start_rehearsal: bool = False,
+        rehearse_minutes: float | None = None,
+        start_mock: bool = False,
         config_path: Path | None = None,
     ):
         super().__init__()
@@ -54,12 +61,36 @@ class FinaleApp(App):
         self.create_name = create_name
         self.notices = list(notices)
         self.start_rehearsal = start_rehearsal
+        self.rehearse_minutes = rehearse_minutes
+        """`finale rehearse NAME --minutes N`: the time box for R."""
+        self.start_mock = start_mock
+        self.sessions: list[CompanySession] = []
+        """Every company open on a screen: what quitting, a signal or a crash saves."""
+        self.farewell: list[str] = []
+        """Lines for stderr once the terminal is back: where words went that are not in the notes file."""
+        self.crash = ""
+        """The last line of an unhandled exception's traceback, if one ended the app."""
         self.config_path = config_path
         """Where a theme picked in the palette is remembered; None when the file did not load."""
         self.places: dict = {}
         """Per company slug, where the user was (question, pane, cursors): for this session only."""
         self.last_company: str | None = None
         """The company opened last: the picker selects it when the user comes back."""
+        self.schedule: Schedule | None = None
+        """Where screens' debounce timers go; None for Textual's own. Tests put a fake clock here."""
+
+    def get_driver_class(self):
+        """Textual's driver, except that on Linux no byte from the terminal can stop its input thread."""
+        default = super().get_driver_class()
+        if default.__name__ != "LinuxDriver":
+            return default
+        from tui.driver import driver_for
+
+        return driver_for(default)
+
+    def get_line_filters(self):
+        # Every rendered line loses control characters: no file or pack text can drive the terminal.
+        return [*super().get_line_filters(), CONTROL_FILTER]
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -102,38 +133,68 @@ class FinaleApp(App):
             return
         self.settings = replace(self.settings, theme=theme.name)
 
-    # -- a terminal that goes away ------------------------------------------
+    # -- leaving: quit, a signal, a crash --------------------------------------
 
     def _watch_signals(self) -> None:
         try:
             loop = asyncio.get_running_loop()
-            loop.add_signal_handler(signal.SIGHUP, self._terminal_gone, 129)
-            loop.add_signal_handler(signal.SIGTERM, self._terminal_gone, 143)
+            for sig in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
+                loop.add_signal_handler(sig, self._terminal_gone, 128 + sig)
         except (NotImplementedError, RuntimeError, ValueError):  # not the main thread (tests)
             pass
 
     def _terminal_gone(self, code: int) -> None:
-        """SIGHUP (the SSH link dropped) or SIGTERM: save everything, then leave."""
-        self.flush_all()
-        # A dead terminal can make a clean shutdown hang on writes; the notes are on disk already.
-        threading.Timer(3.0, os._exit, args=(code,)).start()
-        self.exit(return_code=code)
+        """SIGHUP (the SSH link dropped), SIGTERM or SIGINT: save everything, then leave at once.
 
-    def flush_all(self) -> str:
-        """Save every open company now; return the first problem, or ""."""
-        from tui.screens.prepare import PrepareScreen
+        Textual's own shutdown writes to the terminal, and a dead terminal can make
+        that hang; so the notes are saved first, and the exit does not wait on it.
+        """
+        from tui.leaving import leave_now
 
-        problems = [s.flush() for s in self.screen_stack if isinstance(s, PrepareScreen)]
-        return next((p for p in problems if p), "")
+        self.save_all()
+        leave_now(self._driver, code, restore=code != 128 + signal.SIGHUP, lines=self.farewell)
+
+    def save_all(self) -> list[CompanySession]:
+        """Save every open company, or write a copy beside it; return those whose words are on no disk."""
+        lost = []
+        for session in self.sessions:
+            status = session.save_for_exit()
+            if status.copy is not None and status.state is not SaveState.SAVED:
+                line = f"finale: {session.slug}: your latest words are in {status.copy}"
+                if line not in self.farewell:
+                    self.farewell.append(line)
+            if session.dirty:
+                lost.append(session)
+        return lost
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Any unhandled exception, in a handler or a worker: the notes go to disk before the app ends.
+        from textual.worker import WorkerFailed
+
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        self.crash = f"{type(cause).__name__}: {cause}"
+        self.save_all()
+        super()._handle_exception(error)
+
+    def panic(self, *renderables) -> None:
+        # Textual's input thread ends the app through panic(): save first there too.
+        self.crash = self.crash or "the terminal input stopped"
+        self.save_all()
+        super().panic(*renderables)
+
+    def close_session(self, session: CompanySession) -> None:
+        if session in self.sessions:
+            self.sessions.remove(session)
 
     def open_company(self, loaded: Loaded, rehearse: bool = False) -> None:
-        from tui.core.session import CompanySession
         from tui.screens.prepare import PrepareScreen
 
-        screen = PrepareScreen(CompanySession(self.store, loaded))
+        session = CompanySession(self.store, loaded)
+        self.sessions.append(session)
+        screen = PrepareScreen(session)
         self.push_screen(screen)
         if rehearse:
-            screen.call_after_refresh(screen.action_rehearse_due)
+            screen.call_after_refresh(screen.action_mock if self.start_mock else screen.action_rehearse_due)
 
     def show_picker(self) -> None:
         """Back to the companies: the one underneath, or a new picker when we started in a company."""
@@ -144,27 +205,20 @@ class FinaleApp(App):
         else:
             self.switch_screen(PickerScreen())
 
-    def save_session_now(self, session) -> None:
-        """Save one open company at once (a rated rehearsal must not wait for a timer)."""
-        from tui.screens.prepare import PrepareScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, PrepareScreen) and screen.session is session:
-                screen.flush()
-
     async def action_quit(self) -> None:
-        problem = self.flush_all()
-        if not problem:
+        lost = self.save_all()
+        if not lost:
             self.exit()
             return
-        from tui.screens.dialogs import ConfirmDialog
+        from tui.dialogs.basic import ConfirmDialog
 
         def answer(yes: bool | None) -> None:
             if yes:
                 self.exit()
 
+        reason = lost[0].status.text
         self.push_screen(ConfirmDialog("Quit without your last changes?",
-                                       f"They could not be saved: {problem}", yes="Quit anyway"), answer)
+                                       f"They could not be saved: {reason}", yes="Quit anyway"), answer)
 
     # -- size ----------------------------------------------------------------
 
@@ -190,7 +244,7 @@ class FinaleApp(App):
         from tui.core.checks import company_readiness
 
         ready = company_readiness(self.catalog, company, self.settings.words_per_minute)
-        return f"{ready} ({ready.percent}%)"
+        return ready.text
 
     def show_review(self, company) -> None:
         from tui.screens.review import ReviewScreen

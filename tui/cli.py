@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Sequence
+from typing import Any
 
 from tui import __version__
 
@@ -25,6 +26,16 @@ def _global_options() -> argparse.ArgumentParser:
     group.add_argument("--config", metavar="FILE", default=SUPPRESS,
                        help="settings file (env FINALE_CONFIG; default: <config folder>/config.toml)")
     return common
+
+
+def _minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a number of minutes') from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError("give between 1 and 600 minutes")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,10 +65,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     rehearse = sub.add_parser("rehearse", parents=[common], help="rehearse the due answers, weakest first")
     rehearse.add_argument("company", help="name or file slug; a unique prefix is enough")
+    rehearse.add_argument("--minutes", type=_minutes, metavar="N",
+                          help="only the questions that fit N minutes (by target time), weakest first")
+    rehearse.add_argument("--mock", action="store_true",
+                          help="a mock close: every closing question in interview order, one clock")
 
     review = sub.add_parser("review", parents=[common], help="print the last-minute cheat sheet")
     review.add_argument("company", help="name or file slug; a unique prefix is enough")
     review.add_argument("--width", type=int, metavar="N", help="wrap at N columns (default: the terminal's)")
+    review.add_argument("--brief", action="store_true",
+                        help="one screen (80x24): gaps, a line per question, the questions to ask")
 
     check = sub.add_parser("check", parents=[common], help="run the answer coach on every answer")
     check.add_argument("company", help="name or file slug; a unique prefix is enough")
@@ -77,16 +94,19 @@ def _option(args: argparse.Namespace, name: str) -> str | None:
 
 def _store(args: argparse.Namespace):
     from tui.core import paths
+    from tui.core.fsguard import check_data_dir
     from tui.core.store import NotesStore
 
-    return NotesStore(paths.data_dir(_option(args, "data_dir")))
+    return NotesStore(check_data_dir(paths.data_dir(_option(args, "data_dir"))))
 
 
 def _catalog(args: argparse.Namespace):
     from tui.core import paths
     from tui.core.packs import load_catalog
 
-    return load_catalog(paths.packs_dir(_option(args, "packs_dir")))
+    # The same order as the app: --packs-dir, then packs_dir in config.toml, then FINALE_PACKS.
+    chosen = _option(args, "packs_dir") or _settings(args, quiet=True).packs_dir or None
+    return load_catalog(paths.packs_dir(chosen))
 
 
 def cmd_packs(args: argparse.Namespace) -> int:
@@ -94,9 +114,15 @@ def cmd_packs(args: argparse.Namespace) -> int:
 
     if getattr(args, "packs_command", None) == "check":
         status = 0
+        installed = _catalog(args)
         for name in args.files:
             try:
                 pack = load_pack_file(Path(name))
+                # A pack that clashes with one already installed would be skipped at start.
+                others = [p for p in installed.packs if p.source.resolve() != Path(name).resolve()]
+                problems = installed.clashes(pack, others)
+                if problems:
+                    raise PackError(pack.source, problems)
             except PackError as error:
                 print(error, file=sys.stderr)
                 status = 1
@@ -107,8 +133,8 @@ def cmd_packs(args: argparse.Namespace) -> int:
     for pack in catalog.packs:
         origin = "built-in" if pack.builtin else "yours"
         print(f"{pack.id}  {pack.version}  {len(pack.questions)} questions  {origin}  {pack.source}")
-    for error in catalog.errors:
-        print(f"skipped: {error}", file=sys.stderr)
+    for skipped in catalog.errors:
+        print(f"skipped: {skipped}", file=sys.stderr)
     return 0
 
 
@@ -118,7 +144,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     store, catalog = _store(args), _catalog(args)
     now = datetime.now()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for summary in summaries(store, catalog, now, _settings(args).words_per_minute):
         if not summary.ok:
             rows.append({"slug": summary.slug, "path": summary.path,
@@ -138,12 +164,17 @@ def cmd_list(args: argparse.Namespace) -> int:
             "readiness_passed": summary.ready_passed,
             "readiness_total": summary.ready_total,
             "summary": f"{summary.progress}  ready {summary.ready_passed}/{summary.ready_total}",
+            "orphan_answers": summary.orphans,
         })
-    if args.json:
-        import json
+    from tui.core.index import leftovers
 
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    extra = leftovers(store)
+    if args.json:
+        rows += [{"slug": "", "path": x.path, "leftover": x.kind, "advice": x.advice} for x in extra]
+        _print_json(rows)
         return 0
+    for leftover in extra:
+        print(f"finale: {leftover.path}: {leftover.kind}, {leftover.advice}.", file=sys.stderr)
     if not rows:
         print(f"No companies yet in {store.companies}. Run `finale` and press n to add one.")
         return 0
@@ -152,11 +183,26 @@ def cmd_list(args: argparse.Namespace) -> int:
         if "error" in row:
             print(f"{row['slug']:<{width}}  BROKEN  {row['error']}")
             continue
-        when = when_text(datetime.fromisoformat(row["interview_at"])) if row["interview_at"] else "no date"
+        date = when_text(datetime.fromisoformat(row["interview_at"])) if row["interview_at"] else "no date"
         soon = f" ({row['countdown']})" if row["countdown"] else ""
         role = f"  {row['role']}" if row["role"] else ""
-        print(f"{row['name']:<{width}}{role}  {when}{soon}  {row['summary']}")
+        orphans = f"  ({row['orphan_answers']} old answers: open the company and press o)" if row["orphan_answers"] else ""
+        print(f"{row['name']:<{width}}{role}  {date}{soon}  {row['summary']}{orphans}")
     return 0
+
+
+def _raw(stream):
+    """The stream under the sanitiser, for output that is already safe or must stay exact."""
+    return getattr(stream, "raw", stream)
+
+
+def _print_json(rows) -> None:
+    import json
+
+    from tui.core.sanitize import json_for_terminal
+
+    # JSON escapes C0 controls itself; the rest are escaped too, so the data stays exact.
+    _raw(sys.stdout).write(json_for_terminal(json.dumps(rows, indent=2, ensure_ascii=False)) + "\n")
 
 
 def _resolve(args: argparse.Namespace):
@@ -174,14 +220,15 @@ def _resolve(args: argparse.Namespace):
     return store, match.entry
 
 
-def _settings(args: argparse.Namespace):
+def _settings(args: argparse.Namespace, quiet: bool = False):
     from tui.core import paths
     from tui.core.settings import Settings, SettingsError, load_settings
 
     try:
         return load_settings(paths.config_file(_option(args, "config")))
     except SettingsError as error:
-        print(f"finale: {error}\nUsing the default settings.", file=sys.stderr)
+        if not quiet:  # said once per command, by whichever caller is not quiet
+            print(f"finale: {error}\nUsing the default settings.", file=sys.stderr)
         return Settings()
 
 
@@ -192,7 +239,7 @@ def _review_of(args: argparse.Namespace, entry):
     settings, catalog = _settings(args), _catalog(args)
     ready = company_readiness(catalog, entry.company, settings.words_per_minute)
     return build_review(catalog, entry.company, datetime.now(), settings.words_per_minute,
-                        readiness=f"{ready} ({ready.percent}%)")
+                        readiness=ready.text)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -204,11 +251,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     results = company_results(catalog, entry.company, _settings(args).words_per_minute)
     if args.json:
-        import json
 
         rows = [{"question": r.question, "check": r.check.id, "kind": r.check.kind, "passed": r.passed,
                  "message": r.message} for r in results]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        _print_json(rows)
         return 0
     prompts = {q.id: q.prompt for q in catalog.questions}
     for c in entry.company.custom_questions:
@@ -240,12 +286,21 @@ def cmd_review(args: argparse.Namespace) -> int:
     except (OSError, ValueError):
         columns = 80
     width = args.width or int(os.environ.get("COLUMNS", 0) or columns)
+    if args.brief:
+        from tui.core.brief import render_brief
+
+        sys.stdout.write(render_brief(review, width))
+        return 0
     if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
         # Rich is imported only here, for a person at a terminal; pipes get plain text.
         from rich.console import Console
         from rich.markdown import Markdown
 
-        Console(width=width).print(Markdown(render_markdown(review, full_answers=False)))
+        from tui.core.sanitize import for_terminal
+
+        # The Markdown source is sanitised; Rich then adds its own colours on the raw stream.
+        text = for_terminal(render_markdown(review, full_answers=False))
+        Console(width=width, file=_raw(sys.stdout)).print(Markdown(text))
     else:
         sys.stdout.write(render_plain(review, width))
     return 0
@@ -260,28 +315,45 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "toml":
         data = entry.path.read_bytes()
     else:
-        data = render_markdown(_review_of(args, entry)).encode("utf-8")
+        data = render_markdown(_review_of(args, entry), relative=False).encode("utf-8")
     if not args.output or args.output == "-":
-        sys.stdout.buffer.write(data)
+        if sys.stdout.isatty():
+            # At a terminal the export is read, not kept: show controls instead of running them.
+            sys.stdout.write(data.decode("utf-8", "replace"))
+        else:
+            sys.stdout.buffer.write(data)  # a pipe or a file gets the exact text
         sys.stdout.flush()
         return 0
+    from tui.core.atomic import atomic_write
+    from tui.core.fsguard import describe_os_error, write_target
+
     target = Path(args.output)
+    try:
+        # Devices, FIFOs and folders are refused even with --force; a link is
+        # followed only to a regular file.
+        write_target(target, within=Path(target.anchor or "/"))
+    except OSError as error:
+        print(f"finale: {describe_os_error(error, target)}", file=sys.stderr)
+        return 1
     if target.exists() and not args.force:
         print(f"finale: {target} exists; add --force to overwrite it.", file=sys.stderr)
         return 1
-    from tui.core.atomic import atomic_write
-
     try:
-        atomic_write(target, data)
+        atomic_write(target, data, within=Path(target.anchor or "/"))
     except OSError as error:
-        print(f"finale: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+        print(f"finale: cannot write {describe_os_error(error, target)}", file=sys.stderr)
         return 1
     print(f"Wrote {target}", file=sys.stderr)
     return 0
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
+    from tui.core import paths
+    from tui.core.fsguard import check_data_dir
     from tui.launch import launch
+
+    if not getattr(args, "demo", False):
+        check_data_dir(paths.data_dir(_option(args, "data_dir")))  # a clean line now, not a failed save later
 
     return launch(args)
 
@@ -299,13 +371,49 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from tui.core.sanitize import SafeStream
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Every print goes through the sanitiser: names, answers and pack text are
+    # untrusted and must not reach the terminal as escape sequences. The app
+    # (open, rehearse, no command) owns the terminal itself.
+    saved = sys.stdout, sys.stderr
+    sys.stderr = SafeStream(sys.stderr)  # Textual draws on sys.__stderr__, so the app is unaffected
+    if args.command not in ("open", "rehearse", None):
+        sys.stdout = SafeStream(sys.stdout)
     try:
-        return COMMANDS[args.command](args)
+        status = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a full disk is reported here, not as a traceback at exit
+        return status
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `finale list | head` closed the pipe: not an error worth a traceback.
+        _silence_stdout()
         sys.stderr.close()
         return 0
+    except OSError as error:
+        from tui.core.fsguard import describe_os_error
+
+        if error.filename is None:  # stdout itself failed (a full disk, /dev/full)
+            _silence_stdout()
+            print(f"finale: cannot write the output: {error.strerror or error}. "
+                  "Send it somewhere with free space.", file=saved[1])
+        else:
+            print(f"finale: {describe_os_error(error, error.filename)}", file=sys.stderr)
+        return 1
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.__stdout__.fileno())  # type: ignore[union-attr]
+        os.close(null)
+    except (OSError, AttributeError, ValueError):
+        pass

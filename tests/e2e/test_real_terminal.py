@@ -59,15 +59,20 @@ def test_create_write_tick_quit(tmp_path):
     assert saved["checklist"]["products"]["done"] is True
 
 
-def test_a_dropped_link_saves_what_was_typed(tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM, signal.SIGINT])
+def test_a_dropped_link_or_a_stop_signal_saves_and_leaves_within_a_second(tmp_path, sig):
     term = open_acme(with_acme(tmp_path))
     term.send("\x1b[B", settle=0.1)  # down: the second question
     term.send("\r")
     term.wait_for_editor()
     term.type("typed just before the link dropped")
-    # Well inside the one-second autosave: only the SIGHUP handler can save this.
-    term.child.kill(signal.SIGHUP)
-    term.finish()
+    # Well inside the one-second autosave: only the signal handler can save this.
+    term.child.kill(sig)
+    gone = time.monotonic()
+    while term.child.isalive() and time.monotonic() - gone < 1.0:
+        term.pump(0.05)
+    assert not term.child.isalive(), f"still running a second after {sig.name}"
+    assert term.finish() == 128 + sig
     assert notes(tmp_path)["answers"]["right-fit"]["text"] == "typed just before the link dropped"
 
 
@@ -166,3 +171,20 @@ def test_idle_screen_sends_nothing(tmp_path):
     assert len(term.raw) == before
     term.send(CTRL_Q)
     term.finish()
+
+
+def test_bytes_that_are_not_utf8_are_typed_not_fatal(tmp_path):
+    """A Latin-1 terminal's é (0xE9 0x20) and line noise (0xFF 0xFE) mid-answer: typing goes on."""
+    term = open_acme(with_acme(tmp_path))
+    term.send("\x1b[B", settle=0.1)
+    term.send("\r")
+    term.wait_for_editor()
+    term.type("before ")
+    term.child.send(b"caf\xe9\x20")
+    term.type("middle ")
+    term.child.send(b"\xff\xfe")
+    term.type(" after")
+    term.wait_for("after")
+    term.send(CTRL_Q)
+    assert term.finish() == 0
+    assert notes(tmp_path)["answers"]["right-fit"]["text"] == "before café middle ÿþ after"

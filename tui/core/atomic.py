@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
+
+from tui.core.fsguard import make_dirs, write_target
 
 
 def fsync_dir(folder: Path) -> None:
@@ -14,34 +18,96 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write ``data`` to ``path``: temp file in the same folder, fsync, rename, fsync the folder.
-
-    The temp file is created 0600 by mkstemp, so private notes are never
-    readable by others, even for the moment before the rename.
-    """
+def _write_temp(folder: Path, name: str, data: bytes, mode: int) -> str:
+    """A fsynced private temp file in ``folder`` holding ``data``; the caller renames or removes it."""
     import tempfile  # here, not at the top: `finale review` never writes and starts faster
 
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, mode)
+    except BaseException:
+        _remove(tmp_name)
+        raise
+    return tmp_name
+
+
+def _remove(name: str) -> None:
+    try:
+        os.unlink(name)
+    except FileNotFoundError:
+        pass
+
+
+def atomic_write(path: Path, data: bytes, mode: int = 0o600,
+                 before_replace: Callable[[], None] | None = None, within: Path | None = None) -> None:
+    """Write ``data`` to ``path``: temp file in the same folder, fsync, rename, fsync the folder.
+
+    The temp file is created 0600 by mkstemp, so private notes are never
+    readable by others, even for the moment before the rename. Only a regular
+    file is ever replaced; a symlink is written through to its target when
+    that lies inside ``within`` (see fsguard), anything else raises
+    UnsafePathError.
+    ``before_replace`` runs after the temp file is on disk and just before
+    the rename, the latest moment to check the target; if it raises, the
+    temp file is removed and the target is not touched.
+    """
+    path = write_target(path, within)
+    tmp_name = _write_temp(path.parent, path.name, data, mode)
+    try:
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp_name, path)
     except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
+        _remove(tmp_name)
         raise
     fsync_dir(path.parent)
 
 
+def write_new(path: Path, data: bytes, mode: int = 0o600) -> Path:
+    """Write ``data`` to a file that did not exist: ``path``, else ``path-2``, ``path-3``...
+
+    Exclusive and atomic at once: the full temp file is hard-linked to the
+    name, and a link never replaces an existing file, so two writers racing
+    for the same name get different ones and no reader sees a partial file.
+    Returns the path written.
+    """
+    tmp_name = _write_temp(path.parent, path.name, data, mode)
+    try:
+        n = 1
+        while True:
+            target = path if n == 1 else path.with_name(f"{path.name}-{n}")
+            if _claim(tmp_name, target):
+                break
+            n += 1
+    finally:
+        _remove(tmp_name)
+    fsync_dir(path.parent)
+    return target
+
+
+def _claim(tmp_name: str, target: Path) -> bool:
+    """Give ``tmp_name``'s content the name ``target`` unless it exists; False when taken."""
+    try:
+        os.link(tmp_name, target)
+        return True
+    except FileExistsError:
+        return False
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise
+    # A filesystem without hard links: reserve the name exclusively, then rename the full file over it.
+    try:
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        return False
+    os.replace(tmp_name, target)
+    return True
+
+
 def private_dir(folder: Path) -> Path:
-    """Create ``folder`` (and parents) and make it 0700 whatever the umask."""
-    folder.mkdir(parents=True, exist_ok=True)
-    if (folder.stat().st_mode & 0o777) != 0o700:
-        os.chmod(folder, 0o700)
-    return folder
+    """Create ``folder`` and any missing parents 0700 whatever the umask; existing ones keep their mode."""
+    return make_dirs(folder)

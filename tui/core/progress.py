@@ -8,16 +8,41 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from datetime import datetime
 
 from tui.core.notes import Company
 from tui.core.packs import Catalog, Question
 
-ASKS_QUESTION = "questions-for-us"
-"""The question answered by choosing questions to ask them, not by writing an answer."""
+
+def unique_question_ids(catalog: Catalog, company: Company) -> list[str]:
+    """Rename custom questions whose id is taken (by a pack question or an earlier custom one).
+
+    Two questions with one id (after a git merge, or a hand edit) would make
+    one of them unreachable, so the later one becomes ``<id>-2`` (or the next
+    free number) in memory, and is saved that way with the next change. The
+    answer stored under the id stays with the first question. Returns one
+    message per rename; none once the ids are unique.
+    """
+    taken = {q.id for q in catalog.questions}
+    every = taken | {c.id for c in company.custom_questions}
+    messages = []
+    for custom in company.custom_questions:
+        if custom.id in taken:
+            n = 2
+            while f"{custom.id}-{n}" in every:
+                n += 1
+            new_id = f"{custom.id}-{n}"
+            messages.append(f'Your question "{custom.prompt}" repeats the id "{custom.id}"; it is "{new_id}" '
+                            "now, and is saved that way with your next change.")
+            custom.id = new_id
+            every.add(new_id)
+        taken.add(custom.id)
+    return messages
 
 
 def questions_for(catalog: Catalog, company: Company) -> list[Question]:
     """The packs' questions in the company's own role, then the company's custom questions."""
+    unique_question_ids(catalog, company)
     custom = [
         Question(id=c.id, prompt=c.prompt, why_they_ask="A question you added for this company.", custom=True)
         for c in company.custom_questions
@@ -34,10 +59,6 @@ def _in_role(catalog: Catalog, question: Question, role: str) -> Question:
     return dataclasses.replace(question, prompt=question.prompt.replace(written_for, role))
 
 
-def is_asks(question: Question) -> bool:
-    return question.id == ASKS_QUESTION or any(c.kind == "asks_chosen" for c in question.checks)
-
-
 def asks_wanted(question: Question) -> int:
     """How many chosen questions to ask count as an answer: the pack's `min`, else one."""
     for check in question.checks:
@@ -52,7 +73,7 @@ def chosen_asks(company: Company) -> int:
 
 def is_answered(question: Question, company: Company) -> bool:
     """A written answer that is not blank; for the asks question, enough questions chosen."""
-    if is_asks(question):
+    if question.asks:
         return chosen_asks(company) >= asks_wanted(question)
     return bool(company.answer_text(question.id).strip())
 
@@ -70,7 +91,7 @@ class Progress:
 
     @property
     def summary(self) -> str:
-        return f"answers {self.answered}/{self.questions}  research {self.researched}/{self.checklist}"
+        return progress_text(self.answered, self.questions, self.researched, self.checklist)
 
 
 def progress(catalog: Catalog, company: Company) -> Progress:
@@ -78,3 +99,25 @@ def progress(catalog: Catalog, company: Company) -> Progress:
     items = [c.id for c in catalog.checklist]
     answered = sum(1 for q in questions if is_answered(q, company))
     return Progress(answered, len(questions), company.researched(items), len(items))
+
+
+def progress_text(answered: int, questions: int, researched: int, checklist: int) -> str:
+    """The one wording of progress, for the picker, `finale list` and the review: "answers 2/4  research 1/8"."""
+    return f"answers {answered}/{questions}  research {researched}/{checklist}"
+
+
+def readiness_text(passed: int, total: int) -> str:
+    """Checks passed plus research done over their total, with the percentage: "12/30 (40%)"."""
+    percent = round(100 * passed / total) if total else 0
+    return f"{passed}/{total} ({percent}%)"
+
+
+def soonest_first(when: datetime | None, name: str, now: datetime, broken: bool = False) -> tuple[int, float, str]:
+    """Sort key: upcoming interviews soonest first, then no date, then past ones (latest first), then broken files."""
+    if broken:
+        return (3, 0.0, name)
+    if when is None:
+        return (1, 0.0, name.casefold())
+    if when >= now:
+        return (0, when.timestamp(), name.casefold())
+    return (2, -when.timestamp(), name.casefold())

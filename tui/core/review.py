@@ -12,9 +12,9 @@ from datetime import datetime
 
 from tui.core.notes import Company
 from tui.core.packs import Catalog
-from tui.core.progress import asks_wanted, chosen_asks, is_answered, is_asks, questions_for
+from tui.core.progress import asks_wanted, chosen_asks, is_answered, questions_for
 from tui.core.speech import DEFAULT_WPM, band, speaking_seconds, talking_points, target_text, word_count
-from tui.core.timefmt import countdown, mmss, when_text
+from tui.core.timefmt import countdown, long_date, mmss
 
 # "Far over" the target: a quarter past the top of the band. A few seconds over
 # is fine when spoken; a third more is a rambling answer.
@@ -29,6 +29,7 @@ class AnswerReview:
     points: list[str]
     seconds: float
     target: tuple[int, int]
+    short: str = ""
 
     @property
     def timing(self) -> str:
@@ -60,6 +61,8 @@ class Review:
 
 def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = DEFAULT_WPM,
                  readiness: str = "") -> Review:
+    from tui.core.checks import company_results
+
     review = Review(
         name=company.name,
         role=company.role,
@@ -69,20 +72,48 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
         readiness=readiness,
         takeaways=list(catalog.takeaways),
     )
+    questions = questions_for(catalog, company)
+    failing: dict[str, list[str]] = {}
+    for result in company_results(catalog, company, wpm):
+        if not result.passed:
+            failing.setdefault(result.question, []).append(result.check.id)
+    never, again, timing = [], [], []
     asks_question = None
-    for question in questions_for(catalog, company):
-        if is_asks(question):
+    for question in questions:
+        text = company.answer_text(question.id)
+        rows = sorted((r for r in company.rehearsals if r.question == question.id), key=lambda r: r.at)
+        spoken = [r for r in rows if r.mode != "typed"]
+        if not rows:
+            never.append(short(question.prompt))
+        elif rows[-1].rating == 1:
+            again.append(short(question.prompt))
+        if spoken and band(spoken[-1].seconds, question.target_seconds) != "in":
+            where = band(spoken[-1].seconds, question.target_seconds)
+            timing.append(f"{where.capitalize()} time when last said: {short(question.prompt)} "
+                          f"({mmss(spoken[-1].seconds)}, target {target_text(question.target_seconds)})")
+        if question.asks:
             asks_question = question
             continue
-        text = company.answer_text(question.id)
         seconds = speaking_seconds(word_count(text), wpm)
         review.answers.append(AnswerReview(question.id, question.prompt, text, talking_points(text),
-                                           seconds, question.target_seconds))
-        if not text.strip():
-            review.gaps.append(f"No answer yet: {question.prompt}")
-        elif band(seconds, question.target_seconds) == "over" and seconds > question.target_seconds[1] * FAR_OVER:
-            review.gaps.append(f"Far over time: {question.prompt} (~{mmss(seconds)}, "
-                               f"target {target_text(question.target_seconds)})")
+                                           seconds, question.target_seconds, short(question.prompt)))
+    # The gaps that matter most an hour before: what the coach flags, what was never said aloud.
+    for question in questions:
+        # An empty answer fails every check: "No answer yet" below says it in one line.
+        written = question.asks or company.answer_text(question.id).strip()
+        if question.id in failing and written:
+            review.gaps.append(f"Fails checks: {short(question.prompt)} ({', '.join(failing[question.id])})")
+    if never:
+        review.gaps.append(f"Never rehearsed ({len(never)}): {'; '.join(never)}")
+    if again:
+        review.gaps.append(f"Last rated again ({len(again)}): {'; '.join(again)}")
+    review.gaps += timing
+    for answer in review.answers:
+        if not answer.text.strip():
+            review.gaps.append(f"No answer yet: {answer.prompt}")
+        elif band(answer.seconds, answer.target) == "over" and answer.seconds > answer.target[1] * FAR_OVER:
+            review.gaps.append(f"Far over time: {answer.prompt} (~{mmss(answer.seconds)}, "
+                               f"target {target_text(answer.target)})")
     review.asks = [a.text for a in company.asks if a.chosen]
     if asks_question is not None and not is_answered(asks_question, company):
         chosen, wanted = chosen_asks(company), asks_wanted(asks_question)
@@ -103,11 +134,20 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
     return review
 
 
-def _header_lines(review: Review) -> list[str]:
+def short(prompt: str, width: int = 32) -> str:
+    """A question named in a line of gaps: its first words."""
+    flat = " ".join(prompt.split())
+    if len(flat) <= width:
+        return flat
+    return flat[: width - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def header_lines(review: Review, relative: bool = True) -> list[str]:
+    """The header; ``relative`` False for a printed export, where a countdown goes stale."""
     lines = []
     if review.interview_at:
-        soon = f" ({review.countdown})" if review.countdown else ""
-        lines.append(f"Interview: {when_text(review.interview_at)}{soon}")
+        soon = f" ({review.countdown})" if review.countdown and relative else ""
+        lines.append(f"Interview: {long_date(review.interview_at)}{soon}")
     if review.interviewers:
         lines.append(f"Interviewers: {', '.join(review.interviewers)}")
     if review.readiness:
@@ -128,7 +168,7 @@ def render_plain(review: Review, width: int = 80) -> str:
                              subsequent_indent=indent + " " * len(bullet), break_on_hyphens=False) or [indent + bullet.rstrip()]
 
     title = review.name + (f" · {review.role}" if review.role else "")
-    out = [*wrap(title, ""), *_header_lines(review), ""]
+    out = [*wrap(title, ""), *header_lines(review), ""]
     out.append("Gaps")
     if review.gaps:
         for gap in review.gaps:
@@ -170,10 +210,10 @@ def _md_escape_inline(text: str) -> str:
     return out
 
 
-def render_markdown(review: Review, full_answers: bool = True) -> str:
+def render_markdown(review: Review, full_answers: bool = True, relative: bool = True) -> str:
     title = _md_escape_inline(review.name) + (f" — {_md_escape_inline(review.role)}" if review.role else "")
     out = [f"# {title}", ""]
-    header = _header_lines(review)
+    header = header_lines(review, relative)
     if header:
         out += [f"{line}  " for line in header[:-1]] + [header[-1], ""]
     out += ["## Gaps", ""]

@@ -9,7 +9,10 @@ good or easy ratings double it. Then the interview date bends it:
 - every question is due again once the last 24 hours begin, unless it was
   rehearsed inside them already;
 - "again" is due at once, so it comes back in the same session;
-- an answer edited since its last rehearsal is due at once: the words changed.
+- an answer edited since its last rehearsal is due at once, if more than a
+  few words changed (an edit undone a moment later changes nothing);
+- a due time inside quiet hours (default 23:00-07:00) moves to the morning,
+  unless the interview comes first.
 
 With no interview date, or after it, the plain intervals apply. The clock is
 always passed in, so tests pin every rule to the minute.
@@ -19,16 +22,67 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from tui.core.checks import distinctive_words
-from tui.core.notes import Company, Rehearsal
+from tui.core.notes import Answer, Company, Rehearsal
+from tui.core.packs import Catalog
+from tui.core.progress import questions_for
 
 RATINGS = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 BASE_INTERVAL = {1: timedelta(0), 2: timedelta(hours=6), 3: timedelta(days=1), 4: timedelta(days=3)}
 MAX_INTERVAL = timedelta(days=30)
 LAST_DAY = timedelta(hours=24)
 SPARKS = "▁▂▃▄▅▆▇█"
+# More words changed than this since the last rehearsal and the answer is due again.
+FEW_WORDS = 3
+# The answer's words when it was last rehearsed, kept on the answer in the notes file.
+REHEARSED_TEXT = "rehearsed_text"
+
+
+@dataclass(frozen=True)
+class QuietHours:
+    """Hours nobody should be told to rehearse; start == end turns them off."""
+
+    start: time
+    end: time
+
+    def contains(self, when: datetime) -> bool:
+        t = when.time()
+        if self.start == self.end:
+            return False
+        if self.start < self.end:
+            return self.start <= t < self.end
+        return t >= self.start or t < self.end
+
+    def push(self, due: datetime, interview: datetime | None = None) -> datetime:
+        """``due`` moved to the end of quiet hours, unless the interview comes first."""
+        if not self.contains(due):
+            return due
+        morning = due.replace(hour=self.end.hour, minute=self.end.minute, second=0, microsecond=0)
+        if morning <= due:
+            morning += timedelta(days=1)
+        if interview is not None and interview <= morning:
+            return due
+        return morning
+
+
+DEFAULT_QUIET = QuietHours(time(23, 0), time(7, 0))
+
+
+def parse_quiet(text: str) -> QuietHours:
+    """'23:00-07:00' (or with an en dash); 'off' or '' for none. Raises ValueError."""
+    text = text.strip()
+    if text.lower() in ("", "off"):
+        return QuietHours(time(0, 0), time(0, 0))
+    parts = text.replace("–", "-").split("-")
+    try:
+        if len(parts) != 2:
+            raise ValueError
+        start, end = (datetime.strptime(p.strip(), "%H:%M").time() for p in parts)
+    except ValueError:
+        raise ValueError(f'expected hours like "23:00-07:00" or "off", got "{text}"') from None
+    return QuietHours(start, end)
 
 
 @dataclass(frozen=True)
@@ -65,14 +119,36 @@ def interval(ratings: list[int]) -> timedelta:
     return min(base * (2 ** max(0, streak - 1)), MAX_INTERVAL)
 
 
-def due_at(company: Company, question_id: str) -> datetime | None:
+def words_changed(before: str, after: str) -> int:
+    """How many words were added, removed or replaced between two texts."""
+    matcher = difflib.SequenceMatcher(a=before.split(), b=after.split(), autojunk=False)
+    return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal")
+
+
+def edited_since(answer: Answer | None, when: datetime) -> bool:
+    """Changed by more than a few words since ``when`` (the last rehearsal)."""
+    if answer is None or answer.updated_at is None or answer.updated_at <= when:
+        return False
+    before = answer.extra.get(REHEARSED_TEXT)
+    if not isinstance(before, str):
+        return True  # a file from before we kept the rehearsed words: any edit counts
+    return words_changed(before, answer.text) > FEW_WORDS
+
+
+def mark_rehearsed(company: Company, question_id: str) -> None:
+    """Keep the words just rehearsed, so a later edit is measured against them."""
+    answer = company.answers.get(question_id)
+    if answer is not None:
+        answer.extra[REHEARSED_TEXT] = answer.text
+
+
+def due_at(company: Company, question_id: str, quiet: QuietHours = DEFAULT_QUIET) -> datetime | None:
     """When the question is next due; None means now (never rehearsed, or edited since)."""
     rows = history(company, question_id)
     if not rows:
         return None
     last = rows[-1]
-    answer = company.answers.get(question_id)
-    if answer is not None and answer.updated_at is not None and answer.updated_at > last.at:
+    if edited_since(company.answers.get(question_id), last.at):
         return None
     due = last.at + interval([r.rating for r in rows])
     interview = company.interview_at
@@ -81,25 +157,27 @@ def due_at(company: Company, question_id: str) -> datetime | None:
         window = interview - LAST_DAY
         if last.at < window:
             due = min(due, window)
-    return due
+    return quiet.push(due, interview)
 
 
-def status(company: Company, question_id: str, now: datetime) -> Status:
+def status(company: Company, question_id: str, now: datetime, quiet: QuietHours = DEFAULT_QUIET) -> Status:
     rows = history(company, question_id)
-    due = due_at(company, question_id)
+    due = due_at(company, question_id, quiet)
     return Status(
         question=question_id,
         count=len(rows),
         last_rating=rows[-1].rating if rows else None,
         due=due if due is not None else now,
-        times=tuple(r.seconds for r in rows[-8:]),
+        # Spoken times only: typed recall takes as long as typing does, not speaking.
+        times=tuple(r.seconds for r in rows if r.mode == "spoken")[-8:],
     )
 
 
-def weakest_first(company: Company, question_ids: list[str], now: datetime, due_only: bool = True) -> list[str]:
+def weakest_first(company: Company, question_ids: list[str], now: datetime, due_only: bool = True,
+                  quiet: QuietHours = DEFAULT_QUIET) -> list[str]:
     """Questions to rehearse: never rehearsed, then lowest last rating, then longest overdue."""
     order = {qid: i for i, qid in enumerate(question_ids)}
-    statuses = [status(company, qid, now) for qid in question_ids]
+    statuses = [status(company, qid, now, quiet) for qid in question_ids]
     if due_only:
         statuses = [s for s in statuses if s.is_due(now)]
     statuses.sort(key=lambda s: (s.last_rating or 0, s.due, order[s.question]))
@@ -115,16 +193,18 @@ def sparkline(times: tuple[int, ...] | list[int]) -> str:
 
 
 def due_text(due: datetime, now: datetime) -> str:
-    """'due now', 'due in 5 h', 'due in 2 days'."""
+    """One way of writing it: 'due now', 'due in 25 min', 'due in 6 h', 'due tomorrow 09:00', 'due in 3 days'."""
     seconds = (due - now).total_seconds()
     if seconds <= 0:
         return "due now"
     if seconds < 3600:
         return f"due in {max(1, round(seconds / 60))} min"
-    if seconds < 86400:
+    days = (due.date() - now.date()).days
+    if days == 0 or seconds < 12 * 3600:
         return f"due in {round(seconds / 3600)} h"
-    days = round(seconds / 86400)
-    return f"due in {days} day" if days == 1 else f"due in {days} days"
+    if days == 1:
+        return f"due tomorrow {due:%H:%M}"
+    return f"due in {days} days"
 
 
 # -- recall -------------------------------------------------------------------
@@ -156,3 +236,8 @@ def word_diff(draft: str, recall: str) -> list[tuple[str, str]]:
         if j2 > j1:
             out.append(("added", " ".join(b[j1:j2])))
     return out
+
+
+def rehearsal_queue(catalog: Catalog, company: Company, now: datetime) -> list[str]:
+    """What `R` rehearses: every question that is due, weakest first."""
+    return weakest_first(company, [q.id for q in questions_for(catalog, company)], now)

@@ -1,29 +1,54 @@
-"""An open company: the notes in memory, what is saved, and saving from any thread."""
+"""An open company: the one place its notes are changed and saved.
+
+Every change goes through a method here, which counts the edit, so nothing
+can change the notes and forget to save them. Saves run from any thread on a
+snapshot; a lock keeps them in order and a snapshot older than one already
+saved is skipped, so a slow save never puts back older text. The UI learns
+what happened from ``status``, a ``SaveStatus`` value, not from strings.
+"""
 
 from __future__ import annotations
 
 import copy
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
 
-from tui.core.notes import Company
-from tui.core.store import ConflictError, Loaded, NotesStore
+from tui.core.notes import Ask, ChecklistEntry, Company, CustomQuestion, Rehearsal
+from tui.core.recovery import plain_text, write_beside
+from tui.core.save_status import SAVED, UNSAVED, SaveState, SaveStatus
+from tui.core.slug import slugify
+from tui.core.store import ConflictError, Loaded, NotesError, NotesStore, SerializeError, serialize
 
 
-@dataclass
-class SaveOutcome:
-    saved: bool
-    conflict: ConflictError | None = None
+class Edit(Enum):
+    """How soon an edit should reach the disk; the UI's saver picks the delay."""
+
+    TYPING = "typing"
+    """Keys in an answer: save a moment after typing stops."""
+    CHOICE = "choice"
+    """A tick, a note, a reorder: save soon."""
+    STRUCTURE = "structure"
+    """A question added or removed, the details: save at once, in the background."""
+    RECORD = "record"
+    """A rated rehearsal: save now, before anything else happens."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    edits: int
+    company: Company
+
+
+def _reason(error: Exception) -> str:
+    return getattr(error, "strerror", None) or str(error)
 
 
 class CompanySession:
-    """Owns one company's notes while it is open.
-
-    The UI thread edits ``company`` and calls ``touch``; saves run on worker
-    threads from a ``snapshot``. A lock keeps saves in order, and a snapshot
-    older than one already saved is skipped, so a slow save can never put
-    back older text.
-    """
+    """Owns one company's notes while it is open."""
 
     def __init__(self, store: NotesStore, loaded: Loaded):
         self.store = store
@@ -32,42 +57,263 @@ class CompanySession:
         self.digest = loaded.digest
         self.edits = 0
         self.saved_edits = 0
+        self._status = SAVED
+        self._broken_digest: str | None = None  # the unparsable file we wait to see change
+        self._stale_copy: Path | None = None  # a conflict copy of a snapshot, superseded on reload
         self._lock = threading.Lock()
+        self.on_edit: Callable[[Edit], None] | None = None
+        """Called after every edit (the UI's saver schedules a save)."""
+        self.collect: Callable[[], None] | None = None
+        """Called before every save from the UI thread: hands over text a widget holds but has not passed on."""
+
+    @property
+    def path(self) -> Path:
+        return self.store.path_for(self.slug)
 
     @property
     def dirty(self) -> bool:
         return self.edits > self.saved_edits
 
-    def touch(self) -> None:
+    @property
+    def status(self) -> SaveStatus:
+        status = self._status
+        if status.state in (SaveState.SAVED, SaveState.CONFLICT) and self.dirty:
+            return UNSAVED
+        return status
+
+    @property
+    def blocked(self) -> bool:
+        return self._status.state is SaveState.BLOCKED
+
+    # -- editing (UI thread) ----------------------------------------------
+
+    def _edited(self, kind: Edit) -> None:
         self.edits += 1
+        if self.on_edit is not None:
+            self.on_edit(kind)
 
-    def snapshot(self) -> tuple[int, Company]:
-        return self.edits, copy.deepcopy(self.company)
+    def set_answer(self, question_id: str, text: str, now: datetime) -> bool:
+        """Store an answer's text; True when it changed."""
+        changed = self.company.set_answer(question_id, text, now)
+        if changed:
+            self._edited(Edit.TYPING)
+        return changed
 
-    def save(self, edits: int, company: Company) -> SaveOutcome:
-        """Write a snapshot. Raises OSError or SerializeError; returns a conflict instead of raising it."""
+    def toggle_research(self, item_id: str) -> bool:
+        """Tick or untick a research item; return whether it is now done."""
+        entry = self.company.checklist.setdefault(item_id, ChecklistEntry())
+        entry.done = not entry.done
+        self._edited(Edit.CHOICE)
+        return entry.done
+
+    def annotate_research(self, item_id: str, note: str, done: bool | None = None) -> bool:
+        """Set a research item's note (and, when given, whether it is done); True when it changed."""
+        entry = self.company.checklist.setdefault(item_id, ChecklistEntry())
+        done = entry.done if done is None else done
+        if (entry.note, entry.done) == (note, done):
+            return False
+        entry.note, entry.done = note, done
+        self._edited(Edit.CHOICE)
+        return True
+
+    def set_asks(self, asks: Iterable[Ask]) -> None:
+        """Replace the questions to ask them (chosen, added, edited, reordered)."""
+        self.company.asks = list(asks)
+        self._edited(Edit.CHOICE)
+
+    def add_custom_question(self, prompt: str, taken: Iterable[str]) -> str | None:
+        """Add a question of the user's own; return its new id (unique among ``taken``), or None for a blank prompt."""
+        prompt = prompt.strip()
+        if not prompt:
+            return None
+        qid = custom_question_id(prompt, set(taken))
+        self.company.custom_questions.append(CustomQuestion(qid, prompt))
+        self._edited(Edit.STRUCTURE)
+        return qid
+
+    def remove_custom_question(self, question_id: str) -> bool:
+        """Delete a question the user added, and its answer; False when there is no such question."""
+        before = len(self.company.custom_questions)
+        self.company.custom_questions = [c for c in self.company.custom_questions if c.id != question_id]
+        if len(self.company.custom_questions) == before:
+            return False
+        self.company.answers.pop(question_id, None)
+        self._edited(Edit.STRUCTURE)
+        return True
+
+    def record_rehearsal(self, *rehearsals: Rehearsal) -> None:
+        """Append rated rehearsals (one, or a mock close's whole run) and keep the words rehearsed."""
+        from tui.core.schedule import mark_rehearsed
+
+        for rehearsal in rehearsals:
+            self.company.rehearsals.append(rehearsal)
+            mark_rehearsed(self.company, rehearsal.question)
+        self._edited(Edit.RECORD)
+
+    def settle_orphans(self, decisions: dict[str, str]) -> None:
+        """Answers to questions no pack has any more: "keep" each as a question of yours, or delete it."""
+        from tui.core.orphans import delete_answer, keep_as_custom
+
+        for question_id, what in decisions.items():
+            (keep_as_custom if what == "keep" else delete_answer)(self.company, question_id)
+        self._edited(Edit.STRUCTURE)
+
+    def toggle_mock_mark(self, question_id: str) -> str:
+        """Mark or unmark one of the user's own questions for the mock close; what to tell them."""
+        from tui.core.mock import toggle_mark
+
+        message = toggle_mark(self.company, question_id)
+        if any(custom.id == question_id for custom in self.company.custom_questions):
+            self._edited(Edit.CHOICE)
+        return message
+
+    def edit_details(self, role: str, interview_at: datetime | None, interviewers: list[str], links: list[str]) -> None:
+        company = self.company
+        company.role, company.interview_at = role, interview_at
+        company.interviewers, company.links = list(interviewers), list(links)
+        self._edited(Edit.STRUCTURE)
+
+    # -- saving -----------------------------------------------------------
+
+    def _collect(self) -> None:
+        if self.collect is not None:
+            self.collect()
+
+    def snapshot(self) -> Snapshot:
+        """The notes as they are now, for a save on another thread. Call on the UI thread."""
+        self._collect()
+        return Snapshot(self.edits, copy.deepcopy(self.company))
+
+    def save(self, snapshot: Snapshot) -> SaveStatus:
+        """Write a snapshot (any thread). Never raises for a save that fails: the status says why.
+
+        CONFLICT means the file changed on disk: the snapshot went to a copy
+        beside it, and the UI thread should call ``reload`` next.
+        """
         with self._lock:
-            if edits < self.saved_edits:
-                return SaveOutcome(False)
+            if self._status.state is SaveState.BLOCKED:
+                return self._status
+            if snapshot.edits < self.saved_edits:
+                return self.status
             try:
-                self.digest = self.store.save(self.slug, company, self.digest)
+                self.digest = self.store.save(self.slug, snapshot.company, self.digest)
             except ConflictError as conflict:
-                return SaveOutcome(False, conflict)
-            self.saved_edits = max(self.saved_edits, edits)
-            return SaveOutcome(True)
+                self._stale_copy = conflict.sibling
+                self._status = SaveStatus(SaveState.CONFLICT, str(conflict), copy=conflict.sibling)
+                return self._status
+            except (OSError, SerializeError) as error:
+                self._status = SaveStatus(SaveState.FAILED, _reason(error))
+                return self._status
+            self.saved_edits = max(self.saved_edits, snapshot.edits)
+            self._status = SaveStatus(SaveState.SAVED, at=self.store.clock())
+            return self._status
 
-    def save_now(self) -> SaveOutcome:
-        """Save on the calling thread: for quitting and for a dropped terminal."""
-        edits, company = self.snapshot()
-        return self.save(edits, company)
+    def save_now(self) -> SaveStatus:
+        """Save on the calling thread (ctrl+s, a switch, quitting): the status after it.
 
-    def changed_on_disk(self) -> bool:
-        return self.store.disk_digest(self.slug) != self.digest
+        While the file is blocked, a repaired file is picked up first; if it is
+        still broken, unsaved edits go to a recovery copy beside it.
+        """
+        if self.blocked:
+            repaired = self.reload()
+            if repaired.state is not SaveState.BLOCKED:
+                # What was typed meanwhile is in the notes file or a conflict copy: say which.
+                return self.save_now() if self.dirty else repaired
+            if self.dirty:
+                self._recover(blocked=True)
+            return self._status
+        status = self.save(self.snapshot())
+        if status.state is SaveState.CONFLICT:
+            return self.reload()
+        return self.status
 
-    def reload(self) -> None:
-        """Take the file on disk as it is now (after a conflict, or an edit elsewhere)."""
-        loaded = self.store.load(self.slug)
+    def save_for_exit(self) -> SaveStatus:
+        """Quit, a signal or a crash: every word ends up in the notes file or a copy beside it.
+
+        Writes nothing to the terminal. If the normal save fails, the notes go
+        to ``<slug>.toml.recovery-<time>``; only if that fails too is FAILED returned.
+        """
+        try:
+            status = self.save_now()
+        except Exception as error:  # a crash path: whatever broke, still try the copy below
+            status = SaveStatus(SaveState.FAILED, _reason(error))
+        if not self.dirty:
+            return status
+        try:
+            return self._recover(blocked=status.state is SaveState.BLOCKED)
+        except OSError as error:
+            return SaveStatus(SaveState.FAILED, _reason(error))
+
+    def _recover(self, blocked: bool) -> SaveStatus:
+        """Write the notes in memory to a recovery copy beside the file; they count as saved."""
+        edits = self.edits
+        try:
+            data = serialize(self.company)
+        except SerializeError:
+            data = plain_text(self.company)
+        copy_path = write_beside(self.path, "recovery", self.store.clock().strftime("%Y%m%d-%H%M%S"), data)
         with self._lock:
-            self.company = loaded.company
-            self.digest = loaded.digest
+            self.saved_edits = max(self.saved_edits, edits)
+            state = SaveState.BLOCKED if blocked else SaveState.CONFLICT
+            reason = self._status.reason if blocked else "saved beside the notes file"
+            self._status = SaveStatus(state, reason, copy=copy_path)
+        return self._status
+
+    # -- the file on disk ---------------------------------------------------
+
+    def disk_changed(self) -> bool:
+        """Whether the file is not the one we last loaded or saved (any thread; reads the file)."""
+        current = self.store.disk_digest(self.slug)
+        with self._lock:
+            expected = self._broken_digest if self._status.state is SaveState.BLOCKED else self.digest
+        return current != expected
+
+    def reload(self) -> SaveStatus:
+        """Take the file as it is on disk now (UI thread).
+
+        Edits not yet saved, including any typed after a conflicting save's
+        snapshot, are first written to a conflict copy: nothing typed is in
+        neither file. A file that does not parse blocks saving until it does.
+        """
+        self._collect()
+        with self._lock:
+            try:
+                loaded = self.store.load(self.slug)
+            except NotesError as error:
+                self._broken_digest = self.store.disk_digest(self.slug)
+                self._status = SaveStatus(SaveState.BLOCKED, str(error), copy=self._status.copy if self.blocked else None)
+                return self._status
+            kept: Path | None = None
+            if self.dirty:
+                edits = self.edits
+                try:
+                    self.digest = self.store.save(self.slug, copy.deepcopy(self.company), self.digest)
+                except ConflictError as conflict:
+                    kept = conflict.sibling
+                except (OSError, SerializeError) as error:
+                    self._status = SaveStatus(SaveState.FAILED, _reason(error))
+                    return self._status
+                else:  # the file was back to what we last saved: ours is newer, and on disk now
+                    self.saved_edits, self._broken_digest = edits, None
+                    self._status = SaveStatus(SaveState.SAVED, at=self.store.clock())
+                    return self._status
+                if self._stale_copy is not None and self._stale_copy != kept:
+                    self._stale_copy.unlink(missing_ok=True)  # an older snapshot of what ``kept`` holds
+            kept = kept or self._stale_copy
+            self._stale_copy = self._broken_digest = None
+            self.company, self.digest = loaded.company, loaded.digest
             self.saved_edits = self.edits
+            if kept is not None:
+                self._status = SaveStatus(SaveState.CONFLICT, f"changed on disk; yours is in {kept.name}", copy=kept)
+            else:
+                self._status = SaveStatus(SaveState.SAVED, at=self.store.clock())
+            return self._status
+
+
+def custom_question_id(prompt: str, taken: set[str]) -> str:
+    """``my-`` and the prompt's slug, with ``-2``, ``-3``... when that id is taken."""
+    base = "my-" + slugify(prompt)[:40].strip("-")
+    qid, n = base, 2
+    while qid in taken:
+        qid, n = f"{base}-{n}", n + 1
+    return qid

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.schema import Problem, check_keys, expect, syntax_position
+from tui.core.speech import DEFAULT_WPM
 
 
 @dataclass(frozen=True)
@@ -14,8 +15,16 @@ class Settings:
     theme: str = "textual-dark"
     cursor_blink: bool = False
     mouse: bool = True
-    words_per_minute: int = 140
+    words_per_minute: int = DEFAULT_WPM
     packs_dir: str = ""
+    quiet_hours: str = "23:00-07:00"
+    """No rehearsal falls due inside these hours, unless the interview does."""
+
+    @property
+    def quiet(self):
+        from tui.core.schedule import parse_quiet
+
+        return parse_quiet(self.quiet_hours)
 
 
 class SettingsError(ValueError):
@@ -26,7 +35,7 @@ class SettingsError(ValueError):
         super().__init__("\n".join(f"{where}: {p}" for p in problems))
 
 
-_TYPES = {"theme": str, "cursor_blink": bool, "mouse": bool, "words_per_minute": int, "packs_dir": str}
+_TYPES = {"theme": str, "cursor_blink": bool, "mouse": bool, "words_per_minute": int, "packs_dir": str, "quiet_hours": str}
 
 
 def load_settings(path: Path) -> Settings:
@@ -49,6 +58,14 @@ def load_settings(path: Path) -> Settings:
     wpm = doc.get("words_per_minute")
     if isinstance(wpm, int) and not isinstance(wpm, bool) and not 60 <= wpm <= 300:
         problems.append(Problem("words_per_minute", f"expected 60 to 300 words a minute, got {wpm}"))
+    quiet = doc.get("quiet_hours")
+    if isinstance(quiet, str):
+        from tui.core.schedule import parse_quiet
+
+        try:
+            parse_quiet(quiet)
+        except ValueError as error:
+            problems.append(Problem("quiet_hours", str(error)))
     if problems:
         raise SettingsError(path, problems)
     return Settings(**{k: v for k, v in doc.items() if k in _TYPES})

@@ -37,6 +37,11 @@ def when_text(when: datetime | None) -> str:
     return f"{when:%a %d %b %Y %H:%M}" if when else "no date"
 
 
+def long_date(when: datetime) -> str:
+    """'Tuesday 1 December 2026, 15:00': what a printed page or a cheat sheet should say."""
+    return f"{when:%A} {when.day} {when:%B %Y, %H:%M}"
+
+
 def mmss(seconds: float) -> str:
     total = max(0, int(round(seconds)))
     return f"{total // 60}:{total % 60:02d}"

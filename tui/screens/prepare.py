@@ -2,47 +2,49 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
-import shlex
-import subprocess
-import tempfile
-from pathlib import Path
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.reactive import var
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Header, OptionList, Static, TextArea
+from textual.widgets import Header, OptionList, TextArea
 
 from tui.core.checks import CheckContext, CheckResult, run_checks
-from tui.core.notes import ChecklistEntry, CustomQuestion
 from tui.core.packs import Question
-from tui.core.progress import ASKS_QUESTION, asks_wanted, chosen_asks, is_answered, is_asks, questions_for
-from tui.core.schedule import due_text, sparkline, status
-from tui.core.session import CompanySession, SaveOutcome
-from tui.core.slug import slugify
-from tui.core.speech import band, speaking_seconds, target_text, word_count
-from tui.core.store import NotesError
-from tui.core.timefmt import countdown, mmss
+from tui.core.progress import questions_for, unique_question_ids
+from tui.core.rows import QuestionRow, answer_line, question_row
+from tui.core.sanitize import for_terminal
+from tui.core.save_status import SaveState
+from tui.core.session import CompanySession
+from tui.core.timefmt import countdown
+from tui.saving import SaveMessage, Saver, Stoppable
+from tui.screens.orphans import notify_orphans, open_orphans
+from tui.screens.prepare_launch import edit_in_editor, rehearse_due, start_mock, start_rehearsal
+from tui.screens.question_dialogs import ask_new_question, confirm_delete_question, edit_details, edit_research_note
 from tui.widgets.answer_editor import AnswerEditor
+from tui.widgets.answer_pane import AnswerPane
 from tui.widgets.asks_editor import AsksEditor
 from tui.widgets.check_list import CheckList
 from tui.widgets.checklist_pane import ChecklistList, ChecklistPane
-from tui.widgets.question_list import QuestionList, QuestionRow
-from tui.widgets.tips_pane import TipsPane
 from tui.widgets.fit_footer import FitFooter
+from tui.widgets.question_list import QuestionList
+from tui.widgets.tips_pane import TipsPane
 
-AUTOSAVE_SECONDS = 1.0
+if TYPE_CHECKING:
+    from tui.app import FinaleApp
+
 CHECK_SECONDS = 0.4
-DISK_POLL_SECONDS = 2.0
+Pane = Literal["answer", "tips", "checklist"]
 
 
 class PrepareScreen(Screen):
     """One company, open for writing. Every change is saved a second after typing stops."""
+
+    app: FinaleApp  # typed: a renamed app attribute fails mypy, not a session
 
     CSS_PATH = "prepare.tcss"
     # From 100 columns the tips fit beside the answer; from 140 the research joins them.
@@ -57,10 +59,13 @@ class PrepareScreen(Screen):
         Binding("i", "details", "Details", show=False),
         Binding("a", "add_question", "Add question", show=False),
         Binding("d", "delete_question", "Delete question", show=False),
+        Binding("o", "orphans", "Answers to removed questions", show=False),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+e", "external_editor", "Edit in $EDITOR", show=False, priority=True),
         Binding("r", "rehearse", "Rehearse"),
         Binding("R", "rehearse_due", "Rehearse due", show=False),
+        Binding("m", "mock", "Mock close", show=False),
+        Binding("M", "mark_mock", "Mark for the mock", show=False),
         Binding("v", "review", "Review"),
         Binding("c", "companies", "Companies"),
         Binding("question_mark", "app.help", "Help"),
@@ -68,30 +73,22 @@ class PrepareScreen(Screen):
 
     # var, not reactive: a reactive on a Screen repaints the whole screen when it
     # changes (8 KB a second over SSH while the timer ran); watchers update the widgets.
-    side: var[str] = var("answer", init=False)
+    side: var[Pane] = var("answer", init=False)
     """In a narrow terminal, the pane shown beside the question list: answer, tips or checklist."""
     tips_open: var[bool] = var(True, init=False)
     """In a wide terminal, whether the tips column is shown."""
     question_id: var[str] = var("", init=False)
     """The question whose answer is in the editor."""
-    save_state: var[str] = var("saved")
-    """What the status line says about saving: saved HH:MM, unsaved, or why a save failed."""
 
     def __init__(self, session: CompanySession) -> None:
         # The starting classes are given here, not toggled in on_mount: each class
         # change on the screen restyles every widget under it before the first frame.
         super().__init__(classes="-side-answer")
         self.session = session
-        self._save_timer: Timer | None = None
-        self._check_timer: Timer | None = None
-        self._blocked = ""  # set when the file on disk cannot be read: saves stop until it can
+        self.saver = Saver(self, session, schedule=self._after)
+        session.collect = self._take_editor_text
+        self._check_timer: Stoppable | None = None
         self._tip_highlight = ""
-        self._tips_shown: tuple[str, str] | None = None
-        self._status_line = ""
-        self._polling = False
-        self._editor_holds = ""  # the question whose text is in the editor
-        self.cursors: dict[str, tuple[int, int]] = {}
-        """Where the cursor was in each answer, for this session."""
 
     # -- layout ----------------------------------------------------------
 
@@ -99,37 +96,32 @@ class PrepareScreen(Screen):
         yield Header(show_clock=False, icon="§")
         with Horizontal(id="body"):
             yield QuestionList(id="questions")
-            with Vertical(id="answer-pane"):
-                yield Static("", id="prompt")
-                with ContentSwitcher(id="editors", initial="answer"):
-                    yield AnswerEditor(id="answer", soft_wrap=True, show_line_numbers=False,
-                                       tab_behavior="focus", compact=True)
-                    yield AsksEditor(id="asks")
-                yield CheckList(id="checks")
-                yield Static("", id="answer-status")
+            yield AnswerPane(self.app.settings.cursor_blink, id="answer-pane")
             yield TipsPane(id="tips")
             yield ChecklistPane(id="checklist")
         yield FitFooter()
 
     def on_mount(self) -> None:
-        editor = self.query_one("#answer", TextArea)
-        # Set before the editor ever has focus: a blink that starts is hard to stop
-        # cleanly, and every blink is bytes on an SSH link.
-        editor.cursor_blink = self.app.settings.cursor_blink
+        for message in unique_question_ids(self.app.catalog, self.session.company):
+            self.notify(message, title="Repeated question id", severity="warning", timeout=20)
         self.query_one("#questions", QuestionList).border_title = "Questions"
         self.query_one("#tips", TipsPane).border_title = "Tips"
         self.query_one("#checklist", ChecklistPane).border_title = "Research"
-        self._refresh_header()
+        self.refresh_header()
         place = self.app.places.get(self.session.slug)
         if place is not None:  # back to this company in the same session: where the user was
-            self.cursors = dict(place.cursors)
+            self.answer_pane.cursors = dict(place.cursors)
             self.side = place.side
-        self._refresh_questions(keep=place.question_id if place else None)
-        self._refresh_checklist()
+        self.refresh_questions(keep=place.question_id if place else None)
+        self.refresh_checklist()
         self.app.last_company = self.session.slug
-        self.set_interval(60, self._refresh_header)
-        self.set_interval(DISK_POLL_SECONDS, self._poll_disk)
+        self.set_interval(60, self.refresh_header)
+        self.saver.start()
         self.query_one("#questions", QuestionList).focus()
+        notify_orphans(self)
+
+    def action_orphans(self) -> None:
+        open_orphans(self)
 
     @property
     def questions(self) -> list[Question]:
@@ -139,52 +131,43 @@ class PrepareScreen(Screen):
     def question(self) -> Question | None:
         return next((q for q in self.questions if q.id == self.question_id), None)
 
+    @property
+    def answer_pane(self) -> AnswerPane:
+        return self.query_one("#answer-pane", AnswerPane)
+
+    @property
+    def asks_open(self) -> bool:
+        """Whether the selected question is the list of questions to ask (an AsksEditor, not a TextArea)."""
+        question = self.question
+        return question is not None and question.asks
+
     def _results(self, question: Question) -> list[CheckResult]:
         company = self.session.company
         ctx = CheckContext.of(self.app.catalog, company, self.app.settings.words_per_minute)
         return run_checks(question, company.answer_text(question.id), ctx)
 
     def _row(self, question: Question) -> QuestionRow:
-        company = self.session.company
-        results = self._results(question)
-        ready = f"✓{sum(r.passed for r in results)}/{len(results)}" if results else ""
-        if is_asks(question):
-            # Answered (core/progress) once enough are chosen; fewer is a start, not an answer.
-            chosen, wanted = chosen_asks(company), asks_wanted(question)
-            done = status(company, question.id, self.app.clock())
-            state = "drafted" if is_answered(question, company) else ("started" if chosen else "empty")
-            return QuestionRow(question.id, question.prompt, state, chosen, ready, question.custom,
-                               unit=f"of {wanted} chosen", history=self._history(done))
-        text = company.answer_text(question.id)
-        words = word_count(text)
-        done = status(company, question.id, self.app.clock())
-        state = "empty" if not text.strip() else ("rehearsed" if done.count else "drafted")
-        return QuestionRow(question.id, question.prompt, state, words, ready, question.custom,
-                           history=self._history(done))
+        return question_row(question, self.session.company, self._results(question), self.app.clock(),
+                            self.app.settings.quiet)
 
-    def _history(self, done) -> str:
-        if not done.count:
-            return ""
-        return f"{due_text(done.due, self.app.clock())} · {done.count}× · {done.last_label} {sparkline(done.times)}"
-
-    def _refresh_questions(self, keep: str | None = None) -> None:
+    def refresh_questions(self, keep: str | None = None) -> None:
         listing = self.query_one("#questions", QuestionList)
         listing.show_rows([self._row(q) for q in self.questions], keep or self.question_id or None)
         if listing.highlighted_id and listing.highlighted_id != self.question_id:
             self.question_id = listing.highlighted_id
 
-    def _refresh_checklist(self) -> None:
+    def refresh_checklist(self) -> None:
         self.query_one("#checklist", ChecklistPane).show(self.app.catalog.checklist, self.session.company.checklist)
 
-    def _refresh_header(self) -> None:
+    def refresh_header(self) -> None:
         company = self.session.company
-        self.title = company.name
+        self.title = for_terminal(company.name, one_line=True)
         parts = [company.role, countdown(company.interview_at, self.app.clock())]
-        self.sub_title = " · ".join(p for p in parts if p)
+        self.sub_title = for_terminal(" · ".join(p for p in parts if p), one_line=True)
 
     # -- panes -----------------------------------------------------------
 
-    def watch_side(self, side: str) -> None:
+    def watch_side(self, side: Pane) -> None:
         for name in ("answer", "tips", "checklist"):
             self.set_class(side == name, f"-side-{name}")
         self._refresh_tips()
@@ -214,18 +197,15 @@ class PrepareScreen(Screen):
         """
         if not self.is_mounted or not self.tips_visible:
             return
-        shown = (self.question_id, self._tip_highlight)
-        if shown != self._tips_shown:
-            self._tips_shown = shown
-            self.query_one("#tips", TipsPane).show(self.question, highlight=self._tip_highlight)
+        self.query_one("#tips", TipsPane).show(self.question, highlight=self._tip_highlight)
 
     def on_resize(self) -> None:
         # Crossing the wide breakpoint can reveal the tips column.
         self.call_after_refresh(self._refresh_tips)
 
-    def action_pane(self, name: str, by_key: bool = False) -> None:
+    def action_pane(self, name: Literal["questions"] | Pane, by_key: bool = False) -> None:
         # A pane key leaves the editor ready for another pane key; enter on a question does not.
-        self.query_one("#answer", AnswerEditor).navigating = by_key and name == "answer"
+        self.answer_pane.editor.navigating = by_key and name == "answer"
         if name == "questions":
             # At once, not with focus() (which waits a turn): an arrow typed straight after
             # `1` or escape must move the question list, not the pane being left.
@@ -236,13 +216,13 @@ class PrepareScreen(Screen):
         # the widget focused belong to the same question.
         highlighted = self.query_one("#questions", QuestionList).highlighted_id
         if highlighted and highlighted != self.question_id:
-            self._save_soon(0)
+            self.saver.save_soon(0)
             self.question_id = highlighted
         self.side = name
         if name == "tips":
             self.tips_open = True
         target = {
-            "answer": "#asks-list" if self.question_id == ASKS_QUESTION else "#answer",
+            "answer": "#asks-list" if self.asks_open else "#answer",
             "tips": "#tips",
             "checklist": "#checklist-list",
         }[name]
@@ -256,7 +236,7 @@ class PrepareScreen(Screen):
 
     @on(AnswerEditor.PaneKey)
     def _editor_pane_key(self, event: AnswerEditor.PaneKey) -> None:
-        self.action_pane(event.pane, by_key=True)
+        self.action_pane(event.pane, by_key=True)  # type: ignore[arg-type]
 
     @on(AnswerEditor.Leave)
     def _leave_editor(self) -> None:
@@ -273,7 +253,7 @@ class PrepareScreen(Screen):
     @on(OptionList.OptionHighlighted, "#questions")
     def _question_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_id and event.option_id != self.question_id:
-            self._save_soon(0)
+            self.saver.save_soon(0)
             self.question_id = event.option_id
 
     @on(OptionList.OptionSelected, "#questions")
@@ -284,44 +264,32 @@ class PrepareScreen(Screen):
         question = self.question
         if question is None:
             return
-        self.query_one("#prompt", Static).update(question.prompt)
-        switcher = self.query_one("#editors", ContentSwitcher)
-        editor_focused = self.focused is self.query_one("#answer")
-        if question_id == ASKS_QUESTION:
-            switcher.current = "asks"
-            if editor_focused:  # never leave focus (and typing) in an editor that is hidden
-                self.set_focus(self.query_one("#asks-list"))
-            self.query_one("#asks", AsksEditor).show(self.session.company.asks, self.app.catalog.asks)
-        else:
-            switcher.current = "answer"
-            editor = self.query_one("#answer", AnswerEditor)
-            self._remember_cursor()
-            editor.placeholder = f"Empty. What they are testing: {question.why_they_ask}"
-            editor.load_text(self.session.company.answer_text(question_id))
-            # Back where the user left this answer; the end on a first visit, to add to it.
-            editor.move_cursor(self.cursors.get(question_id, editor.document.end))
-            self._editor_holds = question_id
+        company = self.session.company
+        editor_focused = self.focused is self.answer_pane.editor
+        self.answer_pane.show_question(question, company.answer_text(question_id), company.asks, self.app.catalog.asks)
+        if editor_focused and question.asks:  # never leave focus (and typing) in an editor that is hidden
+            self.set_focus(self.query_one("#asks-list"))
         self._tip_highlight = ""
         self._refresh_tips()
         self._refresh_checks()
         self._refresh_status()
-
-    def _remember_cursor(self) -> None:
-        if self._editor_holds:
-            self.cursors[self._editor_holds] = self.query_one("#answer", AnswerEditor).cursor_location
 
     def _refresh_checks(self) -> None:
         """Run the coach on the current answer; the list and the question's row follow."""
         question = self.question
         if question is None:
             return
-        self.query_one("#checks", CheckList).show(self._results(question))
+        self.answer_pane.show_checks(self._results(question))
         self.query_one("#questions", QuestionList).update_row(self._row(question))
 
     def _check_soon(self) -> None:
         if self._check_timer is not None:
             self._check_timer.stop()
-        self._check_timer = self.set_timer(CHECK_SECONDS, self._refresh_checks)
+        self._check_timer = self._after(CHECK_SECONDS, self._refresh_checks)
+
+    def _after(self, delay: float, callback: Callable[[], object]) -> Stoppable:
+        """A one-shot timer; through the app's ``schedule`` when a test gives it a fake clock."""
+        return (self.app.schedule or self.set_timer)(delay, callback)
 
     @on(CheckList.ShowTip)
     def _show_tip(self, event: CheckList.ShowTip) -> None:
@@ -334,213 +302,76 @@ class PrepareScreen(Screen):
                 self.side = "tips"
 
     def _refresh_status(self) -> None:
-        question = self.question
-        status = self.query_one("#answer-status", Static)
-        if question is None:
-            return
-        if question.id == ASKS_QUESTION:
-            chosen = sum(a.chosen for a in self.session.company.asks)
-            text = f"{chosen} chosen to ask"
-            over = False
-        else:
-            words = word_count(self.session.company.answer_text(question.id))
-            seconds = speaking_seconds(words, self.app.settings.words_per_minute)
-            over = words > 0 and band(seconds, question.target_seconds) == "over"
-            unit = "word" if words == 1 else "words"
-            text = f"{words} {unit} · ~{mmss(seconds)} ({target_text(question.target_seconds)})"
-        line = f"{text} · {self.save_state}"
-        if line != self._status_line:
-            # One line of fixed height: no relayout, so a keystroke repaints only what changed.
-            self._status_line = line
-            status.update(line, layout=False)
-        status.set_class(over, "-over")
-        status.set_class(self.save_state.startswith("not saved"), "-failed")
-
-    def watch_save_state(self) -> None:
-        if self.is_mounted:
-            self._refresh_status()
+        if (question := self.question) is not None:
+            text, over = answer_line(question, self.session.company, self.app.settings.words_per_minute)
+            self.answer_pane.show_status(text, over, self.session.status)
+        notices = self.session.store.notices
+        while notices:
+            self.notify(notices.pop(0), title="Comments kept aside", timeout=20)
 
     # -- editing ---------------------------------------------------------
 
     @on(TextArea.Changed, "#answer")
-    def _answer_changed(self, event: TextArea.Changed) -> None:
-        if self.question_id and self.question_id != ASKS_QUESTION:
-            self._take_editor_text()
+    def _answer_changed(self) -> None:
+        self._take_editor_text()
 
     def _take_editor_text(self) -> None:
         """Move the editor's text into the notes (it is the one copy that is newer)."""
-        if not self.question_id or self.question_id == ASKS_QUESTION:
-            return
-        text = self.query_one("#answer", TextArea).text
-        if self.session.company.set_answer(self.question_id, text, self.app.clock()):
-            self._changed()
+        if not self.question_id or self.asks_open or not self.is_mounted or self.answer_pane.editor.read_only:
+            return  # a huge answer shows a read-only preview: the notes keep the whole text
+        text = self.answer_pane.editor.text
+        if self.session.set_answer(self.question_id, text, self.app.clock()):
+            self.edited()
 
     @on(AsksEditor.Changed)
     def _asks_changed(self, event: AsksEditor.Changed) -> None:
-        self.session.company.asks = event.asks
-        self._changed(AUTOSAVE_SECONDS / 4)
-        self.query_one("#questions", QuestionList).update_row(self._row(self.question))
-
-    @on(ChecklistList.Toggle)
-    def _toggle_item(self, event: ChecklistList.Toggle) -> None:
-        entry = self.session.company.checklist.setdefault(event.item_id, ChecklistEntry())
-        entry.done = not entry.done
-        self._refresh_checklist()
-        self._changed(AUTOSAVE_SECONDS / 4)
-
-    @on(ChecklistList.EditNote)
-    def _edit_note(self, event: ChecklistList.EditNote) -> None:
-        from tui.screens.note_dialog import NoteDialog, NoteResult
-
-        item = next(i for i in self.app.catalog.checklist if i.id == event.item_id)
-        entry = self.session.company.entry(item.id)
-
-        def save(result: NoteResult | None) -> None:
-            if result is None:
-                return
-            current = self.session.company.checklist.setdefault(item.id, ChecklistEntry())
-            if (current.note, current.done) != (result.note, result.done):
-                current.note, current.done = result.note, result.done
-                self._refresh_checklist()
-                self._changed(AUTOSAVE_SECONDS / 4)
-
-        self.app.push_screen(NoteDialog(f"Research: {item.label}", entry.note, entry.done, hint=item.hint), save)
-
-    def _changed(self, delay: float = AUTOSAVE_SECONDS) -> None:
-        self.session.touch()
-        self._check_soon()
-        if self.save_state != "unsaved" and not self._blocked:
-            self.save_state = "unsaved"
-        self._refresh_status()
-        self._save_soon(delay)
-
-    # -- saving ----------------------------------------------------------
-
-    def _save_soon(self, delay: float = AUTOSAVE_SECONDS) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(delay, self._save_in_background) if delay else None
-        if not delay:
-            self._save_in_background()
-
-    def _save_in_background(self) -> None:
-        self._take_editor_text()
-        if not self.session.dirty or self._blocked:
-            return
-        edits, company = self.session.snapshot()
-        self._save_worker(edits, company)
-
-    @work(thread=True, group="save", exit_on_error=False)
-    def _save_worker(self, edits: int, company) -> None:
-        try:
-            outcome = self.session.save(edits, company)
-        except Exception as error:  # disk full, read-only, unsavable text: say so, keep the text
-            self.app.call_from_thread(self._save_failed, error)
-            return
-        self.app.call_from_thread(self._save_finished, outcome)
-
-    def _save_finished(self, outcome: SaveOutcome) -> None:
-        if outcome.conflict:
-            self._handle_conflict(outcome)
-            return
-        if not self.session.dirty:
-            self.save_state = f"saved {self.app.clock():%H:%M}"
+        self.session.set_asks(event.asks)
+        self.edited()
         if question := self.question:
             self.query_one("#questions", QuestionList).update_row(self._row(question))
 
-    def _save_failed(self, error: Exception) -> None:
-        reason = getattr(error, "strerror", None) or str(error)
-        self.save_state = f"not saved: {reason}"
-        self.notify(f"Could not save: {reason}. Your text is still here; fix the problem and press ctrl+s.",
-                    severity="error", timeout=20)
+    @on(ChecklistList.Toggle)
+    def _toggle_item(self, event: ChecklistList.Toggle) -> None:
+        self.session.toggle_research(event.item_id)
+        self.refresh_checklist()
+        self.edited()
 
-    def _handle_conflict(self, outcome: SaveOutcome) -> None:
-        self.notify(str(outcome.conflict), title="Changed on disk", severity="error", timeout=30)
-        self._reload_from_disk(announce=False)
+    @on(ChecklistList.EditNote)
+    def _edit_note(self, event: ChecklistList.EditNote) -> None:
+        edit_research_note(self, event.item_id)
 
-    def flush(self) -> str:
-        """Save now on this thread; return why it failed, or "" when all is on disk."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._take_editor_text()
-        if not self.session.dirty:
-            return ""
-        if self._blocked:
-            return self._blocked
-        try:
-            outcome = self.session.save_now()
-        except Exception as error:
-            self._save_failed(error)
-            return self.save_state
-        if outcome.conflict:
-            self._handle_conflict(outcome)
-            return ""
-        self.save_state = f"saved {self.app.clock():%H:%M}"
-        return ""
+    def edited(self) -> None:
+        """After an edit: the session has counted it and the saver timed it; the screen shows it."""
+        self._check_soon()
+        self._refresh_status()
 
-    def action_save(self) -> None:
-        problem = self.flush()
-        if not problem and not self._blocked:
-            self.notify("Saved.", timeout=2)
+    # -- saving: the session decides, the saver times it, these show it ------
 
-    # -- the file on disk --------------------------------------------------
-
-    async def _poll_disk(self) -> None:
-        # asyncio.to_thread, not a Textual worker: each worker state change refreshes the
-        # footer's bindings, and that relayout, every two seconds, sent bytes while idle.
-        if self._polling:
+    @on(SaveMessage)
+    def _save_news(self, event: SaveMessage) -> None:
+        if (notice := event.notice) is not None:
+            self.notify(notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout)
+        if event.reloaded:
+            self._show_disk_version()
             return
-        self._polling = True
-        try:
-            changed = await asyncio.to_thread(self.session.changed_on_disk)
-        except OSError:
-            return
-        finally:
-            self._polling = False
-        if changed and not self.session.dirty:
-            self._reload_from_disk()
+        self._refresh_status()
+        if question := self.question:
+            self.query_one("#questions", QuestionList).update_row(self._row(question))
 
-    def _reload_from_disk(self, announce: bool = True) -> None:
-        try:
-            self.session.reload()
-        except NotesError as error:
-            if self._blocked != str(error):
-                self._blocked = str(error)
-                self.save_state = "not saved: the file on disk cannot be read"
-                self.notify(f"{error.reason}. {error.fix} Saving is paused until the file parses again.",
-                            title=f"{error.path.name} is broken", severity="error", timeout=30)
-            return
-        if self._blocked:
-            self._blocked = ""
-            self.notify("The notes file parses again; saving is back on.", timeout=5)
-        self.save_state = "saved"
-        if announce:
-            self.notify("The notes file changed on disk; loaded the new version.", timeout=5)
-        self._refresh_header()
-        self._refresh_questions()
-        self._refresh_checklist()
+    def _show_disk_version(self) -> None:
+        self.refresh_header()
+        self.refresh_questions()
+        self.refresh_checklist()
         self.watch_question_id(self.question_id)
 
-    # -- questions you add ------------------------------------------------
+    def action_save(self) -> None:
+        if self.saver.save_now().state is SaveState.SAVED:
+            self.notify("Saved.", timeout=2)
+
+    # -- questions you add, details: each asks in a dialog, then edits through the session ---
 
     def action_add_question(self) -> None:
-        from tui.screens.dialogs import TextDialog
-
-        def add(prompt: str | None) -> None:
-            if not prompt or not prompt.strip():
-                return
-            taken = {q.id for q in self.questions}
-            base = "my-" + slugify(prompt)[:40].strip("-")
-            qid, n = base, 2
-            while qid in taken:
-                qid, n = f"{base}-{n}", n + 1
-            self.session.company.custom_questions.append(CustomQuestion(qid, prompt.strip()))
-            self._changed(0)
-            self._refresh_questions(keep=qid)
-            self.question_id = qid
-
-        self.app.push_screen(TextDialog("Add a question for this company",
-                                        placeholder="Why did you leave your last role?"), add)
+        ask_new_question(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "delete_question":
@@ -549,112 +380,41 @@ class PrepareScreen(Screen):
         return True
 
     def action_delete_question(self) -> None:
-        from tui.screens.dialogs import ConfirmDialog
-
-        question = self.question
-        if question is None or not question.custom:
-            self.notify("Only questions you added can be deleted.", severity="warning")
-            return
-
-        def delete(yes: bool | None) -> None:
-            if not yes:
-                return
-            company = self.session.company
-            company.custom_questions = [c for c in company.custom_questions if c.id != question.id]
-            company.answers.pop(question.id, None)
-            # The editor still holds the deleted answer: leave the question first so
-            # the save below cannot take that text back into the notes.
-            self.question_id = ""
-            self._refresh_questions()
-            self._changed(0)
-
-        self.app.push_screen(ConfirmDialog("Delete this question and its answer?", question.prompt, yes="Delete"), delete)
-
-    # -- details, editor, leaving -------------------------------------------
+        confirm_delete_question(self)
 
     def action_details(self) -> None:
-        from tui.screens.company_form import CompanyForm, CompanyFormDialog
+        edit_details(self)
 
-        company = self.session.company
-        form = CompanyForm(company.name, company.role, company.interview_at, list(company.interviewers), list(company.links))
-
-        def save(result: "CompanyForm | None") -> None:
-            if result is None:
-                return
-            company.role = result.role
-            company.interview_at = result.interview_at
-            company.interviewers = result.interviewers
-            company.links = result.links
-            self._refresh_header()
-            # The prompts speak the role: a new role rewrites them.
-            self._refresh_questions()
-            self.watch_question_id(self.question_id)
-            self._changed(0)
-
-        self.app.push_screen(CompanyFormDialog(form, new=False, now=self.app.clock()), save)
+    def leave_question(self) -> None:
+        """Before a question goes: the editor still holds its answer, so leave it first."""
+        self._take_editor_text()
+        self.question_id = ""
 
     def action_external_editor(self) -> None:
-        question = self.question
-        if question is None or question.id == ASKS_QUESTION:
-            self.notify("Pick a written answer first.", severity="warning")
-            return
-        self.flush()
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        folder = self.session.store.root / "tmp"
-        folder.mkdir(parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
-        fd, name = tempfile.mkstemp(dir=folder, prefix=f"{self.session.slug}-{question.id}-", suffix=".md")
-        path = Path(name)
-        text = self.session.company.answer_text(question.id)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        try:
-            with self.app.suspend():
-                result = subprocess.run([*shlex.split(editor), str(path)])
-        except Exception as error:  # no terminal to hand over (tests, textual-serve) or no such editor
-            self.notify(f"Could not open {editor}: {error}", severity="error")
-            path.unlink(missing_ok=True)
-            return
-        new_text = path.read_text(encoding="utf-8")
-        path.unlink(missing_ok=True)
-        if result.returncode != 0:
-            self.notify(f"{editor} exited with status {result.returncode}; the answer was not changed.", severity="warning")
-            return
-        if new_text != text:
-            self.query_one("#answer", TextArea).load_text(new_text)
-            self._take_editor_text()
-            self.flush()
+        edit_in_editor(self)
 
     def action_rehearse(self) -> None:
-        question = self.question
-        if question is not None:
-            self._start_rehearsal([question.id])
+        if (question := self.question) is not None:
+            start_rehearsal(self, [question.id])
 
     def action_rehearse_due(self) -> None:
-        from tui.screens.rehearse import plan
+        rehearse_due(self)
 
-        queue = plan(self.session, self.app.catalog, self.app.clock())
-        if not queue:
-            self.notify("Nothing is due. r rehearses the selected question anyway.", timeout=6)
-            return
-        self._start_rehearsal(queue)
+    def action_mock(self) -> None:
+        start_mock(self)
 
-    def _start_rehearsal(self, queue: list[str]) -> None:
-        from tui.screens.rehearse import RehearseScreen
-
-        self._take_editor_text()
-        self.flush()
-        self.app.push_screen(RehearseScreen(self.session, queue), lambda _: self._refresh_questions())
+    def action_mark_mock(self) -> None:
+        if self.question is not None:
+            self.notify(self.session.toggle_mock_mark(self.question.id), timeout=5)
 
     def action_review(self) -> None:
-        self._take_editor_text()
-        self._save_soon(0)
+        self.saver.save_soon(0)
         self.app.show_review(self.session.company)
 
     def action_companies(self) -> None:
-        problem = self.flush()
-        if problem:
-            self.notify(f"Staying here: {problem}", severity="error")
+        status = self.saver.save_now()
+        if self.session.dirty:
+            self.notify(f"Staying here: {status.text}", severity="error")
             return
         self.remember_place()
         self.app.show_picker()
@@ -662,8 +422,10 @@ class PrepareScreen(Screen):
     def remember_place(self) -> None:
         from tui.core.place import Place
 
-        self._remember_cursor()
-        self.app.places[self.session.slug] = Place(self.question_id, self.side, dict(self.cursors))
+        self.app.places[self.session.slug] = Place(self.question_id, self.side, self.answer_pane.remember_cursor())
+
+    def on_unmount(self) -> None:
+        self.app.close_session(self.session)
 
     def on_screen_resume(self) -> None:
         if self.question_id:

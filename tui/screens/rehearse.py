@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,17 +18,29 @@ from textual.widgets import ContentSwitcher, Digits, Header, Static, TextArea
 from tui.core.notes import Rehearsal
 from tui.core.packs import Question
 from tui.core.progress import questions_for
-from tui.core.schedule import RATINGS, covered_points, due_text, status, weakest_first, word_diff
+from tui.core.sanitize import for_terminal
+from tui.core.schedule import RATINGS, covered_points, due_text, status, word_diff
 from tui.core.session import CompanySession
-from tui.core.speech import band, target_text, talking_points
+from tui.core.speech import band, talking_points, target_text
+from tui.core.timebox import Box, cost, default_minutes, fit
 from tui.core.timefmt import mmss
+from tui.screens.recording import record
 from tui.widgets.fit_footer import FitFooter
 
-ASKS_QUESTION = "questions-for-us"
+if TYPE_CHECKING:
+    from tui.app import FinaleApp
+
+
+Phase = Literal["ready", "say", "type", "reveal", "summary"]
+"""ready: before the clock starts; say: the clock runs; type: recall typed; reveal: draft shown; summary: the end."""
 
 
 class Stage(Vertical, can_focus=True):
-    """Holds focus while the clock view shows: with nothing focused, screen keys would not fire."""
+    """Takes focus while the clock view shows, so focus never stays on a view the switcher hid.
+
+    Screen keys fire with or without a focused widget; what this prevents is the
+    hidden recall editor (or a hidden scroll view) keeping focus and eating keys.
+    """
 
 
 @dataclass
@@ -40,8 +53,21 @@ class Attempt:
     rating: int | None = None
 
 
+# Rating and leaving, the same keys on every rehearsal screen.
+RATE_AND_LEAVE = [
+    Binding("1", "rate(1)", "Again"),
+    Binding("2", "rate(2)", "Hard"),
+    Binding("3", "rate(3)", "Good"),
+    Binding("4", "rate(4)", "Easy"),
+    Binding("enter", "finish", "Close", show=False),
+    Binding("escape", "leave", "Leave"),
+]
+
+
 class RehearseScreen(Screen):
     """A queue of questions, one at a time. Nothing is recorded until it is rated."""
+
+    app: FinaleApp  # typed: a renamed app attribute fails mypy, not a session
 
     CSS_PATH = "rehearse.tcss"
     BINDINGS = [
@@ -49,25 +75,21 @@ class RehearseScreen(Screen):
         Binding("y", "type_instead", "Type it instead"),
         Binding("p", "pause", "Pause"),
         Binding("ctrl+s", "done_typing", "Done", priority=True),
-        Binding("1", "rate(1)", "Again"),
-        Binding("2", "rate(2)", "Hard"),
-        Binding("3", "rate(3)", "Good"),
-        Binding("4", "rate(4)", "Easy"),
-        Binding("enter", "finish", "Close", show=False),
-        Binding("escape", "leave", "Leave"),
+        *RATE_AND_LEAVE,
     ]
 
     # var, not reactive: a reactive on a Screen repaints the whole screen when it
     # changes (8 KB a second over SSH while the timer ran); watchers update the widgets.
-    phase: var[str] = var("ready", init=False)
+    phase: var[Phase] = var("ready", init=False)
     """ready, say, type, reveal or summary: which view shows and which keys work."""
     elapsed: var[int] = var(0, init=False)
     """Whole seconds on the clock for the current question."""
 
-    def __init__(self, session: CompanySession, queue: list[str]) -> None:
+    def __init__(self, session: CompanySession, queue: list[str], box: Box | None = None) -> None:
         super().__init__()
         self.session = session
         self.queue = list(queue)
+        self.box = box or Box(list(queue))
         self.index = 0
         self.attempts: list[Attempt] = []
         self.current: Attempt | None = None
@@ -97,7 +119,7 @@ class RehearseScreen(Screen):
                     yield Static("", id="rh-hint")
                 with Vertical(id="rh-type"):
                     yield TextArea(id="rh-recall", soft_wrap=True, compact=True)
-                    yield Static("Type your answer from memory · ctrl+s when done", id="rh-type-hint")
+                    yield Static("", id="rh-type-hint")
                 with VerticalScroll(id="rh-reveal", can_focus=True):
                     yield Static("", id="rh-reveal-text")
                 with VerticalScroll(id="rh-summary", can_focus=True):
@@ -108,6 +130,7 @@ class RehearseScreen(Screen):
         self.query_one("#rh-recall", TextArea).cursor_blink = self.app.settings.cursor_blink
         self._show_question()
         self.watch_phase(self.phase)
+        self._say_left_out()
 
     # -- the clock ----------------------------------------------------------
 
@@ -135,8 +158,21 @@ class RehearseScreen(Screen):
         return seconds
 
     def watch_elapsed(self, seconds: int) -> None:
+        if self.phase == "type":
+            # Typing has its own clock and no spoken band: typing is slower than talking.
+            self._paint_type_hint()
+            return
         self.query_one("#rh-timer", Digits).update(mmss(seconds))
         self._paint_band(seconds)
+
+    def _paint_type_hint(self) -> None:
+        paused = "paused · p to go on" if self.paused else "p pauses"
+        self.query_one("#rh-type-hint", Static).update(
+            f"typing {mmss(self.elapsed)} · {paused} · ctrl+s when done", layout=False)
+
+    @property
+    def paused(self) -> bool:
+        return self._ticker is not None and self._run_start is None
 
     def _paint_band(self, seconds: int) -> None:
         target = self.question.target_seconds
@@ -156,10 +192,10 @@ class RehearseScreen(Screen):
 
     def _show_question(self) -> None:
         question = self.question
-        self.title = f"Rehearse · {self.session.company.name}"
+        self.title = for_terminal(f"Rehearse · {self.session.company.name}", one_line=True)
         self.sub_title = f"{self.index + 1} of {len(self.queue)}"
-        self.query_one("#rh-prompt", Static).update(question.prompt)
-        self.query_one("#rh-why", Static).update(question.why_they_ask)
+        self.query_one("#rh-prompt", Static).update(for_terminal(question.prompt))
+        self.query_one("#rh-why", Static).update(for_terminal(question.why_they_ask))
         self.current = None
         self.elapsed = 0
         self.watch_elapsed(0)
@@ -167,9 +203,17 @@ class RehearseScreen(Screen):
             "Your draft is hidden. Say your answer out loud.\n"
             "space starts the clock · y to type it instead · escape leaves"
         )
+        self.query_one("#rh-timer", Digits).remove_class("-paused")
         self.phase = "ready"
 
-    def watch_phase(self, phase: str) -> None:
+    def _say_left_out(self) -> None:
+        """Say what the time box left out, once, as the session starts."""
+        if self.box.left_out:
+            names = ", ".join(self.questions[q].prompt for q in self.box.left_out if q in self.questions)
+            self.notify(f"{len(self.queue)} questions fit {mmss(self.box.seconds or 0)} min. Left out: {names}",
+                        title="Time box", timeout=12)
+
+    def watch_phase(self, phase: Phase) -> None:
         views = {"ready": "rh-clock", "say": "rh-clock", "type": "rh-type", "reveal": "rh-reveal",
                  "summary": "rh-summary"}
         self.query_one("#rh-views", ContentSwitcher).current = views[phase]
@@ -204,8 +248,9 @@ class RehearseScreen(Screen):
     def action_type_instead(self) -> None:
         self.current = Attempt(self.question, self.app.clock().replace(microsecond=0), 0, "typed")
         self.query_one("#rh-recall", TextArea).load_text("")
-        self._start_clock()
         self.phase = "type"
+        self._start_clock()
+        self._paint_type_hint()
 
     def action_pause(self) -> None:
         if self._run_start is not None:
@@ -213,11 +258,20 @@ class RehearseScreen(Screen):
             self._run_start = None
             if self._ticker is not None:
                 self._ticker.pause()
-            self.notify("Paused: p to go on.", timeout=3)
         else:
             self._run_start = self.app.monotonic()
             if self._ticker is not None:
                 self._ticker.resume()
+        self._paint_paused()
+
+    def _paint_paused(self) -> None:
+        """A paused clock says so for as long as it is paused, not in a toast that fades."""
+        if self.phase == "type":
+            self._paint_type_hint()
+            return
+        self.query_one("#rh-timer", Digits).set_class(self.paused, "-paused")
+        self.query_one("#rh-hint", Static).update(
+            "Paused · p to go on · escape leaves" if self.paused else "Speak now · space stops the clock · p pauses")
 
     def action_done_typing(self) -> None:
         if self.current is not None:
@@ -230,11 +284,13 @@ class RehearseScreen(Screen):
         self.elapsed = self.current.seconds
         self.query_one("#rh-reveal-text", Static).update(self._reveal(self.current))
         self.phase = "reveal"
+        # Each reveal opens at the top: the time and the points covered come first.
+        self.query_one("#rh-reveal", VerticalScroll).scroll_home(animate=False, immediate=True)
 
     def _draft(self, question_id: str) -> str:
         """The answer to rehearse against; for the questions to ask, the ones chosen."""
         company = self.session.company
-        if question_id == ASKS_QUESTION:
+        if self.questions[question_id].asks:
             return "\n".join(f"- {a.text}" for a in company.asks if a.chosen)
         return company.answer_text(question_id)
 
@@ -242,11 +298,11 @@ class RehearseScreen(Screen):
         draft = self._draft(attempt.question.id)
         target = attempt.question.target_seconds
         where = band(attempt.seconds, target)
-        parts: list[tuple[str, str] | str] = [
-            (f"{mmss(attempt.seconds)} ", "bold"),
-            (f"({where} the band {target_text(target)})\n\n" if where != "in" else f"(in the band {target_text(target)})\n\n",
-             "$warning" if where != "in" else "$success"),
-        ]
+        parts: list[tuple[str, str] | str] = [(f"{mmss(attempt.seconds)} ", "bold")]
+        if attempt.mode == "typed":
+            parts.append(("typed from memory (no spoken band: typing is slower than talking)\n\n", "$text-muted"))
+        else:
+            parts.append((f"({where} the band {target_text(target)})\n\n", "$warning" if where != "in" else "$success"))
         points = talking_points(draft)
         if attempt.mode == "typed" and points:
             parts.append(("Talking points your recall covered\n", "bold"))
@@ -275,12 +331,13 @@ class RehearseScreen(Screen):
             return
         attempt.rating = rating
         self.attempts.append(attempt)
-        company = self.session.company
-        company.rehearsals.append(Rehearsal(attempt.question.id, attempt.started, attempt.seconds, rating, attempt.mode))
-        self.session.touch()
-        self.app.save_session_now(self.session)
+        record(self, self.session, [Rehearsal(attempt.question.id, attempt.started, attempt.seconds, rating, attempt.mode)])
         if rating == 1:
-            self.queue.append(attempt.question.id)  # "again" comes back in this session
+            # "again" comes back in this session, if it still fits the time box.
+            spent = sum(a.seconds for a in self.attempts)
+            pending = sum(cost(self.questions[q]) for q in self.queue[self.index + 1:])
+            if self.box.fits_again(attempt.question, spent, pending):
+                self.queue.append(attempt.question.id)
         self.index += 1
         if self.index < len(self.queue):
             self._show_question()
@@ -299,11 +356,14 @@ class RehearseScreen(Screen):
                 (f"{where:<5} ", "$text-muted"),
                 f"{attempt.question.prompt}\n",
             ]
+        if self.box.left_out:
+            parts.append((f"\nLeft out to fit {mmss(self.box.seconds or 0)} min\n", "bold"))
+            parts += [f"  {self.questions[q].prompt}\n" for q in self.box.left_out if q in self.questions]
         parts.append(("\nWhat is due next\n", "bold"))
         ids = [q.id for q in questions_for(self.app.catalog, company)]
-        upcoming = sorted((status(company, qid, now) for qid in ids), key=lambda s: s.due)
+        upcoming = sorted((status(company, qid, now, self.app.settings.quiet) for qid in ids), key=lambda s: s.due)
         for s in upcoming:
-            parts.append(f"  {due_text(s.due, now):<14} {self.questions[s.question].prompt}\n")
+            parts.append(f"  {due_text(s.due, now):<18} {self.questions[s.question].prompt}\n")
         parts.append(("\nenter or escape to go back", "$text-muted"))
         self.query_one("#rh-summary-text", Static).update(Content.assemble(*parts))
         self.sub_title = "done"
@@ -313,13 +373,28 @@ class RehearseScreen(Screen):
         self.dismiss(len(self.attempts))
 
     def action_leave(self) -> None:
+        typed = self.phase == "type" and self.query_one("#rh-recall", TextArea).text.strip()
+        if not typed:
+            self._leave()
+            return
+        from tui.dialogs.basic import ConfirmDialog
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._leave()
+
+        self.app.push_screen(ConfirmDialog("Leave and lose what you typed?",
+                                           "Your typed recall is not saved until you rate it.", yes="Leave"), answer)
+
+    def _leave(self) -> None:
         self._stop_clock()
         self.dismiss(len(self.attempts))
 
 
-def plan(session: CompanySession, catalog, now: datetime, only: str | None = None) -> list[str]:
-    """The queue for a session: one question, or every due one weakest first."""
-    if only is not None:
-        return [only]
-    ids = [q.id for q in questions_for(catalog, session.company)]
-    return weakest_first(session.company, ids, now)
+def plan(session: CompanySession, app, now: datetime, minutes: float | None = None) -> Box:
+    """Every due question weakest first, fitted to ``minutes``, or in the last hour to the time left."""
+    if minutes is None:
+        minutes = getattr(app, "rehearse_minutes", None)
+    if minutes is None:
+        minutes = default_minutes(session.company.interview_at, now)
+    return fit(session.company, questions_for(app.catalog, session.company), now, minutes, app.settings.quiet)

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Markdown
+from textual.widgets import Header, Markdown, Static
 
+from tui.core.brief import render_brief
 from tui.core.notes import Company
-from tui.core.review import build_review, render_markdown
+from tui.core.review import Review, build_review, render_markdown
+from tui.core.sanitize import for_terminal
 from tui.widgets.fit_footer import FitFooter
+
+if TYPE_CHECKING:
+    from tui.app import FinaleApp
 
 
 class ReviewScroll(VerticalScroll, can_focus=True):
@@ -22,9 +29,12 @@ class ReviewScroll(VerticalScroll, can_focus=True):
 
 
 class ReviewScreen(Screen):
+    app: FinaleApp  # typed: a renamed app attribute fails mypy, not a session
     DEFAULT_CSS = """
     ReviewScreen ReviewScroll { padding: 0 2; scrollbar-size-vertical: 1; }
     ReviewScreen Markdown { margin: 0; padding: 0; }
+    ReviewScreen #review-brief { height: auto; }
+    ReviewScreen #review-full-title { text-style: bold; color: $accent; margin-top: 1; }
     """
     BINDINGS = [
         Binding("escape,v", "back", "Back"),
@@ -37,21 +47,30 @@ class ReviewScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="§")
+        review = self.review()
+        width, height = self.app.size
         with ReviewScroll(id="review"):
-            yield Markdown(self.markdown(), id="review-text")
+            # The first page is the brief, cut to the screen: everything on one page, then the rest.
+            yield Static(for_terminal(render_brief(review, width - 5, height - 2).rstrip("\n")), id="review-brief",
+                         markup=False)
+            yield Static("The full review (space pages down)", id="review-full-title")
+            yield Markdown(self.markdown(review), id="review-text")
         yield FitFooter()
 
-    def markdown(self) -> str:
+    def review(self) -> Review:
         app = self.app
-        review = build_review(app.catalog, self.company, app.clock(), app.settings.words_per_minute,
-                              readiness=app.readiness_text(self.company))
+        return build_review(app.catalog, self.company, app.clock(), app.settings.words_per_minute,
+                            readiness=app.readiness_text(self.company))
+
+    def markdown(self, review: Review | None = None) -> str:
+        review = review or self.review()
         # The title is in the header already; the sheet starts with the details.
         text = render_markdown(review, full_answers=False)
-        return text.split("\n", 2)[2] if text.startswith("# ") else text
+        return for_terminal(text.split("\n", 2)[2] if text.startswith("# ") else text)
 
     def on_mount(self) -> None:
-        self.title = f"Review · {self.company.name}"
-        self.sub_title = self.company.role
+        self.title = for_terminal(f"Review · {self.company.name}", one_line=True)
+        self.sub_title = for_terminal(self.company.role, one_line=True)
         self.query_one(ReviewScroll).focus()
 
     def action_back(self) -> None:

@@ -13,27 +13,33 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.core.checks import ask_topic
 from tui.core.notes import Ask
-from tui.core.packs import StarterAsk
+from tui.core.packs import Check, StarterAsk
+from tui.core.sanitize import for_terminal
 
 
-def render_ask(number: int, ask: Ask) -> Content:
+def render_ask(number: int, ask: Ask, topic: str = "") -> Content:
+    """``topic`` is the one the coach counts; "(auto)" marks one inferred from the ask's words."""
     box = ("[x] ", "$success") if ask.chosen else ("[ ] ", "$text-muted")
-    category = f"  {ask.category}" if ask.category else ""
-    return Content.assemble(box, (f"{number}. ", "bold"), ask.text, (category, "$text-muted italic"))
+    shown = topic if ask.category in ("", "mine") else ask.category
+    category = f"  {shown}{' (auto)' if shown and shown != ask.category else ''}" if shown else ""
+    return Content.assemble(box, (f"{number}. ", "bold"), for_terminal(ask.text, True),
+                            (for_terminal(category, True), "$text-muted italic"))
 
 
 class AsksList(OptionList):
     """The list itself; its keys act on the AsksEditor around it."""
 
     BINDINGS = [
-        Binding("space", "do('toggle')", "Ask it"),
+        Binding("space", "do('toggle_chosen')", "Ask it"),
         Binding("s", "do('starters')", "Starters"),
         Binding("n", "do('write')", "Write own"),
         Binding("enter", "do('edit')", "Edit"),
         Binding("shift+up,K", "do('move', -1)", "Move up"),
         Binding("shift+down,J", "do('move', 1)", "Move down"),
         Binding("x,delete", "do('remove')", "Remove"),
+        Binding("o", "do('topic')", "Topic"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
@@ -68,7 +74,9 @@ class AsksEditor(Vertical):
         listing = self.query_one(AsksList)
         keep = listing.highlighted if highlight is None else highlight
         listing.clear_options()
-        listing.add_options([Option(render_ask(i + 1, a)) for i, a in enumerate(self.asks)])
+        check = self._topics_check()
+        listing.add_options([Option(render_ask(i + 1, a, ask_topic(a, check) if check else ""))
+                             for i, a in enumerate(self.asks)])
         if self.asks:
             listing.highlighted = max(0, min(keep or 0, len(self.asks) - 1))
         chosen = sum(a.chosen for a in self.asks)
@@ -83,7 +91,22 @@ class AsksEditor(Vertical):
     def _index(self) -> int | None:
         return self.query_one(AsksList).highlighted if self.asks else None
 
-    def action_toggle(self) -> None:
+    def _topics_check(self) -> Check | None:
+        catalog = getattr(self.app, "catalog", None)
+        questions = catalog.questions if catalog else ()
+        return next((c for q in questions for c in q.checks if c.kind == "asks_chosen"), None)
+
+    def action_topic(self) -> None:
+        """Your own question's topic: inferred from its words, or one you pick (o cycles)."""
+        i, check = self._index, self._topics_check()
+        if i is None or check is None:
+            return
+        cycle = ["mine", *check.params.get("categories", [])]
+        current = self.asks[i].category if self.asks[i].category in cycle else "mine"
+        self.asks[i].category = cycle[(cycle.index(current) + 1) % len(cycle)]
+        self._changed(i)
+
+    def action_toggle_chosen(self) -> None:
         if (i := self._index) is not None:
             self.asks[i].chosen = not self.asks[i].chosen
             self._changed()
@@ -96,7 +119,7 @@ class AsksEditor(Vertical):
         self._changed(i + step)
 
     def action_starters(self) -> None:
-        from tui.screens.starter_dialog import StarterDialog
+        from tui.dialogs.starter_dialog import StarterDialog
 
         have = {a.text for a in self.asks}
         left = [s for s in self.starters if s.text not in have]
@@ -109,7 +132,7 @@ class AsksEditor(Vertical):
         self.app.push_screen(StarterDialog(left), add)
 
     def action_write(self) -> None:
-        from tui.screens.dialogs import TextDialog
+        from tui.dialogs.basic import TextDialog
 
         def add(text: str | None) -> None:
             if text and text.strip():
@@ -119,7 +142,7 @@ class AsksEditor(Vertical):
         self.app.push_screen(TextDialog("Your own question to ask them", placeholder="What does success look like in six months?"), add)
 
     def action_edit(self) -> None:
-        from tui.screens.dialogs import TextDialog
+        from tui.dialogs.basic import TextDialog
 
         i = self._index
         if i is None:
@@ -133,7 +156,7 @@ class AsksEditor(Vertical):
         self.app.push_screen(TextDialog("Edit the question", self.asks[i].text), save)
 
     def action_remove(self) -> None:
-        from tui.screens.dialogs import ConfirmDialog
+        from tui.dialogs.basic import ConfirmDialog
 
         i = self._index
         if i is None:

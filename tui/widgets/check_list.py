@@ -11,10 +11,22 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.checks import CheckResult
+from tui.core.sanitize import for_terminal
+
+NO_ANSWER = "No answer yet: write a first draft."
 
 
 class CheckList(OptionList):
-    """Highlighting a check posts ShowTip with the title of the tip it comes from."""
+    """Highlighting a check posts ShowTip with the title of the tip it comes from.
+
+    Failing checks come first, one line each, so the few lines under the
+    answer at 80x24 show what to do next; an empty answer is one line, not a
+    failure per check.
+    """
+
+    DEFAULT_CSS = """
+    CheckList { text-wrap: nowrap; text-overflow: ellipsis; }
+    """
 
     BINDINGS = [
         Binding("enter", "tip", "Show tip"),
@@ -32,17 +44,21 @@ class CheckList(OptionList):
         self.results: list[CheckResult] = []
 
     def show(self, results: list[CheckResult]) -> None:
-        if [(r.check.id, r.passed, r.message) for r in results] == [
+        waiting = [r for r in results if r.no_answer]
+        rows = ([waiting[0]] if waiting else []) + sorted(
+            (r for r in results if not r.no_answer), key=lambda r: r.passed)  # stable: pack order within each
+        if [(r.check.id, r.passed, r.message) for r in rows] == [
             (r.check.id, r.passed, r.message) for r in self.results
         ]:
             return  # unchanged: repaint nothing (every repaint is bytes over SSH)
         keep = self.highlighted
-        self.results = results
+        self.results = rows
         self.clear_options()
         self.add_options([
             Option(Content.assemble((f"{r.mark} ", "$success" if r.passed else "$error"),
-                                    (r.message, "" if not r.passed else "$text-muted")))
-            for r in results
+                                    (NO_ANSWER if r.no_answer else for_terminal(r.message),
+                                     "" if not r.passed else "$text-muted")))
+            for r in rows
         ])
         if results and keep is not None:
             self.highlighted = min(keep, len(results) - 1)

@@ -14,11 +14,12 @@ from textual.widgets.option_list import Option
 
 from tui.core.notes import ChecklistEntry
 from tui.core.packs import ChecklistItem
+from tui.core.sanitize import for_terminal
 
 
 class ChecklistList(OptionList):
     BINDINGS = [
-        Binding("space", "toggle", "Done/undone"),
+        Binding("space", "toggle_done", "Done/undone"),
         Binding("enter", "edit_note", "Note"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
@@ -37,7 +38,7 @@ class ChecklistList(OptionList):
             return None
         return self.get_option_at_index(self.highlighted).id
 
-    def action_toggle(self) -> None:
+    def action_toggle_done(self) -> None:
         if item := self._current():
             self.post_message(self.Toggle(item))
 
@@ -50,7 +51,8 @@ def render_item(item: ChecklistItem, entry: ChecklistEntry) -> Content:
     box = ("[x] ", "$success") if entry.done else ("[ ] ", "$text-muted")
     note = entry.note.replace("\n", " ").strip()
     second = (note, "") if note else (item.hint or "enter to add a note", "$text-muted italic")
-    return Content.assemble(box, (item.label, "bold"), "\n    ", second)
+    return Content.assemble(box, (for_terminal(item.label, True), "bold"), "\n    ",
+                            (for_terminal(second[0], True), second[1]))
 
 
 class ChecklistPane(Vertical):

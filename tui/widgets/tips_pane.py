@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
 from tui.core.packs import Question
+from tui.core.sanitize import for_terminal
 
 
 def tips_markdown(question: Question | None, highlight: str = "") -> str:
@@ -19,6 +20,10 @@ def tips_markdown(question: Question | None, highlight: str = "") -> str:
         parts.append(f"**{marker}{tip.title}**\n\n{tip.body.strip()}")
     if question.examples:
         parts.append("**Example phrasings**\n\n" + "\n\n".join(f"> {e}" for e in question.examples))
+    if not question.asks:
+        parts.append("*Talking points:* start a line with `- ` and it becomes a talking point in rehearsal "
+                      "and on the review; without bullets, the first sentence of each paragraph and every "
+                      "sentence with a figure or a name are.")
     if question.custom and not question.tips:
         parts.append("Your own question: no tips from a pack. Write the answer you want to give.")
     return "\n\n".join(p for p in parts if p)
@@ -27,9 +32,16 @@ def tips_markdown(question: Question | None, highlight: str = "") -> str:
 class TipsPane(VerticalScroll, can_focus=True):
     """Scrolls with the arrow keys when focused."""
 
+    _shown: tuple[str, str] | None = None
+
     def compose(self) -> ComposeResult:
         yield Markdown("", id="tips-text")
 
     def show(self, question: Question | None, highlight: str = "") -> None:
-        self.query_one("#tips-text", Markdown).update(tips_markdown(question, highlight))
+        """Show a question's tips; the same question and highlight again is a no-op (Markdown is slow)."""
+        shown = (question.id if question else "", highlight)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.query_one("#tips-text", Markdown).update(for_terminal(tips_markdown(question, highlight)))
         self.scroll_home(animate=False)

@@ -1,0 +1,69 @@
+"""Editing an answer in ``$VISUAL``/``$EDITOR``: a private temp file out and back, never left behind."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.core.atomic import private_dir
+
+
+@dataclass
+class EditResult:
+    text: str | None  # the new answer, or None when it is unchanged or was not taken
+    notice: str = ""
+    severity: str = "information"
+
+
+def decode_edited(data: bytes) -> tuple[str, str]:
+    """The editor's file as text, and a notice when it was not UTF-8.
+
+    An editor set to Latin-1 (or a Windows code page) writes ``é`` as one
+    byte that is not UTF-8. Every byte sequence is valid Latin-1, so the text
+    is read that way and the user is told to check the accented letters,
+    rather than refusing the file and losing the edit.
+    """
+    try:
+        return data.decode("utf-8", errors="surrogatepass"), ""
+    except UnicodeDecodeError as error:
+        return data.decode("latin-1"), (
+            f"The editor saved text that is not UTF-8 (first odd byte at offset {error.start}); it was read as "
+            "Latin-1. Check any accented letters, and set your editor to UTF-8."
+        )
+
+
+def edit_externally(editor: str, folder: Path, prefix: str, text: str,
+                    run: Callable[[list[str]], int]) -> EditResult:
+    """Write ``text`` to a temp file in ``folder``, run ``editor`` on it, read it back, remove it.
+
+    ``run`` hands the terminal over and returns the exit status; it may raise
+    (no terminal, no such editor), and the temp file is removed whatever happens.
+    Bytes are written and read as they are, so CRLF and every other character
+    round-trip unchanged.
+    """
+    private_dir(folder)
+    fd, name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".md")
+    path = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8", errors="surrogatepass"))
+        try:
+            status = run([*shlex.split(editor), str(path)])
+        except Exception as error:  # no terminal to hand over (tests, textual-serve) or no such editor
+            return EditResult(None, f"Could not open {editor}: {error}", "error")
+        if status != 0:
+            return EditResult(None, f"{editor} exited with status {status}; the answer was not changed.", "warning")
+        try:
+            new_text, notice = decode_edited(path.read_bytes())
+        except OSError as error:
+            return EditResult(None, f"Could not read what {editor} saved: {error.strerror}; the answer was not changed.",
+                              "error")
+        if new_text == text:
+            return EditResult(None, notice, "warning" if notice else "information")
+        return EditResult(new_text, notice, "warning" if notice else "information")
+    finally:
+        path.unlink(missing_ok=True)

@@ -1,0 +1,70 @@
+"""Fit a rehearsal to the minutes you have: the weakest questions that fit, and what was left out.
+
+A question costs the top of its target band: an answer that runs past it
+is one to wrap up, and a box that plans for the top is one you finish.
+In the last hour before the interview the box defaults to the time left
+minus a margin, so a rehearsal never runs into the call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from tui.core.notes import Company
+from tui.core.packs import Question
+from tui.core.schedule import DEFAULT_QUIET, QuietHours, weakest_first
+
+LAST_HOUR = timedelta(hours=1)
+# Time to breathe, join the call and find the link: not spent rehearsing.
+MARGIN = timedelta(minutes=5)
+
+
+def cost(question: Question) -> int:
+    """Seconds a question takes in a box: the top of its band."""
+    return question.target_seconds[1]
+
+
+@dataclass
+class Box:
+    """A time-boxed queue: ``seconds`` None means no box (every due question)."""
+
+    queue: list[str]
+    left_out: list[str] = field(default_factory=list)
+    seconds: int | None = None
+    planned: int = 0
+    """Seconds the queue costs."""
+
+    def fits_again(self, question: Question, spent: int, pending: int) -> bool:
+        """Whether a question rated "again" still fits: seconds spent so far plus the queue left."""
+        if self.seconds is None:
+            return True
+        return spent + pending + cost(question) <= self.seconds
+
+
+def default_minutes(interview_at: datetime | None, now: datetime) -> float | None:
+    """The box in the last hour: time left minus the margin (never below zero); None before it."""
+    if interview_at is None or interview_at <= now or interview_at - now > LAST_HOUR:
+        return None
+    return max(0.0, (interview_at - now - MARGIN).total_seconds() / 60)
+
+
+def fit(company: Company, questions: list[Question], now: datetime, minutes: float | None,
+        quiet: QuietHours = DEFAULT_QUIET) -> Box:
+    """The due questions, weakest and most overdue first, that fit ``minutes``; None fits all."""
+    by_id = {q.id: q for q in questions}
+    order = weakest_first(company, list(by_id), now, quiet=quiet)
+    if minutes is None:
+        return Box(order, [], None, sum(cost(by_id[q]) for q in order))
+    budget = int(minutes * 60)
+    queue: list[str] = []
+    left_out: list[str] = []
+    used = 0
+    for qid in order:
+        # Skip and keep looking: a shorter question further down may still fit.
+        if used + cost(by_id[qid]) <= budget:
+            queue.append(qid)
+            used += cost(by_id[qid])
+        else:
+            left_out.append(qid)
+    return Box(queue, left_out, budget, used)

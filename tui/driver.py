@@ -1,0 +1,84 @@
+"""Terminal input that no byte can kill: an adaptation of Textual 8.2.8's Linux driver.
+
+Textual's ``LinuxDriver.run_input_thread`` decodes what the terminal sends
+with a strict UTF-8 decoder. One byte that is not UTF-8 (a Latin-1 terminal
+typing ``é`` as 0xE9, PuTTY set to the wrong character set, line noise)
+raises ``UnicodeDecodeError`` in the input thread and the app exits with
+whatever was typed in the last second unsaved (upstream Textual issue 6456;
+the fix proposed there passes ``errors="replace"`` to that decoder).
+
+We go one step further than the upstream proposal: a byte that is not part
+of valid UTF-8 is read as the Windows-1252 / Latin-1 character the terminal
+most likely meant (0xE9 is ``é``, 0xFF 0xFE are ``ÿþ``), and a byte with no
+printable meaning becomes U+FFFD. Valid UTF-8 is decoded exactly as before,
+and a multi-byte character split across two reads still waits for its rest.
+
+Rather than copying Textual's input loop, we run Textual's own function with
+one name swapped in its globals: ``getincrementaldecoder``, which it calls
+to build the decoder. ``tests/test_driver.py`` fails if an upgrade of Textual
+stops looking that name up, so the adaptation cannot silently lapse.
+"""
+
+from __future__ import annotations
+
+import codecs
+import types
+from typing import Any
+
+from textual.drivers import linux_driver
+from textual.drivers.linux_driver import LinuxDriver
+
+ERROR_HANDLER = "finale-terminal"
+_C1_UNDEFINED = "\ufffd"
+
+
+def _as_meant(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: each byte that is not UTF-8 as the cp1252/Latin-1 character it is there."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    chars = []
+    for byte in error.object[error.start:error.end]:
+        char = bytes([byte]).decode("cp1252", errors="replace")
+        # A C0/C1 control byte would reach the key parser as a control key: keep it visible instead.
+        chars.append(char if char.isprintable() else _C1_UNDEFINED)
+    return "".join(chars), error.end
+
+
+codecs.register_error(ERROR_HANDLER, _as_meant)
+
+
+def tolerant_decoder_factory(encoding: str) -> Any:
+    """Stands in for ``codecs.getincrementaldecoder`` inside Textual's input loop."""
+    decoder_class = codecs.getincrementaldecoder(encoding)
+
+    def make(errors: str = ERROR_HANDLER) -> codecs.IncrementalDecoder:
+        return decoder_class(errors=ERROR_HANDLER if errors == "strict" else errors)
+
+    return make
+
+
+def decode_terminal_bytes(data: bytes, final: bool = True) -> str:
+    """Decode as the driver does (for tests and for anything else reading raw terminal bytes)."""
+    return tolerant_decoder_factory("utf-8")().decode(data, final=final)
+
+
+_original = LinuxDriver.run_input_thread
+_tolerant_run_input_thread = types.FunctionType(
+    _original.__code__,
+    {**vars(linux_driver), "getincrementaldecoder": tolerant_decoder_factory},
+    _original.__name__,
+    _original.__defaults__,
+    _original.__closure__,
+)
+
+
+class TolerantLinuxDriver(LinuxDriver):
+    """Textual's Linux driver, decoding terminal input with ``_as_meant`` instead of strictly."""
+
+    def run_input_thread(self) -> None:
+        _tolerant_run_input_thread(self)
+
+
+def driver_for(default: type) -> type:
+    """The driver finale runs with: ours where Textual would use its Linux driver."""
+    return TolerantLinuxDriver if default is LinuxDriver else default

@@ -1,0 +1,209 @@
+"""The Textual side of saving: when to save an open company, on which thread, and who hears about it.
+
+The rules (what is saved, conflicts, a broken file) live in ``CompanySession``;
+this only times them. A ``Saver`` debounces edits, saves in a worker thread,
+polls the file on disk, and posts ``Saved``, ``SaveFailed``, ``Conflict`` or
+``Reloaded`` to the screen that owns it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Protocol
+
+from textual.message import Message
+from textual.notifications import SeverityLevel
+from textual.widget import Widget
+
+from tui.core.save_status import SaveState, SaveStatus
+from tui.core.session import CompanySession, Edit, Snapshot
+
+AUTOSAVE_SECONDS = 1.0
+DISK_POLL_SECONDS = 2.0
+DELAYS = {Edit.TYPING: AUTOSAVE_SECONDS, Edit.CHOICE: AUTOSAVE_SECONDS / 4, Edit.STRUCTURE: 0.0}
+
+
+class Stoppable(Protocol):
+    def stop(self) -> None: ...
+
+
+Schedule = Callable[[float, Callable[[], object]], Stoppable]
+"""Run a callback once, ``delay`` seconds from now: Textual's ``set_timer``, or a test's fake clock."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What to tell the user about a save, as the arguments of ``notify``."""
+
+    message: str
+    title: str = ""
+    severity: SeverityLevel = "information"
+    timeout: float = 5
+
+
+class SaveMessage(Message):
+    """Something happened to an open company's saving; ``session.status`` says where it stands now."""
+
+    def __init__(self, session: CompanySession, status: SaveStatus) -> None:
+        super().__init__()
+        self.session = session
+        self.status = status
+
+    @property
+    def reloaded(self) -> bool:
+        """Whether the notes in memory were replaced by the file on disk: the screen shows them afresh."""
+        return False
+
+    @property
+    def notice(self) -> Notice | None:
+        return None
+
+
+class Saved(SaveMessage):
+    """The notes file holds the snapshot that was saved (more may have been typed since)."""
+
+
+class SaveFailed(SaveMessage):
+    """A save failed (``status.reason`` says why) or the file on disk is broken (BLOCKED)."""
+
+    @property
+    def notice(self) -> Notice:
+        status, name = self.status, self.session.path.name
+        if status.state is SaveState.BLOCKED:
+            kept = f" What you typed is saved beside it as {status.copy.name}." if status.copy else ""
+            return Notice(f"{status.reason} Saving is paused until the file parses again.{kept}",
+                          f"{name} is broken", "error", 30)
+        return Notice(f"Could not save: {status.reason}. Your text is still here; fix the problem and press ctrl+s.",
+                      severity="error", timeout=20)
+
+
+class Conflict(SaveMessage):
+    """The file changed on disk: ours went to ``status.copy`` and the disk version is loaded."""
+
+    @property
+    def reloaded(self) -> bool:
+        return True
+
+    @property
+    def notice(self) -> Notice:
+        copy = self.status.copy
+        return Notice(f"{self.session.path.name} changed on disk while you were editing. Nothing was overwritten: "
+                      f"your version is saved as {copy.name if copy else 'a copy'} beside it.",
+                      "Changed on disk", "error", 30)
+
+
+class Reloaded(SaveMessage):
+    """The file changed on disk with nothing unsaved here, and was loaded (or found still broken, or repaired)."""
+
+    def __init__(self, session: CompanySession, status: SaveStatus, was_blocked: bool) -> None:
+        super().__init__(session, status)
+        self.was_blocked = was_blocked
+
+    @property
+    def reloaded(self) -> bool:
+        return not self.status.problem
+
+    @property
+    def notice(self) -> Notice | None:
+        if self.status.problem:
+            return None
+        if self.was_blocked:
+            return Notice("The notes file parses again; saving is back on.")
+        return Notice("The notes file changed on disk; loaded the new version.")
+
+
+def message_for(session: CompanySession, status: SaveStatus) -> SaveMessage:
+    if status.state is SaveState.CONFLICT:
+        return Conflict(session, status)
+    if status.problem:
+        return SaveFailed(session, status)
+    return Saved(session, status)
+
+
+class Saver:
+    """Debounced, background saving of one session, for the widget (a screen) that shows it."""
+
+    def __init__(self, owner: Widget, session: CompanySession, schedule: Schedule | None = None) -> None:
+        self.owner = owner
+        self.session = session
+        self._schedule: Schedule = schedule or owner.set_timer
+        self._timer: Stoppable | None = None
+        self._polling = False
+        session.on_edit = self._edited
+
+    def start(self) -> None:
+        """Begin watching the file on disk (call once the owner is mounted)."""
+        self._schedule(DISK_POLL_SECONDS, self._poll_tick)
+
+    def _poll_tick(self) -> None:
+        self.owner.call_later(self._poll_and_repeat)
+
+    async def _poll_and_repeat(self) -> None:
+        await self.poll_disk()
+        self._schedule(DISK_POLL_SECONDS, self._poll_tick)
+
+    def _edited(self, kind: Edit) -> None:
+        if kind is Edit.RECORD:
+            self.save_now()  # a rated rehearsal must not wait for a timer
+        else:
+            self.save_soon(DELAYS[kind])
+
+    def save_soon(self, delay: float = AUTOSAVE_SECONDS) -> None:
+        """Save ``delay`` seconds from now, or at once in the background for 0; a new call restarts the wait."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if delay:
+            self._timer = self._schedule(delay, self.save_in_background)
+        else:
+            self.save_in_background()
+
+    def save_in_background(self) -> None:
+        session = self.session
+        if session.blocked:
+            return
+        snapshot = session.snapshot()
+        if snapshot.edits <= session.saved_edits:
+            return
+        self.owner.run_worker(partial(self._save, snapshot), thread=True, group="save")
+
+    def _save(self, snapshot: Snapshot) -> None:
+        status = self.session.save(snapshot)
+        self.owner.app.call_from_thread(self._finished, status)
+
+    def _finished(self, status: SaveStatus) -> None:
+        if status.state is SaveState.CONFLICT:
+            status = self.session.reload()
+        self.owner.post_message(message_for(self.session, status))
+
+    def save_now(self) -> SaveStatus:
+        """Save on this thread (ctrl+s, a switch, leaving), tell the owner, and return the status."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        status = self.session.save_now()
+        self.owner.post_message(message_for(self.session, status))
+        return status
+
+    async def poll_disk(self) -> None:
+        # asyncio.to_thread, not a Textual worker: each worker state change refreshes the
+        # footer's bindings, and that relayout, every two seconds, sent bytes while idle.
+        if self._polling:
+            return
+        self._polling = True
+        try:
+            changed = await asyncio.to_thread(self.session.disk_changed)
+        except OSError:
+            return
+        finally:
+            self._polling = False
+        if changed:
+            was_blocked = self.session.blocked
+            status = self.session.reload()
+            if status.state is SaveState.CONFLICT or (status.problem and not was_blocked):
+                self.owner.post_message(message_for(self.session, status))
+            else:
+                self.owner.post_message(Reloaded(self.session, status, was_blocked))

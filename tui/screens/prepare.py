@@ -207,8 +207,17 @@ class PrepareScreen(Screen):
         # A pane key leaves the editor ready for another pane key; enter on a question does not.
         self.answer_pane.editor.navigating = by_key and name == "answer"
         if name == "questions":
-            self.query_one("#questions").focus()
+            # At once, not with focus() (which waits a turn): an arrow typed straight after
+            # `1` or escape must move the question list, not the pane being left.
+            self.set_focus(self.query_one("#questions"))
             return
+        # Keys typed fast (or arriving in one burst over SSH) can run this before the list's
+        # highlight message reached the screen: take the highlight now, so the pane shown and
+        # the widget focused belong to the same question.
+        highlighted = self.query_one("#questions", QuestionList).highlighted_id
+        if highlighted and highlighted != self.question_id:
+            self.saver.save_soon(0)
+            self.question_id = highlighted
         self.side = name
         if name == "tips":
             self.tips_open = True
@@ -256,7 +265,10 @@ class PrepareScreen(Screen):
         if question is None:
             return
         company = self.session.company
+        editor_focused = self.focused is self.answer_pane.editor
         self.answer_pane.show_question(question, company.answer_text(question_id), company.asks, self.app.catalog.asks)
+        if editor_focused and question.asks:  # never leave focus (and typing) in an editor that is hidden
+            self.set_focus(self.query_one("#asks-list"))
         self._tip_highlight = ""
         self._refresh_tips()
         self._refresh_checks()

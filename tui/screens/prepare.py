@@ -32,6 +32,8 @@ from tui.widgets.question_list import QuestionList, QuestionRow
 from tui.saving import Conflict, Reloaded, Saved, SaveFailed, Saver
 from tui.widgets.tips_pane import TipsPane
 from tui.widgets.fit_footer import FitFooter
+from tui.screens.conflict_resolution import CONFLICT_BINDINGS, ConflictResolver
+from tui.widgets.conflict_bar import ConflictBar
 
 ASKS_QUESTION = "questions-for-us"
 CHECK_SECONDS = 0.4
@@ -62,6 +64,7 @@ class PrepareScreen(Screen):
         Binding("v", "review", "Review"),
         Binding("c", "companies", "Companies"),
         Binding("question_mark", "app.help", "Help"),
+        *CONFLICT_BINDINGS,
     ]
 
     # var, not reactive: a reactive on a Screen repaints the whole screen when it
@@ -87,11 +90,13 @@ class PrepareScreen(Screen):
         self._editor_holds = ""  # the question whose text is in the editor
         self.cursors: dict[str, tuple[int, int]] = {}
         """Where the cursor was in each answer, for this session."""
+        self.conflicts = ConflictResolver(self)
 
     # -- layout ----------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="§")
+        yield ConflictBar(id="conflict-bar")
         with Horizontal(id="body"):
             yield QuestionList(id="questions")
             with Vertical(id="answer-pane"):
@@ -126,6 +131,7 @@ class PrepareScreen(Screen):
         self.app.last_company = self.session.slug
         self.set_interval(60, self._refresh_header)
         self.saver.start()
+        self.conflicts.scan()  # copies left by an earlier session
         self.query_one("#questions", QuestionList).focus()
 
     @property
@@ -408,11 +414,11 @@ class PrepareScreen(Screen):
 
     @on(Conflict)
     def _conflict(self, event: Conflict) -> None:
-        copy = event.status.copy
-        self.notify(f"{self.session.path.name} changed on disk while you were editing. Nothing was overwritten: "
-                    f"your version is saved as {copy.name if copy else 'a copy'} beside it.",
-                    title="Changed on disk", severity="error", timeout=30)
         self._show_disk_version()
+        self.conflicts.arrived()
+
+    def action_conflict(self, choice: str) -> None:
+        self.conflicts.act(choice)
 
     @on(Reloaded)
     def _reloaded(self, event: Reloaded) -> None:
@@ -452,6 +458,8 @@ class PrepareScreen(Screen):
                                         placeholder="Why did you leave your last role?"), add)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "conflict":
+            return self.conflicts.pending
         if action == "delete_question":
             question = self.question
             return bool(question and question.custom)

@@ -151,14 +151,14 @@ async def test_copies_from_an_earlier_session_newest_first(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_acme(pilot, app)
-        assert "from 09:00" in bar_text(screen) and "1 of 2" in bar_text(screen)
+        assert "(09:00)" in bar_text(screen) and "1 of 2" in bar_text(screen)
         rows = dict(binding_rows(screen))
         assert rows["Y"] == "Keep yours" and rows["C"] == "Compare versions"
         assert any("Keep both" in c.title for c in app.get_system_commands(screen))
         await pilot.press("B")
         await pilot.pause()
         assert saved(store, SLUG)["answers"]["why-here"]["text"] == f"{ORIGINAL}\n{separator(NOW.replace(hour=9))}\nCopy 1"
-        assert "from 25 Nov 08:00" in bar_text(screen) and "1 of" not in bar_text(screen)
+        assert "(25 Nov 08:00)" in bar_text(screen) and "1 of" not in bar_text(screen)
         await pilot.press("Y")
         await pilot.pause()
         assert saved(store, SLUG)["answers"]["why-here"]["text"] == "Copy 0"
@@ -188,3 +188,21 @@ async def test_keep_yours_that_meets_another_change_becomes_a_new_copy(tmp_path)
         left = copies(store)
         assert len(left) == 1 and "Mine " + ORIGINAL.splitlines()[0] in left[0].read_text()
         assert "Changed elsewhere" in bar_text(screen)
+
+
+async def test_a_choice_made_in_the_view_applies_only_to_the_copy_it_showed(tmp_path):
+    store = make_store(tmp_path)
+    store.create(acme())
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await make_conflict(pilot, app, store)
+        await pilot.press("escape", "C")
+        await pilot.pause()
+        shown = copies(store)[0]
+        newer = shown.with_name(shown.name.replace("20261126-100000", "20261126-110000"))
+        newer.write_bytes(shown.read_bytes())  # another conflict copy arrives while the view is open
+        screen.conflicts.scan()
+        await pilot.press("T")
+        await pilot.pause()
+        assert sorted(copies(store)) == sorted([shown, newer]) and trashed(store) == []
+        assert "compare again" in [n.message for n in app._notifications][-1]

@@ -37,9 +37,9 @@ CONFLICT_BINDINGS = [
 ]
 
 DONE = {
-    "mine": "Kept yours: it is the notes file now.",
-    "theirs": "Kept the file on disk.",
-    "both": "Kept both: each answer that differed holds the file's text, then yours under a separator line.",
+    "mine": "Kept yours. The file's old version and your copy are in trash/.",
+    "theirs": "Kept the file on disk. Your copy is in trash/.",
+    "both": "Kept both: the file's text, a separator line, then yours. Your copy is in trash/.",
 }
 
 
@@ -70,7 +70,7 @@ class ConflictResolver:
             editor.move_cursor(editor.document.end)
         self.screen.notify("The file changed on disk: it is shown, and yours is set aside. "
                            "The bar at the top compares and resolves.", title="Changed elsewhere",
-                           severity="warning", timeout=8)
+                           severity="warning", timeout=5)
 
     def rows(self, mine) -> list[Row]:
         screen = self.screen
@@ -90,11 +90,15 @@ class ConflictResolver:
             rows.append(Row(label, diff.theirs, diff.mine))
         return rows
 
-    def act(self, choice: str) -> None:
+    def act(self, choice: str, shown: ConflictCopy | None = None) -> None:
+        """Resolve the newest copy; ``shown`` is the one the compare view showed, if it came from there."""
         if not self.copies:
             return
         newest = self.copies[0]
         screen = self.screen
+        if shown is not None and shown != newest:  # another change arrived while the view was open
+            screen.notify("Another change arrived meanwhile: compare again.", severity="warning", timeout=8)
+            return
         try:
             mine = load_copy(newest)
         except NotesError as error:
@@ -105,16 +109,24 @@ class ConflictResolver:
             mine = None
         if choice == "compare":
             screen.app.push_screen(CompareScreen(self.rows(mine), newest.label(screen.app.clock())),
-                                   lambda chosen: chosen and self.act(chosen))
+                                   lambda chosen: chosen and self.act(chosen, shown=newest))
             return
+        try:
+            self._resolve(choice, newest, mine)
+        except OSError as error:  # the disk said no: every file stays where it is, the bar stays
+            self.scan()
+            screen.notify(f"Not resolved: {error.strerror or error}.", severity="error", timeout=15)
+
+    def _resolve(self, choice: str, newest: ConflictCopy, mine) -> None:
+        screen = self.screen
         # Words typed since the conflict go onto the file first: they are part of "theirs" now.
         if not self._saved(screen.saver.save_now()):
             return
         session = screen.session
-        aside = None
         if choice in ("mine", "both"):
             assert mine is not None
-            aside = set_aside(session.store, session.slug, newest.at) if choice == "mine" else None
+            if choice == "mine":
+                set_aside(session.store, session.slug, session.store.clock())
             notes = mine if choice == "mine" else keep_both(session.company, mine, newest.at)
             session.replace_notes(copy.deepcopy(notes))
             screen._show_disk_version()  # the editor holds the new text, so saving takes nothing stale
@@ -125,10 +137,9 @@ class ConflictResolver:
                 return
             if not self._saved(status):
                 return
-        trashed = move_to_trash(session.store, newest.path)
+        move_to_trash(session.store, newest.path)
         self.scan()
-        aside_note = f" The file's version is in trash/{aside.name}." if aside else ""
-        screen.notify(f"{DONE[choice]}{aside_note} The copy is in trash/{trashed.name}.", timeout=10)
+        screen.notify(DONE[choice], timeout=8)
 
     def _saved(self, status) -> bool:
         if status.state is SaveState.SAVED:

@@ -27,6 +27,7 @@ class ConflictBar(Static):
     def __init__(self, **kwargs) -> None:
         super().__init__("", markup=False, **kwargs)
         self._message = ""
+        self._count = 0
 
     def on_mount(self) -> None:
         self.watch(self.screen, "focused", self._render_bar, init=False)
@@ -37,9 +38,9 @@ class ConflictBar(Static):
             self._message = ""
             self.remove_class("-shown")
             return
-        more = f" (1 of {count}, newest first)" if count > 1 else ""
-        self._message = (f"Changed elsewhere: the file on disk (theirs) is shown; "
-                         f"yours from {when} is set aside{more}.")
+        # Two lines at 80 columns: what happened, then the keys (and how many copies wait).
+        self._message = f"Changed elsewhere: theirs (on disk) is shown, yours ({when}) set aside"
+        self._count = count
         self.add_class("-shown")
         self._render_bar()
 
@@ -53,4 +54,6 @@ class ConflictBar(Static):
             line.append("  " if n else "")
             line.append(key, style="bold reverse")
             line.append(f" {what}")
+        if self._count > 1:
+            line.append(f"  · 1 of {self._count}")
         self.update(line)

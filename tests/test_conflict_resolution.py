@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from contextlib import asynccontextmanager
 
 import pytest
 from textual.widgets import TextArea
@@ -42,6 +43,16 @@ async def make_conflict(pilot, app, store):
     return screen
 
 
+@asynccontextmanager
+async def conflicted(tmp_path):
+    """The app at 80x24 with Acme open, just after a save that conflicted."""
+    store = make_store(tmp_path)
+    store.create(acme())
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        yield app, pilot, await make_conflict(pilot, app, store), store
+
+
 def copies(store):
     return sorted(store.companies.glob(f"{SLUG}.toml.conflict-*"))
 
@@ -56,11 +67,7 @@ def bar_text(screen) -> str:
 
 
 async def test_the_bar_shows_after_a_conflict_and_keep_yours_writes_yours(tmp_path):
-    store = make_store(tmp_path)
-    store.create(acme())
-    app = make_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await make_conflict(pilot, app, store)
+    async with conflicted(tmp_path) as (app, pilot, screen, store):
         assert saved(store, SLUG)["answers"]["why-here"]["text"] == THEIRS
         assert len(copies(store)) == 1
         name = copies(store)[0].name
@@ -80,11 +87,7 @@ async def test_the_bar_shows_after_a_conflict_and_keep_yours_writes_yours(tmp_pa
 
 
 async def test_keep_theirs_leaves_the_file_and_trashes_the_copy_keeping_later_typing(tmp_path):
-    store = make_store(tmp_path)
-    store.create(acme())
-    app = make_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await make_conflict(pilot, app, store)
+    async with conflicted(tmp_path) as (app, pilot, screen, store):
         first = copies(store)[0]
         mine_bytes = first.read_bytes()
         await pilot.press("ctrl+home")
@@ -98,11 +101,7 @@ async def test_keep_theirs_leaves_the_file_and_trashes_the_copy_keeping_later_ty
 
 
 async def test_keep_both_puts_the_file_text_a_separator_then_yours(tmp_path):
-    store = make_store(tmp_path)
-    store.create(acme())
-    app = make_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await make_conflict(pilot, app, store)
+    async with conflicted(tmp_path) as (app, pilot, screen, store):
         name = copies(store)[0].name
         await pilot.press("escape", "B")
         await pilot.pause()
@@ -115,11 +114,7 @@ async def test_keep_both_puts_the_file_text_a_separator_then_yours(tmp_path):
 
 
 async def test_compare_shows_both_versions_scrolls_and_resolves_from_there(tmp_path):
-    store = make_store(tmp_path)
-    store.create(acme())
-    app = make_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await make_conflict(pilot, app, store)
+    async with conflicted(tmp_path) as (app, pilot, screen, store):
         await pilot.press("escape", "C")
         await pilot.pause()
         view = app.screen
@@ -169,11 +164,7 @@ async def test_copies_from_an_earlier_session_newest_first(tmp_path):
 
 
 async def test_keep_yours_that_meets_another_change_becomes_a_new_copy(tmp_path):
-    store = make_store(tmp_path)
-    store.create(acme())
-    app = make_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await make_conflict(pilot, app, store)
+    async with conflicted(tmp_path) as (app, pilot, screen, store):
         path = store.path_for(SLUG)
 
         def edit_again(_path) -> None:  # a third writer, while our save's temp file waits
@@ -191,11 +182,7 @@ async def test_keep_yours_that_meets_another_change_becomes_a_new_copy(tmp_path)
 
 
 async def test_a_choice_made_in_the_view_applies_only_to_the_copy_it_showed(tmp_path):
-    store = make_store(tmp_path)
-    store.create(acme())
-    app = make_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await make_conflict(pilot, app, store)
+    async with conflicted(tmp_path) as (app, pilot, screen, store):
         await pilot.press("escape", "C")
         await pilot.pause()
         shown = copies(store)[0]

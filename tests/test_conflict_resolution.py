@@ -115,6 +115,7 @@ async def test_keep_both_puts_the_file_text_a_separator_then_yours(tmp_path):
 
 async def test_compare_shows_both_versions_scrolls_and_resolves_from_there(tmp_path):
     async with conflicted(tmp_path) as (app, pilot, screen, store):
+        before = {p.name: p.read_bytes() for p in store.companies.iterdir()}
         await pilot.press("escape", "C")
         await pilot.pause()
         view = app.screen
@@ -123,7 +124,8 @@ async def test_compare_shows_both_versions_scrolls_and_resolves_from_there(tmp_p
         assert view.rows[0].theirs == THEIRS and view.rows[0].mine == "Mine " + ORIGINAL
         assert app.focused.id == "diff"
         await pilot.press("escape")
-        assert app.screen is screen and copies(store)  # back: nothing decided
+        assert app.screen is screen  # back: nothing decided, nothing written or moved
+        assert {p.name: p.read_bytes() for p in store.companies.iterdir()} == before and trashed(store) == []
         await pilot.press("C")
         await pilot.pause()
         await pilot.press("pagedown", "T")

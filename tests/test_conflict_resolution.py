@@ -195,3 +195,26 @@ async def test_a_choice_made_in_the_view_applies_only_to_the_copy_it_showed(tmp_
         await pilot.pause()
         assert sorted(copies(store)) == sorted([shown, newer]) and trashed(store) == []
         assert "compare again" in [n.message for n in app._notifications][-1]
+
+
+async def test_a_key_typed_before_the_screen_hears_of_a_conflict_goes_into_the_new_text(tmp_path):
+    """The disk poll finds a change while the user types: the editor must show the file's text at
+    once, or the next key puts the old text back over the file's (that lost the hand edit)."""
+    store = make_store(tmp_path)
+    store.create(acme())
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_acme(pilot, app)
+        await pilot.press("enter")
+        await type_text(pilot, " mine")
+        path = store.path_for(SLUG)
+        path.write_text(path.read_text().replace("Your robot arm", "Edited elsewhere"), encoding="utf-8")
+        await screen.saver.poll_disk()
+        editor = screen.query_one("#answer", TextArea)
+        assert editor.text == THEIRS  # before any message is handled
+        editor.insert("X")  # a key already on its way
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert saved(store, SLUG)["answers"]["why-here"]["text"] == THEIRS + "X"
+        assert ORIGINAL + " mine" in copies(store)[0].read_text()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from functools import partial
+from typing import Callable
 
 from textual.message import Message
 from textual.timer import Timer
@@ -67,6 +68,9 @@ class Saver:
         self._timer: Timer | None = None
         self._polling = False
         session.on_edit = self._edited
+        self.on_replaced: Callable[[], None] | None = None
+        """Called at once when a reload replaced the notes in memory, before any queued key is
+        handled: an editor still showing the old text would otherwise write it over the new notes."""
 
     def start(self) -> None:
         """Begin watching the file on disk (call once the owner is mounted)."""
@@ -103,15 +107,22 @@ class Saver:
 
     def _finished(self, status: SaveStatus) -> None:
         if status.state is SaveState.CONFLICT:
-            status = self.session.reload()
+            status = self._reload(self.session.reload)
         self.owner.post_message(message_for(self.session, status))
+
+    def _reload(self, reload: Callable[[], SaveStatus]) -> SaveStatus:
+        before = self.session.company
+        status = reload()
+        if self.session.company is not before and self.on_replaced is not None:
+            self.on_replaced()
+        return status
 
     def save_now(self) -> SaveStatus:
         """Save on this thread (ctrl+s, a switch, leaving), tell the owner, and return the status."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        status = self.session.save_now()
+        status = self._reload(self.session.save_now)  # a conflict or a repaired file reloads
         self.owner.post_message(message_for(self.session, status))
         return status
 
@@ -129,7 +140,7 @@ class Saver:
             self._polling = False
         if changed:
             was_blocked = self.session.blocked
-            status = self.session.reload()
+            status = self._reload(self.session.reload)
             if status.state is SaveState.CONFLICT or (status.problem and not was_blocked):
                 self.owner.post_message(message_for(self.session, status))
             else:

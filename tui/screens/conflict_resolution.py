@@ -49,6 +49,7 @@ class ConflictResolver:
     def __init__(self, screen: PrepareScreen) -> None:
         self.screen = screen
         self.copies: list[ConflictCopy] = []
+        screen.saver.on_replaced = self._notes_replaced
 
     @property
     def pending(self) -> bool:
@@ -65,12 +66,17 @@ class ConflictResolver:
     def arrived(self) -> None:
         """A save conflicted just now: the bar points at the copy (a toast alone was easy to miss)."""
         self.scan()
-        editor = self.screen.focused
-        if isinstance(editor, TextArea):  # keys still in flight land after the file's text, not inside a word
-            editor.move_cursor(editor.document.end)
         self.screen.notify("The file changed on disk: it is shown, and yours is set aside. "
                            "The bar at the top compares and resolves.", title="Changed elsewhere",
                            severity="warning", timeout=5)
+
+    def _notes_replaced(self) -> None:
+        """A reload swapped the notes: show them before another key reaches the old text."""
+        screen = self.screen
+        screen._show_disk_version()
+        editor = screen.focused
+        if screen.session.status.state is SaveState.CONFLICT and isinstance(editor, TextArea):
+            editor.move_cursor(editor.document.end)  # keys in flight land after the file's text, not in a word
 
     def rows(self, mine) -> list[Row]:
         screen = self.screen

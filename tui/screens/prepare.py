@@ -412,9 +412,10 @@ class PrepareScreen(Screen):
             self.notify(f"Could not save: {event.status.reason}. Your text is still here; fix the problem and "
                         "press ctrl+s.", severity="error", timeout=20)
 
+    # Conflict and Reloaded: the saver's on_replaced hook already showed the new notes, at once,
+    # before any queued key (refreshing again here would drop a key typed in between).
     @on(Conflict)
     def _conflict(self, event: Conflict) -> None:
-        self._show_disk_version()
         self.conflicts.arrived()
 
     def action_conflict(self, choice: str) -> None:
@@ -429,7 +430,6 @@ class PrepareScreen(Screen):
             self.notify("The notes file parses again; saving is back on.", timeout=5)
         else:
             self.notify("The notes file changed on disk; loaded the new version.", timeout=5)
-        self._show_disk_version()
 
     def _show_disk_version(self) -> None:
         self._refresh_header()

@@ -46,6 +46,7 @@ class PrepareScreen(Screen):
     # From 100 columns the tips fit beside the answer; from 140 the research joins them.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
     BINDINGS = [
+        *CONFLICT_BINDINGS,  # first in help while a conflict waits; hidden otherwise
         Binding("escape", "pane('questions')", "Questions"),
         Binding("1", "pane('questions', True)", "Questions pane", show=False),
         Binding("2", "pane('answer', True)", "Answer pane", show=False),
@@ -64,7 +65,6 @@ class PrepareScreen(Screen):
         Binding("v", "review", "Review"),
         Binding("c", "companies", "Companies"),
         Binding("question_mark", "app.help", "Help"),
-        *CONFLICT_BINDINGS,
     ]
 
     # var, not reactive: a reactive on a Screen repaints the whole screen when it

@@ -16,7 +16,11 @@ $(STAMP): pyproject.toml constraints.txt
 run: $(STAMP)
 	$(BIN)/finale $(ARGS)
 
+# The checks run first and stop the run: a broken layer contract fails `make test`.
 test: $(STAMP)
+	$(BIN)/ruff check tui tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)

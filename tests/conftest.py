@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+import pytest_asyncio
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -24,3 +28,30 @@ def _isolated_home(tmp_path, monkeypatch):
 @pytest.fixture
 def data_dir(tmp_path) -> Path:
     return Path(os.environ["FINALE_HOME"])
+
+
+@dataclass
+class Opened:
+    """Acme Robotics open on the Prepare screen at 80x24, on a fake clock, notifications recorded."""
+
+    app: Any
+    pilot: Any
+    screen: Any
+    fake: Any
+    seen: Any
+
+    @property
+    def store(self):
+        return self.app.store
+
+
+@pytest_asyncio.fixture
+async def opened(tmp_path) -> AsyncIterator[Opened]:
+    from tests.helpers import FakeClock, Seen, acme, make_app, make_store, open_company
+
+    make_store(tmp_path).create(acme())
+    fake, seen = FakeClock(), Seen()
+    app = make_app(tmp_path, fake)
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
+        screen = await open_company(pilot)
+        yield Opened(app, pilot, screen, fake, seen)

@@ -9,11 +9,10 @@ import pytest
 from textual.widgets import TextArea
 
 import tui.saving
-
 from tests.helpers import NOW, acme, make_app, make_store, saved
 from tests.test_prepare import open_acme, type_text
 from tui.core.conflicts import separator
-from tui.screens.conflict_view import CompareScreen
+from tui.dialogs.compare import CompareScreen
 from tui.screens.help import HelpScreen, binding_rows
 from tui.widgets.conflict_bar import ConflictBar
 

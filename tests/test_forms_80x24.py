@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.widgets import Button
 
 from tests.helpers import acme, make_app, make_store, open_company, saved
-from tui.screens.company_form import CompanyFormDialog
-from tui.screens.dialogs import ConfirmDialog
-from tui.screens.note_dialog import NoteDialog
+from tui.dialogs.basic import ConfirmDialog
+from tui.dialogs.company_form import CompanyFormDialog
+from tui.dialogs.note_dialog import NoteDialog
 from tui.screens.prepare import PrepareScreen
 
 

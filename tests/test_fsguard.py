@@ -13,7 +13,6 @@ import pytest
 from tests.helpers import acme, make_store
 from tui.cli import main
 from tui.core.fsguard import UnsafePathError, clean_stale_temps, make_dirs
-from tui.core.store import NotesStore
 
 
 def mode(path) -> int:

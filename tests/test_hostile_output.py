@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.helpers import acme, make_store
+from tests.helpers import acme, plant
 from tui.cli import main
 from tui.core.notes import ChecklistEntry, CustomQuestion
 from tui.core.sanitize import for_terminal
@@ -59,7 +59,7 @@ def hostile_home(data_dir, tmp_path):
     company.set_answer("evil-q", "mine" + OSC2, company.answers["why-here"].updated_at)
     company.checklist["products"] = ChecklistEntry(True, "note" + OSC2 + CSI)
     company.custom_questions.append(CustomQuestion("mine", "Custom" + OSC52))
-    make_store(data_dir).create(company)
+    plant(data_dir, company, "evil-co")
     hostile_pack(tmp_path / "packs")
     return data_dir
 
@@ -109,3 +109,12 @@ def test_json_output_stays_exact_data(hostile_home, capsys):
     main(["list", "--json"])
     rows = json.loads(capsys.readouterr().out)
     assert rows[0]["name"] == "Evil" + OSC2 + " Co"
+
+
+def test_open_names_ambiguous_hostile_companies_without_escapes(data_dir, capsys):
+    plant(data_dir, acme("Evil" + OSC2 + " One"), "evil-one")
+    plant(data_dir, acme("Evil" + OSC52 + " Two"), "evil-two")
+    assert main(["open", "evil"]) == 1
+    err = capsys.readouterr().err
+    assert "PWNED" in err
+    assert_clean(err)

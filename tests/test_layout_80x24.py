@@ -67,7 +67,7 @@ async def test_compact_rows_fit_every_question_and_the_list_takes_a_share(tmp_pa
 async def test_starters_wrap_show_their_category_and_a_mark_without_colour(tmp_path, monkeypatch):
     """Problem 7: starters are whole, their category is text, and [x] marks the chosen ones."""
     from tests.helpers import saved
-    from tui.screens.starter_dialog import StarterDialog
+    from tui.dialogs.starter_dialog import StarterDialog
 
     monkeypatch.setenv("NO_COLOR", "1")
     make_store(tmp_path).create(acme())

@@ -61,7 +61,7 @@ def test_minimal_pack_parses():
 def test_syntax_error_names_line_and_column():
     text = MINIMAL.replace('title = "Be brief"', 'title = "Be brief')
     message = problems_of(text)
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith('title = "Be brief'))
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith('title = "Be brief'))
     assert f"p.toml:{line}:" in message
     assert "TOML syntax error" in message
 

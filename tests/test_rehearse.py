@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from tests.helpers import NOW, acme, make_app, make_store, open_company, saved
+from tests.helpers import NOW, FakeClock, Seen, acme, make_app, make_store, open_company, saved
 from tui.core.notes import Rehearsal
 from tui.screens.prepare import PrepareScreen
 from tui.screens.rehearse import RehearseScreen
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.t = 1000.0
-
-    def __call__(self) -> float:
-        return self.t
 
 
 def rehearsed_company():
@@ -34,10 +26,8 @@ def rehearsed_company():
 
 async def start(tmp_path, company=None):
     make_store(tmp_path).create(company or acme())
-    app = make_app(tmp_path)
     clock = FakeClock()
-    app.monotonic = clock
-    return app, clock
+    return make_app(tmp_path, clock), clock
 
 
 async def open_prepare(pilot, app):
@@ -48,7 +38,7 @@ async def open_prepare(pilot, app):
 
 async def say(pilot, clock, seconds: float, rating: str) -> None:
     await pilot.press("space")
-    clock.t += seconds
+    clock.advance(seconds)
     await pilot.press("space")
     await pilot.pause()
     await pilot.press(rating)
@@ -83,7 +73,8 @@ async def test_a_session_of_due_questions_weakest_first(tmp_path):
         ("right-fit", 130, 1, "spoken"),
         ("right-fit", 80, 3, "spoken"),
     ]
-    assert all(r["at"] == NOW for r in rows)
+    # Each row is stamped when its attempt started, on the one fake clock.
+    assert [r["at"] for r in rows] == [NOW + timedelta(seconds=s) for s in (0, 95, 115, 245)]  # whole seconds
 
 
 async def test_r_rehearses_the_selected_question_and_escape_records_nothing(tmp_path):
@@ -94,7 +85,7 @@ async def test_r_rehearses_the_selected_question_and_escape_records_nothing(tmp_
         await pilot.pause()
         assert app.screen.queue == ["why-here"]
         await pilot.press("space")
-        clock.t += 30
+        clock.advance(30)
         await pilot.press("space")
         await pilot.pause()
         assert app.screen.phase == "reveal"
@@ -109,11 +100,11 @@ async def test_pause_stops_the_clock(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_prepare(pilot, app)
         await pilot.press("r", "space")
-        clock.t += 10
+        clock.advance(10)
         await pilot.press("p")
-        clock.t += 500  # paused: not counted
+        clock.advance(500)  # paused: not counted
         await pilot.press("p")
-        clock.t += 5
+        clock.advance(5)
         app.screen._tick()
         assert app.screen.elapsed == 15
         await pilot.press("space", "2")
@@ -128,7 +119,7 @@ async def test_timer_colour_tells_the_band(tmp_path):
         screen = app.screen
         timer = screen.query_one("#rh-timer")
         for seconds, name in ((30, "-under"), (60, "-in"), (60, "-over")):
-            clock.t += seconds
+            clock.advance(seconds)
             screen._tick()
             await pilot.pause()
             assert timer.has_class(name), (seconds, name)
@@ -142,7 +133,7 @@ async def test_typed_recall_shows_a_word_diff_and_covered_points(tmp_path):
         await pilot.pause()
         assert app.screen.phase == "type"
         await pilot.press(*"Your robot arm leads")
-        clock.t += 42
+        clock.advance(42)
         await pilot.press("ctrl+s")
         await pilot.pause()
         text = str(app.screen.query_one("#rh-reveal-text").render())
@@ -169,9 +160,10 @@ async def test_nothing_due_says_so(tmp_path):
     for q in ("why-here", "right-fit", "strengths-weaknesses", "questions-for-us"):
         company.rehearsals.append(Rehearsal(q, NOW, 60, 4))
     app, clock = await start(tmp_path, company)
-    async with app.run_test(size=(80, 24)) as pilot:
+    seen = Seen()
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
         screen = await open_prepare(pilot, app)
         await pilot.press("R")
         await pilot.pause()
         assert app.screen is screen
-        assert any("Nothing is due" in n.message for n in app._notifications)
+        assert "Nothing is due" in seen

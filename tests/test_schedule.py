@@ -7,8 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from tui.core.notes import Company, Rehearsal
-from tui.core.schedule import (covered_points, due_at, due_text, interval, sparkline, status, weakest_first,
-                               word_diff)
+from tui.core.schedule import covered_points, due_at, due_text, interval, sparkline, status, weakest_first, word_diff
 
 NOW = datetime(2026, 11, 26, 10, 0)
 H = timedelta(hours=1)

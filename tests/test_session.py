@@ -101,8 +101,8 @@ def test_keys_typed_during_a_conflicting_save_are_in_the_conflict_copy(session, 
     session.set_answer("right-fit", "before the save", NOW)
     theirs = hand_edit(session, "Your robot arm", "Edited elsewhere")
     result: list = []
-    worker = threading.Thread(target=lambda: result.append(session.save(session_snapshot)))
-    session_snapshot = session.snapshot()
+    snapshot = session.snapshot()
+    worker = threading.Thread(target=lambda: result.append(session.save(snapshot)))
     worker.start()
     assert in_save.wait(5)
     session.set_answer("right-fit", "before the save, and typed during it", NOW)
@@ -205,3 +205,13 @@ def test_saves_from_two_threads_keep_the_newest(session):
         t.join(5)
     assert saved(session.store, session.slug)["answers"]["right-fit"]["text"] == "version 1"
     assert not session.dirty
+
+
+def test_ctrl_s_after_a_repair_that_differs_says_where_the_text_went(session):
+    good = session.path.read_bytes()
+    session.path.write_bytes(BROKEN)
+    session.reload()
+    session.set_answer("right-fit", "typed while broken", NOW)
+    session.path.write_bytes(good.replace(b"Your robot arm", b"Repaired by hand"))
+    status = session.save_now()
+    assert status.state is SaveState.CONFLICT and "typed while broken" in status.copy.read_text(encoding="utf-8")

@@ -18,8 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.cli import main
-from tui.core import notes, store as store_module
+from tui.core import notes
+from tui.core import store as store_module
 from tui.core.notes import Ask, ChecklistEntry, Company, CustomQuestion, Rehearsal
+from tui.core.sanitize import has_control
 from tui.core.store import ConflictError, NotesError, NotesStore, serialize
 
 NOW = datetime(2026, 11, 26, 10, 0, 0)
@@ -46,7 +48,8 @@ answer_text = st.lists(st.one_of(typed, tricky), max_size=8).map("".join)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(name=typed.filter(lambda s: s.strip() and any(c.isprintable() and not c.isspace() for c in s)),
+@given(name=typed.filter(lambda s: s.strip() and any(c.isprintable() and not c.isspace() for c in s)
+                        and not has_control(s) and "\n" not in s and "\t" not in s),  # names are one clean line
        answer=answer_text, note=answer_text, ask=answer_text, prompt=answer_text)
 def test_any_typed_text_round_trips_exactly(tmp_path, name, answer, note, ask, prompt):
     store = make_store(tmp_path / str(time.monotonic_ns()))
@@ -270,7 +273,7 @@ def test_a_change_on_disk_is_not_clobbered(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["../../etc/passwd", "Acme / Sons", "CON", "nul", ".hidden", "..", "a" * 300,
-                                  "東京 Robotics", "Café Ñandú", "\u202eevil", "line\nbreak", "C:\\Windows"])
+                                  "東京 Robotics", "Café Ñandú", "C:\\Windows"])  # control characters: test_hostile_names
 def test_hostile_names_stay_inside_the_companies_folder(tmp_path, name):
     store = make_store(tmp_path)
     loaded = store.create(Company(name=name))

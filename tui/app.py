@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import signal
 import time
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tui.core.packs import Catalog
@@ -19,6 +20,7 @@ from tui.core.save_status import SaveState
 from tui.core.session import CompanySession
 from tui.core.settings import Settings
 from tui.core.store import Loaded, NotesStore
+from tui.saving import Schedule
 from tui.widgets.control_filter import ControlFilter
 
 CONTROL_FILTER = ControlFilter()
@@ -43,7 +45,7 @@ class FinaleApp(App):
         clock: Callable[[], datetime] = datetime.now,
         open_loaded: Loaded | None = None,
         create_name: str | None = None,
-        notices: Iterable[tuple[str, str]] = (),
+        notices: Iterable[tuple[str, SeverityLevel]] = (),
         start_rehearsal: bool = False,
         rehearse_minutes: float | None = None,
         start_mock: bool = False,
@@ -74,6 +76,8 @@ class FinaleApp(App):
         """Per company slug, where the user was (question, pane, cursors): for this session only."""
         self.last_company: str | None = None
         """The company opened last: the picker selects it when the user comes back."""
+        self.schedule: Schedule | None = None
+        """Where screens' debounce timers go; None for Textual's own. Tests put a fake clock here."""
 
     def get_driver_class(self):
         """Textual's driver, except that on Linux no byte from the terminal can stop its input thread."""
@@ -206,7 +210,7 @@ class FinaleApp(App):
         if not lost:
             self.exit()
             return
-        from tui.screens.dialogs import ConfirmDialog
+        from tui.dialogs.basic import ConfirmDialog
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -240,7 +244,7 @@ class FinaleApp(App):
         from tui.core.checks import company_readiness
 
         ready = company_readiness(self.catalog, company, self.settings.words_per_minute)
-        return f"{ready} ({ready.percent}%)"
+        return ready.text
 
     def show_review(self, company) -> None:
         from tui.screens.review import ReviewScreen

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Sequence
+from typing import Any
 
 from tui import __version__
 
@@ -103,7 +104,9 @@ def _catalog(args: argparse.Namespace):
     from tui.core import paths
     from tui.core.packs import load_catalog
 
-    return load_catalog(paths.packs_dir(_option(args, "packs_dir")))
+    # The same order as the app: --packs-dir, then packs_dir in config.toml, then FINALE_PACKS.
+    chosen = _option(args, "packs_dir") or _settings(args, quiet=True).packs_dir or None
+    return load_catalog(paths.packs_dir(chosen))
 
 
 def cmd_packs(args: argparse.Namespace) -> int:
@@ -111,9 +114,15 @@ def cmd_packs(args: argparse.Namespace) -> int:
 
     if getattr(args, "packs_command", None) == "check":
         status = 0
+        installed = _catalog(args)
         for name in args.files:
             try:
                 pack = load_pack_file(Path(name))
+                # A pack that clashes with one already installed would be skipped at start.
+                others = [p for p in installed.packs if p.source.resolve() != Path(name).resolve()]
+                problems = installed.clashes(pack, others)
+                if problems:
+                    raise PackError(pack.source, problems)
             except PackError as error:
                 print(error, file=sys.stderr)
                 status = 1
@@ -124,8 +133,8 @@ def cmd_packs(args: argparse.Namespace) -> int:
     for pack in catalog.packs:
         origin = "built-in" if pack.builtin else "yours"
         print(f"{pack.id}  {pack.version}  {len(pack.questions)} questions  {origin}  {pack.source}")
-    for error in catalog.errors:
-        print(f"skipped: {error}", file=sys.stderr)
+    for skipped in catalog.errors:
+        print(f"skipped: {skipped}", file=sys.stderr)
     return 0
 
 
@@ -135,7 +144,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     store, catalog = _store(args), _catalog(args)
     now = datetime.now()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for summary in summaries(store, catalog, now, _settings(args).words_per_minute):
         if not summary.ok:
             rows.append({"slug": summary.slug, "path": summary.path,
@@ -155,12 +164,17 @@ def cmd_list(args: argparse.Namespace) -> int:
             "readiness_passed": summary.ready_passed,
             "readiness_total": summary.ready_total,
             "summary": f"{summary.progress}  ready {summary.ready_passed}/{summary.ready_total}",
+            "orphan_answers": summary.orphans,
         })
-    if args.json:
-        import json
+    from tui.core.index import leftovers
 
+    extra = leftovers(store)
+    if args.json:
+        rows += [{"slug": "", "path": x.path, "leftover": x.kind, "advice": x.advice} for x in extra]
         _print_json(rows)
         return 0
+    for leftover in extra:
+        print(f"finale: {leftover.path}: {leftover.kind}, {leftover.advice}.", file=sys.stderr)
     if not rows:
         print(f"No companies yet in {store.companies}. Run `finale` and press n to add one.")
         return 0
@@ -169,10 +183,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         if "error" in row:
             print(f"{row['slug']:<{width}}  BROKEN  {row['error']}")
             continue
-        when = when_text(datetime.fromisoformat(row["interview_at"])) if row["interview_at"] else "no date"
+        date = when_text(datetime.fromisoformat(row["interview_at"])) if row["interview_at"] else "no date"
         soon = f" ({row['countdown']})" if row["countdown"] else ""
         role = f"  {row['role']}" if row["role"] else ""
-        print(f"{row['name']:<{width}}{role}  {when}{soon}  {row['summary']}")
+        orphans = f"  ({row['orphan_answers']} old answers: open the company and press o)" if row["orphan_answers"] else ""
+        print(f"{row['name']:<{width}}{role}  {date}{soon}  {row['summary']}{orphans}")
     return 0
 
 
@@ -205,14 +220,15 @@ def _resolve(args: argparse.Namespace):
     return store, match.entry
 
 
-def _settings(args: argparse.Namespace):
+def _settings(args: argparse.Namespace, quiet: bool = False):
     from tui.core import paths
     from tui.core.settings import Settings, SettingsError, load_settings
 
     try:
         return load_settings(paths.config_file(_option(args, "config")))
     except SettingsError as error:
-        print(f"finale: {error}\nUsing the default settings.", file=sys.stderr)
+        if not quiet:  # said once per command, by whichever caller is not quiet
+            print(f"finale: {error}\nUsing the default settings.", file=sys.stderr)
         return Settings()
 
 
@@ -223,7 +239,7 @@ def _review_of(args: argparse.Namespace, entry):
     settings, catalog = _settings(args), _catalog(args)
     ready = company_readiness(catalog, entry.company, settings.words_per_minute)
     return build_review(catalog, entry.company, datetime.now(), settings.words_per_minute,
-                        readiness=f"{ready} ({ready.percent}%)")
+                        readiness=ready.text)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -235,7 +251,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
     results = company_results(catalog, entry.company, _settings(args).words_per_minute)
     if args.json:
-        import json
 
         rows = [{"question": r.question, "check": r.check.id, "kind": r.check.kind, "passed": r.passed,
                  "message": r.message} for r in results]
@@ -364,8 +379,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # untrusted and must not reach the terminal as escape sequences. The app
     # (open, rehearse, no command) owns the terminal itself.
     saved = sys.stdout, sys.stderr
+    sys.stderr = SafeStream(sys.stderr)  # Textual draws on sys.__stderr__, so the app is unaffected
     if args.command not in ("open", "rehearse", None):
-        sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
+        sys.stdout = SafeStream(sys.stdout)
     try:
         status = COMMANDS[args.command](args)
         sys.stdout.flush()  # a full disk is reported here, not as a traceback at exit
@@ -397,7 +413,7 @@ def _silence_stdout() -> None:
 
     try:
         null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.__stdout__.fileno())
+        os.dup2(null, sys.__stdout__.fileno())  # type: ignore[union-attr]
         os.close(null)
     except (OSError, AttributeError, ValueError):
         pass

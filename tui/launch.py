@@ -9,6 +9,7 @@ import sys
 import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Literal
 
 from tui.core import paths
 from tui.core.matching import find_in_store
@@ -37,10 +38,11 @@ def store_company_from(path: Path):
 
 
 def launch(args: argparse.Namespace) -> int:
-    notices: list[tuple[str, str]] = []
-    config_path = paths.config_file(getattr(args, "config", None))
+    notices: list[tuple[str, Literal["information", "warning", "error"]]] = []
+    config_file = paths.config_file(getattr(args, "config", None))
+    config_path: Path | None = config_file
     try:
-        settings = load_settings(config_path)
+        settings = load_settings(config_file)
     except SettingsError as error:
         config_path = None  # a file we cannot read is never written, not even to remember a theme
         print(f"finale: {error}\nUsing the default settings.", file=sys.stderr)
@@ -74,7 +76,7 @@ def launch(args: argparse.Namespace) -> int:
 
     from tui.terminal import prepare_environment, terminal_problem
 
-    problem = terminal_problem(os.environ, sys.__stderr__)
+    problem = terminal_problem(os.environ, sys.__stderr__ or sys.stderr)
     if problem:
         print(f"finale: {problem}", file=sys.stderr)
         return 1

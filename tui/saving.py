@@ -9,11 +9,13 @@ polls the file on disk, and posts ``Saved``, ``SaveFailed``, ``Conflict`` or
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
-from typing import Callable
+from typing import Protocol
 
 from textual.message import Message
-from textual.timer import Timer
+from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
 from tui.core.save_status import SaveState, SaveStatus
@@ -24,11 +26,40 @@ DISK_POLL_SECONDS = 2.0
 DELAYS = {Edit.TYPING: AUTOSAVE_SECONDS, Edit.CHOICE: AUTOSAVE_SECONDS / 4, Edit.STRUCTURE: 0.0}
 
 
+class Stoppable(Protocol):
+    def stop(self) -> None: ...
+
+
+Schedule = Callable[[float, Callable[[], object]], Stoppable]
+"""Run a callback once, ``delay`` seconds from now: Textual's ``set_timer``, or a test's fake clock."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What to tell the user about a save, as the arguments of ``notify``."""
+
+    message: str
+    title: str = ""
+    severity: SeverityLevel = "information"
+    timeout: float = 5
+
+
 class SaveMessage(Message):
+    """Something happened to an open company's saving; ``session.status`` says where it stands now."""
+
     def __init__(self, session: CompanySession, status: SaveStatus) -> None:
         super().__init__()
         self.session = session
         self.status = status
+
+    @property
+    def reloaded(self) -> bool:
+        """Whether the notes in memory were replaced by the file on disk: the screen shows them afresh."""
+        return False
+
+    @property
+    def notice(self) -> Notice | None:
+        return None
 
 
 class Saved(SaveMessage):
@@ -38,17 +69,49 @@ class Saved(SaveMessage):
 class SaveFailed(SaveMessage):
     """A save failed (``status.reason`` says why) or the file on disk is broken (BLOCKED)."""
 
+    @property
+    def notice(self) -> Notice:
+        status, name = self.status, self.session.path.name
+        if status.state is SaveState.BLOCKED:
+            kept = f" What you typed is saved beside it as {status.copy.name}." if status.copy else ""
+            return Notice(f"{status.reason} Saving is paused until the file parses again.{kept}",
+                          f"{name} is broken", "error", 30)
+        return Notice(f"Could not save: {status.reason}. Your text is still here; fix the problem and press ctrl+s.",
+                      severity="error", timeout=20)
+
 
 class Conflict(SaveMessage):
     """The file changed on disk: ours went to ``status.copy`` and the disk version is loaded."""
 
+    @property
+    def reloaded(self) -> bool:
+        return True
+
+    @property
+    def notice(self) -> Notice:
+        # Short: the "changed elsewhere" bar on Prepare stays until the user resolves it.
+        return Notice("The file changed on disk: it is shown, and yours is set aside. "
+                      "The bar at the top compares and resolves.", "Changed elsewhere", "warning", 8)
+
 
 class Reloaded(SaveMessage):
-    """The file changed on disk with nothing unsaved here, and was loaded (or found broken, or repaired)."""
+    """The file changed on disk with nothing unsaved here, and was loaded (or found still broken, or repaired)."""
 
     def __init__(self, session: CompanySession, status: SaveStatus, was_blocked: bool) -> None:
         super().__init__(session, status)
         self.was_blocked = was_blocked
+
+    @property
+    def reloaded(self) -> bool:
+        return not self.status.problem
+
+    @property
+    def notice(self) -> Notice | None:
+        if self.status.problem:
+            return None
+        if self.was_blocked:
+            return Notice("The notes file parses again; saving is back on.")
+        return Notice("The notes file changed on disk; loaded the new version.")
 
 
 def message_for(session: CompanySession, status: SaveStatus) -> SaveMessage:
@@ -62,10 +125,11 @@ def message_for(session: CompanySession, status: SaveStatus) -> SaveMessage:
 class Saver:
     """Debounced, background saving of one session, for the widget (a screen) that shows it."""
 
-    def __init__(self, owner: Widget, session: CompanySession) -> None:
+    def __init__(self, owner: Widget, session: CompanySession, schedule: Schedule | None = None) -> None:
         self.owner = owner
         self.session = session
-        self._timer: Timer | None = None
+        self._schedule: Schedule = schedule or owner.set_timer
+        self._timer: Stoppable | None = None
         self._polling = False
         session.on_edit = self._edited
         self.on_replaced: Callable[[], None] | None = None
@@ -74,7 +138,14 @@ class Saver:
 
     def start(self) -> None:
         """Begin watching the file on disk (call once the owner is mounted)."""
-        self.owner.set_interval(DISK_POLL_SECONDS, self.poll_disk)
+        self._schedule(DISK_POLL_SECONDS, self._poll_tick)
+
+    def _poll_tick(self) -> None:
+        self.owner.call_later(self._poll_and_repeat)
+
+    async def _poll_and_repeat(self) -> None:
+        await self.poll_disk()
+        self._schedule(DISK_POLL_SECONDS, self._poll_tick)
 
     def _edited(self, kind: Edit) -> None:
         if kind is Edit.RECORD:
@@ -88,7 +159,7 @@ class Saver:
             self._timer.stop()
             self._timer = None
         if delay:
-            self._timer = self.owner.set_timer(delay, self.save_in_background)
+            self._timer = self._schedule(delay, self.save_in_background)
         else:
             self.save_in_background()
 

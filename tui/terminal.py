@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from typing import Mapping, TextIO
+from collections.abc import Mapping
+from typing import TextIO
 
 # Textual waits this long after ESC for the rest of an escape sequence. Its
 # default, 100 ms, is shorter than a slow SSH link can split an arrow key,

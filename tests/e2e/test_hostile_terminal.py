@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.e2e.terminal import Terminal, base_env, needs_finale
-from tests.helpers import NOW, acme, make_store
+from tests.helpers import NOW, acme, plant
 from tui.core.notes import ChecklistEntry
 
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not needs_finale(), reason="finale is not installed")]
@@ -23,7 +23,7 @@ def hostile_home(home):
     company.role = "PM" + OSC52
     company.set_answer("why-here", "answer " + OSC52 + " then " + CSI + "\x9b2J", NOW)
     company.checklist["products"] = ChecklistEntry(True, "research note " + OSC2 + CSI)
-    make_store(home / "data").create(company)
+    plant(home / "data", company, "evil-co")
     packs = home / "packs"
     packs.mkdir()
     tip = json.dumps("Tip body " + OSC2 + OSC52 + CSI)
@@ -59,8 +59,11 @@ def test_app_writes_no_injected_sequences(tmp_path):
     term.send("\x1b", settle=0.8)
     term.send("4", settle=0.5)          # research, with its note
     term.send("\x1b", settle=0.8)       # back to the question list (ESC waits 300 ms for more)
-    for _ in range(6):                  # down to the pack's evil question, its tips beside it
-        term.send("j", settle=0.2)
+    term.wait_until(lambda text: "Done/undone" not in text.splitlines()[-1], "the question list's footer")
+    for _ in range(10):                 # down to the pack's evil question, its tips beside it
+        if "Evil tip" in term.text:
+            break
+        term.send("j", settle=0.4)
     term.wait_for("Evil tip")
     term.send("c", settle=0.5)          # the picker lists the company by name
     term.wait_for("Evil")

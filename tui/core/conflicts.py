@@ -12,10 +12,11 @@ from __future__ import annotations
 import copy
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Literal
 
 from tui.core.atomic import fsync_dir, private_dir, write_new
 from tui.core.notes import Answer, ChecklistEntry, Company
@@ -112,9 +113,9 @@ def differences(theirs: Company, mine: Company, order: Iterable[str] = ()) -> li
         if t != m:
             out.append(Difference("answer", qid, t, m))
     for item in _ordered([*theirs.checklist, *mine.checklist], ()):
-        t, m = theirs.entry(item), mine.entry(item)
-        if (t.done, t.note) != (m.done, m.note):
-            out.append(Difference("note", item, _entry_text(t), _entry_text(m)))
+        t_entry, m_entry = theirs.entry(item), mine.entry(item)
+        if (t_entry.done, t_entry.note) != (m_entry.done, m_entry.note):
+            out.append(Difference("note", item, _entry_text(t_entry), _entry_text(m_entry)))
     if [(a.text, a.chosen) for a in theirs.asks] != [(a.text, a.chosen) for a in mine.asks]:
         out.append(Difference("asks", "", _asks_text(theirs), _asks_text(mine)))
     for field in ("role", "interview_at", "interviewers", "links"):
@@ -168,9 +169,9 @@ def keep_both(theirs: Company, mine: Company, at: datetime) -> Company:
         if text != ours.text:
             merged.answers[qid] = Answer(text, _later(ours.updated_at, answer.updated_at), ours.extra)
     for item, entry in mine.checklist.items():
-        ours = merged.checklist.setdefault(item, ChecklistEntry())
-        ours.note = _both(ours.note, entry.note, at)
-        ours.done = ours.done or entry.done
+        kept = merged.checklist.setdefault(item, ChecklistEntry())
+        kept.note = _both(kept.note, entry.note, at)
+        kept.done = kept.done or entry.done
     texts = {a.text for a in merged.asks}
     merged.asks += [copy.deepcopy(a) for a in mine.asks if a.text not in texts]
     ids = {c.id for c in merged.custom_questions}

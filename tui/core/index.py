@@ -10,14 +10,17 @@ cache is rebuilt, and the notes files stay the only source of truth.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 
 from tui.core.atomic import atomic_write, private_dir
+from tui.core.fsguard import clean_stale_temps
 from tui.core.packs import Catalog
+from tui.core.progress import progress_text, readiness_text, soonest_first
+from tui.core.speech import DEFAULT_WPM
 from tui.core.store import NotesStore
 
-VERSION = 2  # bumped when what a summary holds changes: old caches are rebuilt
+VERSION = 4  # bumped when what a summary holds changes (ctime in the stamp, orphans, "done"): rebuilt
 
 
 @dataclass
@@ -36,6 +39,7 @@ class Summary:
     error: str | None = None
     error_line: int | None = None
     error_fix: str = ""
+    orphans: int = 0  # answers to questions no longer in any pack
 
     @property
     def when(self) -> datetime | None:
@@ -47,12 +51,16 @@ class Summary:
 
     @property
     def progress(self) -> str:
-        return f"answers {self.answered}/{self.questions}  research {self.researched}/{self.checklist}"
+        return progress_text(self.answered, self.questions, self.researched, self.checklist)
+
+    @property
+    def orphan_text(self) -> str:
+        return f"{self.orphans} answer{'s' if self.orphans != 1 else ''} to questions no longer in any pack" \
+            if self.orphans else ""
 
     @property
     def ready(self) -> str:
-        percent = round(100 * self.ready_passed / self.ready_total) if self.ready_total else 0
-        return f"{self.ready_passed}/{self.ready_total} ({percent}%)"
+        return readiness_text(self.ready_passed, self.ready_total)
 
     @property
     def error_text(self) -> str:
@@ -73,6 +81,7 @@ def _fingerprint(catalog: Catalog, wpm: int) -> list:
 
 def _summarize(store: NotesStore, catalog: Catalog, slug: str, wpm: int) -> Summary:
     from tui.core.checks import company_readiness
+    from tui.core.orphans import orphan_answers
     from tui.core.progress import progress
 
     entry = store.read(slug, with_digest=False)
@@ -91,23 +100,77 @@ def _summarize(store: NotesStore, catalog: Catalog, slug: str, wpm: int) -> Summ
     summary.answered, summary.questions = done.answered, done.questions
     summary.researched, summary.checklist = done.researched, done.checklist
     summary.ready_passed, summary.ready_total = ready.passed, ready.total
+    summary.orphans = len(orphan_answers(catalog, company))
     return summary
 
 
+def _unreachable(store: NotesStore, slug: str, error: OSError) -> Summary:
+    import os
+
+    path = store.path_for(slug)
+    if os.path.islink(path):
+        reason = f"a link to {os.readlink(path)}, which does not exist"
+        fix = "Restore the file it points to, or delete the link."
+    else:
+        reason, fix = f"cannot read: {error.strerror or error}", "Check the file's permissions."
+    return Summary(slug, str(path), error=reason, error_fix=fix)
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """A file beside the notes that needs the user: a conflict copy or a recovery file."""
+
+    path: str
+    kind: str
+    advice: str
+
+
+_LEFTOVERS = (
+    (".toml.conflict-", "conflict copy", "your version from a save that met a change on disk: compare it with "
+                                         "the notes file, merge what you need, then delete it"),
+    (".toml.recover", "recovery file", "text rescued after a failed save: copy what you need, then delete it"),
+)
+
+
+def leftovers(store: NotesStore) -> list[Leftover]:
+    """Conflict copies and recovery files in the companies folder, listed until the user deletes them."""
+    try:
+        names = sorted(p.name for p in store.companies.iterdir())
+    except OSError:
+        return []
+    out = []
+    for name in names:
+        for marker, kind, advice in _LEFTOVERS:
+            if marker in name and not name.startswith("."):
+                out.append(Leftover(str(store.companies / name), kind, advice))
+    return out
+
+
 def sort_key(summary: Summary, now: datetime) -> tuple:
-    """Upcoming interviews soonest first, then companies with no date, then past ones, then broken files."""
-    if not summary.ok:
-        return (3, 0.0, summary.slug)
-    when = summary.when
-    name = summary.name.casefold()
-    if when is None:
-        return (1, 0.0, name)
-    if when >= now:
-        return (0, when.timestamp(), name)
-    return (2, -when.timestamp(), name)
+    return soonest_first(summary.when, summary.name if summary.ok else summary.slug, now, broken=not summary.ok)
 
 
-def summaries(store: NotesStore, catalog: Catalog, now: datetime, wpm: int = 140) -> list[Summary]:
+_FIELDS: dict[str, str] = {f.name: str(f.type) for f in fields(Summary)}
+_KINDS = {"str": (str,), "int": (int,), "str | None": (str, type(None)), "int | None": (int, type(None))}
+
+
+def _trusted(row: object) -> Summary | None:
+    """A Summary from a cache row, or None when any field is missing or of the wrong type."""
+    if not isinstance(row, dict) or set(row) != set(_FIELDS):
+        return None
+    for name, kind in _FIELDS.items():
+        value = row[name]
+        if isinstance(value, bool) or not isinstance(value, _KINDS[kind]):
+            return None
+    summary = Summary(**row)
+    try:
+        _ = summary.when  # an interview_at that is not ISO text would fail later, in the picker
+    except ValueError:
+        return None
+    return summary
+
+
+def summaries(store: NotesStore, catalog: Catalog, now: datetime, wpm: int = DEFAULT_WPM) -> list[Summary]:
     cache_path = store.root / "cache" / "index.json"
     fingerprint = _fingerprint(catalog, wpm)
     try:
@@ -116,7 +179,10 @@ def summaries(store: NotesStore, catalog: Catalog, now: datetime, wpm: int = 140
             cached = {}
     except (OSError, ValueError, AttributeError):
         cached = {}
-    known: dict = cached.get("files", {}) if isinstance(cached, dict) else {}
+    known = cached.get("files", {}) if isinstance(cached, dict) else {}
+    if not isinstance(known, dict):
+        known = {}
+    clean_stale_temps(store.companies)  # left by a save that was killed; an hour old, so not in use
 
     fresh: dict[str, dict] = {}
     out: list[Summary] = []
@@ -124,16 +190,14 @@ def summaries(store: NotesStore, catalog: Catalog, now: datetime, wpm: int = 140
     for slug in store.slugs():
         try:
             st = store.path_for(slug).stat()
-        except OSError:
+        except OSError as error:
+            out.append(_unreachable(store, slug, error))  # a dangling link is shown, never skipped
             continue
-        stamp = [st.st_mtime_ns, st.st_size, st.st_ino]
+        stamp = [st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino]
         row = known.get(slug)
         summary = None
         if isinstance(row, dict) and row.get("stamp") == stamp:
-            try:
-                summary = Summary(**row["summary"])
-            except (TypeError, KeyError):
-                summary = None
+            summary = _trusted(row.get("summary"))
         if summary is None:
             summary = _summarize(store, catalog, slug, wpm)
             changed = True

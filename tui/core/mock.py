@@ -17,7 +17,6 @@ from tui.core.packs import Catalog, Question
 from tui.core.progress import questions_for
 from tui.core.speech import band, talking_points
 
-ASKS_QUESTION = "questions-for-us"
 MOCK_MARK = "mock"
 """A custom question with ``mock = true`` in the notes file joins the mock close."""
 
@@ -41,15 +40,15 @@ def toggle_mark(company: Company, question_id: str) -> str:
 def run_order(catalog: Catalog, company: Company) -> list[Question]:
     """Interview order: the pack's questions, your marked ones, then "any questions for us?" last."""
     every = questions_for(catalog, company)
-    asks = [q for q in every if q.id == ASKS_QUESTION]
-    pack = [q for q in every if not q.custom and q.id != ASKS_QUESTION]
+    asks = [q for q in every if q.asks]
+    pack = [q for q in every if not q.custom and not q.asks]
     mine = [q for q in every if q.custom and marked(company, q.id)]
     return pack + mine + asks
 
 
 def draft_points(company: Company, question: Question) -> list[str]:
     """What to check yourself against: the talking points, or for the last question the chosen asks."""
-    if question.id == ASKS_QUESTION:
+    if question.asks:
         return [a.text for a in company.asks if a.chosen and a.text.strip()]
     return talking_points(company.answer_text(question.id))
 
@@ -69,7 +68,7 @@ class MockRun:
     ratings: dict[int, int] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, catalog: Catalog, company: Company) -> "MockRun":
+    def of(cls, catalog: Catalog, company: Company) -> MockRun:
         return cls(run_order(catalog, company), [a.text for a in company.asks if a.chosen and a.text.strip()])
 
     @property
@@ -92,7 +91,7 @@ class MockRun:
         """space: the next ask on the last question, else the next question; the split is taken."""
         if self.finished:
             return
-        if self.question.id == ASKS_QUESTION and self.ask + 1 < len(self.asks):
+        if self.question.asks and self.ask + 1 < len(self.asks):
             self.ask += 1
             return
         self.ends.append(t)

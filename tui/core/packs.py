@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Literal, get_args
 
 from tui.core import paths
 from tui.core.schema import (
@@ -25,6 +26,9 @@ from tui.core.schema import (
 )
 
 DEFAULT_PACK_FILE = "closing-senior-pm.toml"
+QuestionKind = Literal["answer", "asks"]
+"""answer: written and spoken; asks: the questions to ask them, chosen from starters and your own."""
+QUESTION_KINDS: tuple[str, ...] = get_args(QuestionKind)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Each check kind and its parameters: name -> (type, required).
@@ -67,6 +71,12 @@ class Question:
     checks: tuple[Check, ...] = ()
     pack_id: str = ""
     custom: bool = False
+    kind: QuestionKind = "answer"
+
+    @property
+    def asks(self) -> bool:
+        """Whether this is the question whose answer is the list of questions to ask them."""
+        return self.kind == "asks"
 
 
 @dataclass(frozen=True)
@@ -145,8 +155,8 @@ def _check_check(raw: Any, path: str, tip_titles: set[str], checklist_ids: set[s
             Problem(join(path, "kind"), f'unknown kind "{kind}"{did_you_mean(kind, CHECK_KINDS)}; known kinds: {known}')
         )
         return None
-    for name, (kind_type, required) in params.items():
-        if required and name not in raw:
+    for name, (kind_type, needed) in params.items():
+        if needed and name not in raw:
             continue  # already reported as missing
         if kind_type is list:
             expect_str_list(raw, name, path, problems)
@@ -169,16 +179,21 @@ def _check_check(raw: Any, path: str, tip_titles: set[str], checklist_ids: set[s
     if not all(isinstance(raw.get(k), str) for k in ("id", "kind", "message")):
         return None
     extra = {k: raw[k] for k in params if k in raw}
-    return Check(raw["id"], kind, raw["message"], _text(raw, "tip"), extra)
+    return Check(raw["id"], raw["kind"], raw["message"], _text(raw, "tip"), extra)
 
 
 def _check_question(raw: Any, path: str, checklist_ids: set[str], pack_id: str, problems: list[Problem]) -> Question | None:
     if not isinstance(raw, dict):
         problems.append(Problem(path, f"expected a table, got {type_name(raw)}"))
         return None
-    check_keys(raw, path, ["id", "prompt", "why_they_ask", "target_seconds"], ["tips", "examples", "checks"], problems)
+    check_keys(raw, path, ["id", "prompt", "why_they_ask", "target_seconds"], ["tips", "examples", "checks", "kind"], problems)
     for key in ("id", "prompt", "why_they_ask"):
         expect(raw, key, str, path, problems)
+    kind = raw.get("kind", "answer")
+    if expect(raw, "kind", str, path, problems) and kind not in QUESTION_KINDS:
+        problems.append(Problem(join(path, "kind"), f'unknown question kind "{kind}"; known kinds: '
+                                f'{", ".join(QUESTION_KINDS)}'))
+        kind = "answer"
     _slug_ok(raw, "id", path, problems)
     target = (60, 120)
     if "target_seconds" in raw and expect(raw, "target_seconds", list, path, problems):
@@ -226,6 +241,7 @@ def _check_question(raw: Any, path: str, checklist_ids: set[str], pack_id: str, 
         examples=examples,
         checks=tuple(checks),
         pack_id=pack_id,
+        kind="asks" if kind == "asks" else "answer",
     )
 
 
@@ -352,8 +368,17 @@ class Catalog:
 
     def add(self, pack: Pack) -> None:
         """Add a pack unless it clashes with one already in; a clash becomes an error."""
+        problems = self.clashes(pack, self.packs)
+        if problems:
+            self.errors.append(PackError(pack.source, problems))
+        else:
+            self.packs.append(pack)
+
+    @staticmethod
+    def clashes(pack: Pack, others: list[Pack]) -> list[Problem]:
+        """Every id in ``pack`` that one of ``others`` already uses."""
         problems: list[Problem] = []
-        for other in self.packs:
+        for other in others:
             if other.id == pack.id:
                 problems.append(Problem("pack.id", f'pack id "{pack.id}" is already used by {other.source}'))
             clash = {q.id for q in other.questions} & {q.id for q in pack.questions}
@@ -362,10 +387,7 @@ class Catalog:
             clash = {c.id for c in other.checklist} & {c.id for c in pack.checklist}
             for cid in sorted(clash):
                 problems.append(Problem("checklist", f'checklist id "{cid}" is already used by {other.source}'))
-        if problems:
-            self.errors.append(PackError(pack.source, problems))
-        else:
-            self.packs.append(pack)
+        return problems
 
 
 def default_pack_path() -> Path:
@@ -380,6 +402,7 @@ def load_catalog(user_packs: Path | None = None) -> Catalog:
         if user_packs is not None and user_packs.is_dir():
             sources += [(p, False) for p in sorted(user_packs.glob("*.toml"))]
     except OSError as error:  # an unreadable packs folder costs the user's packs, not the app
+        assert user_packs is not None
         catalog.errors.append(PackError(user_packs, [Problem("", f"cannot read the folder: {error.strerror or error}")]))
     for path, builtin in sources:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass
@@ -10,5 +11,5 @@ class Place:
     """Where the user was in one company, kept for the session: back to it, back there."""
 
     question_id: str = ""
-    side: str = "answer"
+    side: Literal["answer", "tips", "checklist"] = "answer"
     cursors: dict[str, tuple[int, int]] = field(default_factory=dict)

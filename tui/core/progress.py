@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from datetime import datetime
 
 from tui.core.notes import Company
 from tui.core.packs import Catalog, Question
-
-ASKS_QUESTION = "questions-for-us"
-"""The question answered by choosing questions to ask them, not by writing an answer."""
 
 
 def unique_question_ids(catalog: Catalog, company: Company) -> list[str]:
@@ -61,10 +59,6 @@ def _in_role(catalog: Catalog, question: Question, role: str) -> Question:
     return dataclasses.replace(question, prompt=question.prompt.replace(written_for, role))
 
 
-def is_asks(question: Question) -> bool:
-    return question.id == ASKS_QUESTION or any(c.kind == "asks_chosen" for c in question.checks)
-
-
 def asks_wanted(question: Question) -> int:
     """How many chosen questions to ask count as an answer: the pack's `min`, else one."""
     for check in question.checks:
@@ -79,7 +73,7 @@ def chosen_asks(company: Company) -> int:
 
 def is_answered(question: Question, company: Company) -> bool:
     """A written answer that is not blank; for the asks question, enough questions chosen."""
-    if is_asks(question):
+    if question.asks:
         return chosen_asks(company) >= asks_wanted(question)
     return bool(company.answer_text(question.id).strip())
 
@@ -97,7 +91,7 @@ class Progress:
 
     @property
     def summary(self) -> str:
-        return f"answers {self.answered}/{self.questions}  research {self.researched}/{self.checklist}"
+        return progress_text(self.answered, self.questions, self.researched, self.checklist)
 
 
 def progress(catalog: Catalog, company: Company) -> Progress:
@@ -105,3 +99,25 @@ def progress(catalog: Catalog, company: Company) -> Progress:
     items = [c.id for c in catalog.checklist]
     answered = sum(1 for q in questions if is_answered(q, company))
     return Progress(answered, len(questions), company.researched(items), len(items))
+
+
+def progress_text(answered: int, questions: int, researched: int, checklist: int) -> str:
+    """The one wording of progress, for the picker, `finale list` and the review: "answers 2/4  research 1/8"."""
+    return f"answers {answered}/{questions}  research {researched}/{checklist}"
+
+
+def readiness_text(passed: int, total: int) -> str:
+    """Checks passed plus research done over their total, with the percentage: "12/30 (40%)"."""
+    percent = round(100 * passed / total) if total else 0
+    return f"{passed}/{total} ({percent}%)"
+
+
+def soonest_first(when: datetime | None, name: str, now: datetime, broken: bool = False) -> tuple[int, float, str]:
+    """Sort key: upcoming interviews soonest first, then no date, then past ones (latest first), then broken files."""
+    if broken:
+        return (3, 0.0, name)
+    if when is None:
+        return (1, 0.0, name.casefold())
+    if when >= now:
+        return (0, when.timestamp(), name.casefold())
+    return (2, -when.timestamp(), name.casefold())

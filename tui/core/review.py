@@ -12,7 +12,7 @@ from datetime import datetime
 
 from tui.core.notes import Company
 from tui.core.packs import Catalog
-from tui.core.progress import asks_wanted, chosen_asks, is_answered, is_asks, questions_for
+from tui.core.progress import asks_wanted, chosen_asks, is_answered, questions_for
 from tui.core.speech import DEFAULT_WPM, band, speaking_seconds, talking_points, target_text, word_count
 from tui.core.timefmt import countdown, long_date, mmss
 
@@ -91,7 +91,7 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
             where = band(spoken[-1].seconds, question.target_seconds)
             timing.append(f"{where.capitalize()} time when last said: {short(question.prompt)} "
                           f"({mmss(spoken[-1].seconds)}, target {target_text(question.target_seconds)})")
-        if is_asks(question):
+        if question.asks:
             asks_question = question
             continue
         seconds = speaking_seconds(word_count(text), wpm)
@@ -100,7 +100,7 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
     # The gaps that matter most an hour before: what the coach flags, what was never said aloud.
     for question in questions:
         # An empty answer fails every check: "No answer yet" below says it in one line.
-        written = is_asks(question) or company.answer_text(question.id).strip()
+        written = question.asks or company.answer_text(question.id).strip()
         if question.id in failing and written:
             review.gaps.append(f"Fails checks: {short(question.prompt)} ({', '.join(failing[question.id])})")
     if never:

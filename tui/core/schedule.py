@@ -26,6 +26,8 @@ from datetime import datetime, time, timedelta
 
 from tui.core.checks import distinctive_words
 from tui.core.notes import Answer, Company, Rehearsal
+from tui.core.packs import Catalog
+from tui.core.progress import questions_for
 
 RATINGS = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 BASE_INTERVAL = {1: timedelta(0), 2: timedelta(hours=6), 3: timedelta(days=1), 4: timedelta(days=3)}
@@ -234,3 +236,8 @@ def word_diff(draft: str, recall: str) -> list[tuple[str, str]]:
         if j2 > j1:
             out.append(("added", " ".join(b[j1:j2])))
     return out
+
+
+def rehearsal_queue(catalog: Catalog, company: Company, now: datetime) -> list[str]:
+    """What `R` rehearses: every question that is due, weakest first."""
+    return weakest_first(company, [q.id for q in questions_for(catalog, company)], now)

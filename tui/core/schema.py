@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any, Iterable
+from typing import Any
 
 _TYPE_NAMES = {
     str: "a string",

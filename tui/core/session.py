@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import copy
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Iterable
 
 from tui.core.notes import Ask, ChecklistEntry, Company, CustomQuestion, Rehearsal
 from tui.core.recovery import plain_text, write_beside
@@ -150,6 +150,14 @@ class CompanySession:
             mark_rehearsed(self.company, rehearsal.question)
         self._edited(Edit.RECORD)
 
+    def settle_orphans(self, decisions: dict[str, str]) -> None:
+        """Answers to questions no pack has any more: "keep" each as a question of yours, or delete it."""
+        from tui.core.orphans import delete_answer, keep_as_custom
+
+        for question_id, what in decisions.items():
+            (keep_as_custom if what == "keep" else delete_answer)(self.company, question_id)
+        self._edited(Edit.STRUCTURE)
+
     def toggle_mock_mark(self, question_id: str) -> str:
         """Mark or unmark one of the user's own questions for the mock close; what to tell them."""
         from tui.core.mock import toggle_mark
@@ -212,8 +220,10 @@ class CompanySession:
         still broken, unsaved edits go to a recovery copy beside it.
         """
         if self.blocked:
-            if self.reload().state is not SaveState.BLOCKED:
-                return self.save_now()
+            repaired = self.reload()
+            if repaired.state is not SaveState.BLOCKED:
+                # What was typed meanwhile is in the notes file or a conflict copy: say which.
+                return self.save_now() if self.dirty else repaired
             if self.dirty:
                 self._recover(blocked=True)
             return self._status

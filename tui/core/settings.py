@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.schema import Problem, check_keys, expect, syntax_position
+from tui.core.speech import DEFAULT_WPM
 
 
 @dataclass(frozen=True)
@@ -14,7 +15,7 @@ class Settings:
     theme: str = "textual-dark"
     cursor_blink: bool = False
     mouse: bool = True
-    words_per_minute: int = 140
+    words_per_minute: int = DEFAULT_WPM
     packs_dir: str = ""
     quiet_hours: str = "23:00-07:00"
     """No rehearsal falls due inside these hours, unless the interview does."""

@@ -5,6 +5,9 @@ from __future__ import annotations
 import unicodedata
 
 MAX_LENGTH = 60
+# File names are capped at 255 bytes on most file systems; the slug also carries
+# "-NN.toml.conflict-YYYYmmdd-HHMMSS" and a temp prefix, so it keeps well under.
+MAX_BYTES = 120
 # Names Windows refuses as files; a notes folder synced to Windows must still work.
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)}
 
@@ -14,9 +17,13 @@ def clean_name(name: str) -> str:
 
     Raises ValueError for a name with nothing visible in it.
     """
+    from tui.core.sanitize import has_control
+
     cleaned = name.strip()
     if not cleaned or not any(ch.isprintable() and not ch.isspace() for ch in cleaned):
         raise ValueError("A company needs a name: it cannot be empty or only spaces.")
+    if has_control(cleaned) or "\n" in cleaned or "\t" in cleaned:
+        raise ValueError("A company name must be one line without control characters (newline, tab, escape).")
     return cleaned
 
 
@@ -36,7 +43,10 @@ def slugify(name: str) -> str:
             out.append(ch)
         elif out and out[-1] != "-":
             out.append("-")
-    slug = "".join(out).strip("-")[:MAX_LENGTH].strip("-")
+    slug = "".join(out).strip("-")[:MAX_LENGTH]
+    while len(slug.encode("utf-8")) > MAX_BYTES:  # 60 letters outside the BMP are 240 bytes
+        slug = slug[:-1]
+    slug = slug.strip("-")
     if not slug:
         slug = "company"
     if slug in _RESERVED:

@@ -9,15 +9,24 @@ conflict copy, never an overwrite.
 from __future__ import annotations
 
 import copy
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.widgets import TextArea
 
-from tui.core.conflicts import ConflictCopy, conflict_copies, differences, keep_both, load_copy, move_to_trash, set_aside
+from tui.core.conflicts import (
+    ConflictCopy,
+    conflict_copies,
+    differences,
+    keep_both,
+    load_copy,
+    move_to_trash,
+    set_aside,
+)
 from tui.core.save_status import SaveState
 from tui.core.store import NotesError
-from tui.screens.conflict_view import CompareScreen, Row
+from tui.dialogs.compare import CompareScreen, Row
 from tui.widgets.conflict_bar import ConflictBar
 
 if TYPE_CHECKING:
@@ -66,9 +75,10 @@ class ConflictResolver:
     def arrived(self) -> None:
         """A save conflicted just now: the bar points at the copy (a toast alone was easy to miss)."""
         self.scan()
-        self.screen.notify("The file changed on disk: it is shown, and yours is set aside. "
-                           "The bar at the top compares and resolves.", title="Changed elsewhere",
-                           severity="warning", timeout=5)
+
+    def _chosen(self, shown: ConflictCopy, choice: str | None) -> None:
+        if choice:
+            self.act(choice, shown)
 
     def _notes_replaced(self) -> None:
         """A reload swapped the notes: show them before another key reaches the old text."""
@@ -115,7 +125,7 @@ class ConflictResolver:
             mine = None
         if choice == "compare":
             screen.app.push_screen(CompareScreen(self.rows(mine), newest.label(screen.app.clock())),
-                                   lambda chosen: chosen and self.act(chosen, shown=newest))
+                                   partial(self._chosen, newest))
             return
         try:
             self._resolve(choice, newest, mine)

@@ -8,7 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tui.screens.dialogs import Dialog
+from tui.dialogs.basic import Dialog
 
 
 def _ours(node: object, key: str) -> bool:

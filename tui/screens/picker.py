@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,15 +13,18 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.core.index import Leftover, Summary, leftovers, summaries
 from tui.core.notes import Company
-from tui.core.index import Summary, summaries
 from tui.core.sanitize import for_terminal
 from tui.core.slug import clean_name
 from tui.core.store import Loaded, NotesError
 from tui.core.timefmt import countdown, when_text
-from tui.screens.company_form import CompanyForm, CompanyFormDialog
-from tui.screens.dialogs import ConfirmDialog, TextDialog
+from tui.dialogs.basic import ConfirmDialog, TextDialog
+from tui.dialogs.company_form import CompanyForm, CompanyFormDialog
 from tui.widgets.fit_footer import FitFooter
+
+if TYPE_CHECKING:
+    from tui.app import FinaleApp
 
 FIRST_BATCH = 40
 EMPTY_HINT = (
@@ -38,6 +42,7 @@ def _name_problem(text: str) -> str:
 
 
 class PickerScreen(Screen):
+    app: FinaleApp  # typed: a renamed app attribute fails mypy, not a session
     CSS_PATH = "picker.tcss"
     BINDINGS = [
         Binding("n", "new", "New"),
@@ -72,7 +77,7 @@ class PickerScreen(Screen):
     def refresh_companies(self, select: str | None = None) -> None:
         # Off the UI thread, and from the index cache: only changed files are read again.
         entries = summaries(self.app.store, self.app.catalog, self.app.clock(), self.app.settings.words_per_minute)
-        self.app.call_from_thread(self._show, entries, select)
+        self.app.call_from_thread(self._show, entries, select, leftovers(self.app.store))
 
     def _entry_prompt(self, entry: Summary) -> Content:
         if not entry.ok:
@@ -80,11 +85,12 @@ class PickerScreen(Screen):
                                     (for_terminal(entry.error_text, True), "$error"))
         when = entry.when
         soon = countdown(when, self.app.clock())
-        details = [entry.role, when_text(when) if when else "no date yet", soon, entry.progress, f"ready {entry.ready}"]
+        details = [entry.role, when_text(when) if when else "no date yet", soon, entry.progress, f"ready {entry.ready}",
+                   entry.orphan_text]
         return Content.assemble((for_terminal(entry.name, True), "bold"), "\n  ",
                                 (for_terminal(" · ".join(d for d in details if d), True), "$text-muted"))
 
-    def _show(self, entries: list[Summary], select: str | None = None) -> None:
+    def _show(self, entries: list[Summary], select: str | None = None, extra: list[Leftover] | None = None) -> None:
         listing = self.query_one("#companies", OptionList)
         # Once, after coming back from a company: that company, so `d` aims where the user thinks.
         last, self.app.last_company = self.app.last_company, None
@@ -109,9 +115,12 @@ class PickerScreen(Screen):
 
             self.call_after_refresh(add_rest)
         hint = self.query_one("#picker-hint", Static)
-        hint.update(EMPTY_HINT if not entries else "")
+        # Conflict copies and recovery files stay in view until the user deals with them.
+        extra = extra or []
+        notes = "\n".join(for_terminal(f"⚠ {x.path}: {x.kind}, {x.advice}.", True) for x in extra)
+        hint.update(EMPTY_HINT if not entries else notes)
         hint.set_class(not entries, "-empty")
-        hint.display = not entries
+        hint.display = not entries or bool(extra)
         listing.display = bool(entries)
         listing.focus()
 
@@ -158,7 +167,10 @@ class PickerScreen(Screen):
         others = [(e.name, e.slug) for e in self.entries if e.ok]
         # The role is a value the user sees and can change, not a placeholder that saves as "".
         form = CompanyForm(name=name, role=self.app.catalog.role)
-        self.app.push_screen(CompanyFormDialog(form, new=True, others=others, now=self.app.clock()), self._create)
+        self.app.push_screen(CompanyFormDialog(form, new=True, others=others, now=self.app.clock()), self._form_done)
+
+    def _form_done(self, form: CompanyForm | None) -> None:
+        self._create(form)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _create(self, form: CompanyForm | None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,16 +21,26 @@ from tui.core.progress import questions_for
 from tui.core.sanitize import for_terminal
 from tui.core.schedule import RATINGS, covered_points, due_text, status, word_diff
 from tui.core.session import CompanySession
-from tui.core.speech import band, target_text, talking_points
+from tui.core.speech import band, talking_points, target_text
 from tui.core.timebox import Box, cost, default_minutes, fit
 from tui.core.timefmt import mmss
+from tui.screens.recording import record
 from tui.widgets.fit_footer import FitFooter
 
-ASKS_QUESTION = "questions-for-us"
+if TYPE_CHECKING:
+    from tui.app import FinaleApp
+
+
+Phase = Literal["ready", "say", "type", "reveal", "summary"]
+"""ready: before the clock starts; say: the clock runs; type: recall typed; reveal: draft shown; summary: the end."""
 
 
 class Stage(Vertical, can_focus=True):
-    """Holds focus while the clock view shows: with nothing focused, screen keys would not fire."""
+    """Takes focus while the clock view shows, so focus never stays on a view the switcher hid.
+
+    Screen keys fire with or without a focused widget; what this prevents is the
+    hidden recall editor (or a hidden scroll view) keeping focus and eating keys.
+    """
 
 
 @dataclass
@@ -56,6 +67,8 @@ RATE_AND_LEAVE = [
 class RehearseScreen(Screen):
     """A queue of questions, one at a time. Nothing is recorded until it is rated."""
 
+    app: FinaleApp  # typed: a renamed app attribute fails mypy, not a session
+
     CSS_PATH = "rehearse.tcss"
     BINDINGS = [
         Binding("space", "start_or_stop", "Start/stop", priority=True),
@@ -67,7 +80,7 @@ class RehearseScreen(Screen):
 
     # var, not reactive: a reactive on a Screen repaints the whole screen when it
     # changes (8 KB a second over SSH while the timer ran); watchers update the widgets.
-    phase: var[str] = var("ready", init=False)
+    phase: var[Phase] = var("ready", init=False)
     """ready, say, type, reveal or summary: which view shows and which keys work."""
     elapsed: var[int] = var(0, init=False)
     """Whole seconds on the clock for the current question."""
@@ -200,7 +213,7 @@ class RehearseScreen(Screen):
             self.notify(f"{len(self.queue)} questions fit {mmss(self.box.seconds or 0)} min. Left out: {names}",
                         title="Time box", timeout=12)
 
-    def watch_phase(self, phase: str) -> None:
+    def watch_phase(self, phase: Phase) -> None:
         views = {"ready": "rh-clock", "say": "rh-clock", "type": "rh-type", "reveal": "rh-reveal",
                  "summary": "rh-summary"}
         self.query_one("#rh-views", ContentSwitcher).current = views[phase]
@@ -277,7 +290,7 @@ class RehearseScreen(Screen):
     def _draft(self, question_id: str) -> str:
         """The answer to rehearse against; for the questions to ask, the ones chosen."""
         company = self.session.company
-        if question_id == ASKS_QUESTION:
+        if self.questions[question_id].asks:
             return "\n".join(f"- {a.text}" for a in company.asks if a.chosen)
         return company.answer_text(question_id)
 
@@ -318,7 +331,7 @@ class RehearseScreen(Screen):
             return
         attempt.rating = rating
         self.attempts.append(attempt)
-        record(self, [Rehearsal(attempt.question.id, attempt.started, attempt.seconds, rating, attempt.mode)])
+        record(self, self.session, [Rehearsal(attempt.question.id, attempt.started, attempt.seconds, rating, attempt.mode)])
         if rating == 1:
             # "again" comes back in this session, if it still fits the time box.
             spent = sum(a.seconds for a in self.attempts)
@@ -364,7 +377,7 @@ class RehearseScreen(Screen):
         if not typed:
             self._leave()
             return
-        from tui.screens.dialogs import ConfirmDialog
+        from tui.dialogs.basic import ConfirmDialog
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -376,12 +389,6 @@ class RehearseScreen(Screen):
     def _leave(self) -> None:
         self._stop_clock()
         self.dismiss(len(self.attempts))
-
-
-def record(screen: Screen, rows: list[Rehearsal]) -> None:
-    """Append rated rehearsals and save at once: the one place a rehearsal screen saves."""
-    session: CompanySession = screen.session  # type: ignore[attr-defined]
-    session.record_rehearsal(*rows)  # an Edit.RECORD: saved at once, a rating must not wait for a timer
 
 
 def plan(session: CompanySession, app, now: datetime, minutes: float | None = None) -> Box:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -14,6 +16,9 @@ from tui.core.review import Review, build_review, render_markdown
 from tui.core.sanitize import for_terminal
 from tui.widgets.fit_footer import FitFooter
 
+if TYPE_CHECKING:
+    from tui.app import FinaleApp
+
 
 class ReviewScroll(VerticalScroll, can_focus=True):
     BINDINGS = [
@@ -24,6 +29,7 @@ class ReviewScroll(VerticalScroll, can_focus=True):
 
 
 class ReviewScreen(Screen):
+    app: FinaleApp  # typed: a renamed app attribute fails mypy, not a session
     DEFAULT_CSS = """
     ReviewScreen ReviewScroll { padding: 0 2; scrollbar-size-vertical: 1; }
     ReviewScreen Markdown { margin: 0; padding: 0; }

@@ -32,7 +32,7 @@ class AsksList(OptionList):
     """The list itself; its keys act on the AsksEditor around it."""
 
     BINDINGS = [
-        Binding("space", "do('toggle')", "Ask it"),
+        Binding("space", "do('toggle_chosen')", "Ask it"),
         Binding("s", "do('starters')", "Starters"),
         Binding("n", "do('write')", "Write own"),
         Binding("enter", "do('edit')", "Edit"),
@@ -106,7 +106,7 @@ class AsksEditor(Vertical):
         self.asks[i].category = cycle[(cycle.index(current) + 1) % len(cycle)]
         self._changed(i)
 
-    def action_toggle(self) -> None:
+    def action_toggle_chosen(self) -> None:
         if (i := self._index) is not None:
             self.asks[i].chosen = not self.asks[i].chosen
             self._changed()
@@ -119,7 +119,7 @@ class AsksEditor(Vertical):
         self._changed(i + step)
 
     def action_starters(self) -> None:
-        from tui.screens.starter_dialog import StarterDialog
+        from tui.dialogs.starter_dialog import StarterDialog
 
         have = {a.text for a in self.asks}
         left = [s for s in self.starters if s.text not in have]
@@ -132,7 +132,7 @@ class AsksEditor(Vertical):
         self.app.push_screen(StarterDialog(left), add)
 
     def action_write(self) -> None:
-        from tui.screens.dialogs import TextDialog
+        from tui.dialogs.basic import TextDialog
 
         def add(text: str | None) -> None:
             if text and text.strip():
@@ -142,7 +142,7 @@ class AsksEditor(Vertical):
         self.app.push_screen(TextDialog("Your own question to ask them", placeholder="What does success look like in six months?"), add)
 
     def action_edit(self) -> None:
-        from tui.screens.dialogs import TextDialog
+        from tui.dialogs.basic import TextDialog
 
         i = self._index
         if i is None:
@@ -156,7 +156,7 @@ class AsksEditor(Vertical):
         self.app.push_screen(TextDialog("Edit the question", self.asks[i].text), save)
 
     def action_remove(self) -> None:
-        from tui.screens.dialogs import ConfirmDialog
+        from tui.dialogs.basic import ConfirmDialog
 
         i = self._index
         if i is None:

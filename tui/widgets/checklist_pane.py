@@ -19,7 +19,7 @@ from tui.core.sanitize import for_terminal
 
 class ChecklistList(OptionList):
     BINDINGS = [
-        Binding("space", "toggle", "Done/undone"),
+        Binding("space", "toggle_done", "Done/undone"),
         Binding("enter", "edit_note", "Note"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
@@ -38,7 +38,7 @@ class ChecklistList(OptionList):
             return None
         return self.get_option_at_index(self.highlighted).id
 
-    def action_toggle(self) -> None:
+    def action_toggle_done(self) -> None:
         if item := self._current():
             self.post_message(self.Toggle(item))
 

@@ -9,8 +9,7 @@ the letters are text.
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
-from textual.widgets import TextArea
+from textual.widgets import Static, TextArea
 
 KEYS = (("C", "compare"), ("Y", "keep yours"), ("T", "keep theirs"), ("B", "keep both"))
 

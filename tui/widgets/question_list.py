@@ -2,48 +2,40 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from tui.core.rows import QuestionRow, RowState
 from tui.core.sanitize import for_terminal
 
-MARKS = {"empty": "·", "drafted": "✎", "rehearsed": "✓"}
+MARKS: dict[RowState, str] = {"empty": "·", "drafted": "✎", "rehearsed": "✓"}
 
 
-@dataclass(frozen=True)
-class QuestionRow:
-    id: str
-    prompt: str
-    state: str
-    words: int
-    detail: str = ""
-    custom: bool = False
-    unit: str = "w"
-    history: str = ""
-
-    def render(self, history: bool = False) -> Content:
-        """Compact: the prompt on one line (the list cuts it), then a status line;
-        the rehearsal history only when asked for (`h`)."""
-        status = "empty" if self.state == "empty" else f"{self.state} · {self.words} {self.unit}"
-        if self.detail:
-            status += f" · {self.detail}"
-        mark_style = {"empty": "$text-muted", "drafted": "$warning", "rehearsed": "$success"}[self.state]
-        parts = [
-            (MARKS[self.state] + " ", mark_style),
-            (for_terminal(self.prompt), "bold" if not self.custom else "bold italic"),
-            "\n  ",
-            (status, "$text-muted"),
-        ]
-        if history and self.history:
-            parts += ["\n  ", (self.history, "$text-muted")]
-        return Content.assemble(*parts)
+def render_row(row: QuestionRow, history: bool = False) -> Content:
+    """Compact: the prompt on one line (the list cuts it), then a status line;
+    the rehearsal history only when asked for (`h`)."""
+    status = "empty" if row.state == "empty" else f"{row.state} · {row.words} {row.unit}"
+    if row.detail:
+        status += f" · {row.detail}"
+    mark_style = {"empty": "$text-muted", "drafted": "$warning", "rehearsed": "$success"}[row.state]
+    parts: list[str | tuple[str, str]] = [
+        (MARKS[row.state] + " ", mark_style),
+        (for_terminal(row.prompt), "bold" if not row.custom else "bold italic"),
+        "\n  ",
+        (status, "$text-muted"),
+    ]
+    if history and row.history:
+        parts += ["\n  ", (row.history, "$text-muted")]
+    return Content.assemble(*parts)
 
 
 class QuestionList(OptionList):
-    """Selecting a question posts OptionHighlighted; enter posts OptionSelected."""
+    """Moving the highlight posts OptionHighlighted; enter runs the screen's ``pane('answer')`` directly.
+
+    A mouse click still posts OptionSelected, as in any OptionList.
+    """
 
     BINDINGS = [
         # Not OptionList's select: that goes through a message, and a fast first
@@ -70,7 +62,7 @@ class QuestionList(OptionList):
         current = keep or self.highlighted_id
         self._rows = {row.id: row for row in rows}
         self.clear_options()
-        self.add_options([Option(row.render(self.show_history), id=row.id) for row in rows])
+        self.add_options([Option(render_row(row, self.show_history), id=row.id) for row in rows])
         ids = [row.id for row in rows]
         if ids:
             self.highlighted = ids.index(current) if current in ids else 0
@@ -78,9 +70,9 @@ class QuestionList(OptionList):
     def update_row(self, row: QuestionRow) -> None:
         self._rows[row.id] = row
         try:
-            self.replace_option_prompt(row.id, row.render(self.show_history))
-        except Exception:  # the row vanished between a save and its redraw
-            pass
+            self.replace_option_prompt(row.id, render_row(row, self.show_history))
+        except OptionDoesNotExist:  # the row vanished between a save and its redraw
+            return
 
     @property
     def highlighted_id(self) -> str | None:

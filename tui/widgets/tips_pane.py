@@ -20,7 +20,7 @@ def tips_markdown(question: Question | None, highlight: str = "") -> str:
         parts.append(f"**{marker}{tip.title}**\n\n{tip.body.strip()}")
     if question.examples:
         parts.append("**Example phrasings**\n\n" + "\n\n".join(f"> {e}" for e in question.examples))
-    if question.id != "questions-for-us":
+    if not question.asks:
         parts.append("*Talking points:* start a line with `- ` and it becomes a talking point in rehearsal "
                       "and on the review; without bullets, the first sentence of each paragraph and every "
                       "sentence with a figure or a name are.")
@@ -32,9 +32,16 @@ def tips_markdown(question: Question | None, highlight: str = "") -> str:
 class TipsPane(VerticalScroll, can_focus=True):
     """Scrolls with the arrow keys when focused."""
 
+    _shown: tuple[str, str] | None = None
+
     def compose(self) -> ComposeResult:
         yield Markdown("", id="tips-text")
 
     def show(self, question: Question | None, highlight: str = "") -> None:
+        """Show a question's tips; the same question and highlight again is a no-op (Markdown is slow)."""
+        shown = (question.id if question else "", highlight)
+        if shown == self._shown:
+            return
+        self._shown = shown
         self.query_one("#tips-text", Markdown).update(for_terminal(tips_markdown(question, highlight)))
         self.scroll_home(animate=False)

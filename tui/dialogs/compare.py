@@ -13,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from tui.core.sanitize import for_terminal
-from tui.screens.dialogs import Dialog
+from tui.dialogs.basic import Dialog
 
 
 @dataclass(frozen=True)

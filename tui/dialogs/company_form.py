@@ -11,8 +11,8 @@ from textual.widgets import Input, Label, Select, Static
 
 from tui.core.slug import clean_name
 from tui.core.timefmt import parse_when
-from tui.screens.dialogs import ConfirmDialog
-from tui.screens.form_dialog import FormDialog
+from tui.dialogs.basic import ConfirmDialog
+from tui.dialogs.form_dialog import FormDialog
 
 
 @dataclass

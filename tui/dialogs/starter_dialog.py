@@ -11,7 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.packs import StarterAsk
-from tui.screens.form_dialog import FormDialog
+from tui.dialogs.form_dialog import FormDialog
 
 
 def render_starter(starter: StarterAsk, marked: bool) -> Content:
@@ -21,13 +21,13 @@ def render_starter(starter: StarterAsk, marked: bool) -> Content:
 
 class StarterList(OptionList):
     BINDINGS = [
-        Binding("space", "toggle", "Mark"),
+        Binding("space", "mark", "Mark"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
 
-    def action_toggle(self) -> None:
-        if self.highlighted is not None:
+    def action_mark(self) -> None:
+        if self.highlighted is not None and isinstance(self.screen, StarterDialog):
             self.screen.toggle(self.highlighted)
 
 

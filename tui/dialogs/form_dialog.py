@@ -18,7 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ScreenResultType
 from textual.widgets import Button, Input, Static, TextArea
 
-from tui.screens.dialogs import ConfirmDialog, Dialog
+from tui.dialogs.basic import ConfirmDialog, Dialog
 
 FORM_CSS = """
 FormDialog > Vertical { height: auto; max-height: 100%; }

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Static, TextArea
 
-from tui.screens.form_dialog import FormDialog
+from tui.dialogs.form_dialog import FormDialog
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,55 @@
+"""What the Prepare screen hands the user over to: a rehearsal, the mock close, their own $EDITOR.
+
+Each saves first (what is on screen must be on disk before another screen or
+program takes over), then opens the other screen and refreshes the list on return.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tui.screens.external_editor import edit_externally
+
+if TYPE_CHECKING:
+    from tui.core.timebox import Box
+    from tui.screens.prepare import PrepareScreen
+
+
+def rehearse_due(screen: PrepareScreen) -> None:
+    from tui.screens.rehearse import plan
+
+    box = plan(screen.session, screen.app, screen.app.clock())
+    if not box.queue:
+        screen.notify("Nothing due fits the time left. r rehearses the selected question anyway."
+                      if box.left_out else "Nothing is due. r rehearses the selected question anyway.", timeout=6)
+        return
+    start_rehearsal(screen, box.queue, box)
+
+
+def start_rehearsal(screen: PrepareScreen, queue: list[str], box: Box | None = None) -> None:
+    from tui.screens.rehearse import RehearseScreen
+
+    screen.saver.save_now()
+    screen.app.push_screen(RehearseScreen(screen.session, queue, box), lambda _: screen.refresh_questions())
+
+
+def start_mock(screen: PrepareScreen) -> None:
+    from tui.screens.mock import MockScreen
+
+    screen.saver.save_now()
+    screen.app.push_screen(MockScreen(screen.session), lambda _: screen.refresh_questions())
+
+
+def edit_in_editor(screen: PrepareScreen) -> None:
+    question = screen.question
+    if question is None or question.asks:
+        screen.notify("Pick a written answer first.", severity="warning")
+        return
+    screen.saver.save_now()
+    session = screen.session
+    text = session.company.answer_text(question.id)
+    new_text = edit_externally(screen.app, session.store.root / "tmp", f"{session.slug}-{question.id}-", text)
+    if new_text is not None and session.set_answer(question.id, new_text, screen.app.clock()):
+        screen.edited()
+        screen.watch_question_id(question.id)  # the editor shows the new text (or its preview, if huge)
+        screen.saver.save_now()

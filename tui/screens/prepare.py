@@ -21,7 +21,8 @@ from tui.core.sanitize import for_terminal
 from tui.core.save_status import SaveState
 from tui.core.session import CompanySession
 from tui.core.timefmt import countdown
-from tui.saving import SaveMessage, Saver, Stoppable
+from tui.saving import Conflict, SaveMessage, Saver, Stoppable
+from tui.screens.conflict_resolution import CONFLICT_BINDINGS, ConflictResolver
 from tui.screens.orphans import notify_orphans, open_orphans
 from tui.screens.prepare_launch import edit_in_editor, rehearse_due, start_mock, start_rehearsal
 from tui.screens.question_dialogs import ask_new_question, confirm_delete_question, edit_details, edit_research_note
@@ -30,6 +31,7 @@ from tui.widgets.answer_pane import AnswerPane
 from tui.widgets.asks_editor import AsksEditor
 from tui.widgets.check_list import CheckList
 from tui.widgets.checklist_pane import ChecklistList, ChecklistPane
+from tui.widgets.conflict_bar import ConflictBar
 from tui.widgets.fit_footer import FitFooter
 from tui.widgets.question_list import QuestionList
 from tui.widgets.tips_pane import TipsPane
@@ -50,6 +52,7 @@ class PrepareScreen(Screen):
     # From 100 columns the tips fit beside the answer; from 140 the research joins them.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
     BINDINGS = [
+        *CONFLICT_BINDINGS,  # first in help while a conflict waits; hidden otherwise
         Binding("escape", "pane('questions')", "Questions"),
         Binding("1", "pane('questions', True)", "Questions pane", show=False),
         Binding("2", "pane('answer', True)", "Answer pane", show=False),
@@ -89,11 +92,13 @@ class PrepareScreen(Screen):
         session.collect = self._take_editor_text
         self._check_timer: Stoppable | None = None
         self._tip_highlight = ""
+        self.conflicts = ConflictResolver(self)
 
     # -- layout ----------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="§")
+        yield ConflictBar(id="conflict-bar")
         with Horizontal(id="body"):
             yield QuestionList(id="questions")
             yield AnswerPane(self.app.settings.cursor_blink, id="answer-pane")
@@ -117,6 +122,7 @@ class PrepareScreen(Screen):
         self.app.last_company = self.session.slug
         self.set_interval(60, self.refresh_header)
         self.saver.start()
+        self.conflicts.scan()  # copies left by an earlier session
         self.query_one("#questions", QuestionList).focus()
         notify_orphans(self)
 
@@ -351,12 +357,16 @@ class PrepareScreen(Screen):
     def _save_news(self, event: SaveMessage) -> None:
         if (notice := event.notice) is not None:
             self.notify(notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout)
+        if isinstance(event, Conflict):
+            self.conflicts.arrived()
         if event.reloaded:
-            self._show_disk_version()
-            return
+            return  # the saver's on_replaced showed the new notes at once; again here would drop a key typed since
         self._refresh_status()
         if question := self.question:
             self.query_one("#questions", QuestionList).update_row(self._row(question))
+
+    def action_conflict(self, choice: str) -> None:
+        self.conflicts.act(choice)
 
     def _show_disk_version(self) -> None:
         self.refresh_header()
@@ -374,6 +384,8 @@ class PrepareScreen(Screen):
         ask_new_question(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "conflict":
+            return self.conflicts.pending
         if action == "delete_question":
             question = self.question
             return bool(question and question.custom)

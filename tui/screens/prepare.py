@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, TextArea
 
 from tui.core.checks import CheckContext, CheckResult, run_checks
@@ -25,6 +23,7 @@ from tui.saving import Conflict, SaveMessage, Saver, Stoppable
 from tui.screens.conflict_resolution import CONFLICT_BINDINGS, ConflictResolver
 from tui.screens.orphans import notify_orphans, open_orphans
 from tui.screens.prepare_launch import edit_in_editor, rehearse_due, start_mock, start_rehearsal
+from tui.screens.prepare_panes import PaneScreen
 from tui.screens.question_dialogs import ask_new_question, confirm_delete_question, edit_details, edit_research_note
 from tui.widgets.answer_editor import AnswerEditor
 from tui.widgets.answer_pane import AnswerPane
@@ -40,10 +39,9 @@ if TYPE_CHECKING:
     from tui.app import FinaleApp
 
 CHECK_SECONDS = 0.4
-Pane = Literal["answer", "tips", "checklist"]
 
 
-class PrepareScreen(Screen):
+class PrepareScreen(PaneScreen):
     """One company, open for writing. Every change is saved a second after typing stops."""
 
     app: FinaleApp  # typed: a renamed app attribute fails mypy, not a session
@@ -74,14 +72,6 @@ class PrepareScreen(Screen):
         Binding("question_mark", "app.help", "Help"),
     ]
 
-    # var, not reactive: a reactive on a Screen repaints the whole screen when it
-    # changes (8 KB a second over SSH while the timer ran); watchers update the widgets.
-    side: var[Pane] = var("answer", init=False)
-    """In a narrow terminal, the pane shown beside the question list: answer, tips or checklist."""
-    tips_open: var[bool] = var(True, init=False)
-    """In a wide terminal, whether the tips column is shown."""
-    question_id: var[str] = var("", init=False)
-    """The question whose answer is in the editor."""
 
     def __init__(self, session: CompanySession) -> None:
         # The starting classes are given here, not toggled in on_mount: each class
@@ -173,73 +163,6 @@ class PrepareScreen(Screen):
 
     # -- panes -----------------------------------------------------------
 
-    def watch_side(self, side: Pane) -> None:
-        for name in ("answer", "tips", "checklist"):
-            self.set_class(side == name, f"-side-{name}")
-        self._refresh_tips()
-
-    def watch_tips_open(self, open_: bool) -> None:
-        self.set_class(not open_, "-tips-hidden")
-        self._refresh_tips()
-
-    @property
-    def tips_beside(self) -> bool:
-        """True when the tips sit beside the answer (100 columns and up), shown or hidden with t."""
-        return self.has_class("-wide") or self.has_class("-medium")
-
-    @property
-    def tips_visible(self) -> bool:
-        if self.has_class("-wide"):
-            return self.tips_open
-        if self.has_class("-medium"):
-            return self.tips_open and self.side != "checklist"
-        return self.side == "tips"
-
-    def _refresh_tips(self) -> None:
-        """Render the tips only when they can be seen.
-
-        Markdown becomes a widget per block; building them for a hidden pane
-        cost a third of the first frame at 80x24.
-        """
-        if not self.is_mounted or not self.tips_visible:
-            return
-        self.query_one("#tips", TipsPane).show(self.question, highlight=self._tip_highlight)
-
-    def on_resize(self) -> None:
-        # Crossing the wide breakpoint can reveal the tips column.
-        self.call_after_refresh(self._refresh_tips)
-
-    def action_pane(self, name: Literal["questions"] | Pane, by_key: bool = False) -> None:
-        # A pane key leaves the editor ready for another pane key; enter on a question does not.
-        self.answer_pane.editor.navigating = by_key and name == "answer"
-        if name == "questions":
-            # At once, not with focus() (which waits a turn): an arrow typed straight after
-            # `1` or escape must move the question list, not the pane being left.
-            self.set_focus(self.query_one("#questions"))
-            return
-        # Keys typed fast (or arriving in one burst over SSH) can run this before the list's
-        # highlight message reached the screen: take the highlight now, so the pane shown and
-        # the widget focused belong to the same question.
-        highlighted = self.query_one("#questions", QuestionList).highlighted_id
-        if highlighted and highlighted != self.question_id:
-            self.saver.save_soon(0)
-            self.question_id = highlighted
-        self.side = name
-        if name == "tips":
-            self.tips_open = True
-        target = {
-            "answer": "#asks-list" if self.asks_open else "#answer",
-            "tips": "#tips",
-            "checklist": "#checklist-list",
-        }[name]
-        widget = self.query_one(target)
-        # Focus synchronously when the pane is already visible: keys typed straight
-        # after enter must land in the editor, not race a queued focus change. A pane
-        # that was hidden until now needs a refresh before it can take focus.
-        if widget.display and widget.parent is not None and widget.parent.display:
-            self.set_focus(widget)
-        self.call_after_refresh(widget.focus)
-
     @on(AnswerEditor.PaneKey)
     def _editor_pane_key(self, event: AnswerEditor.PaneKey) -> None:
         self.action_pane(event.pane, by_key=True)  # type: ignore[arg-type]
@@ -247,12 +170,6 @@ class PrepareScreen(Screen):
     @on(AnswerEditor.Leave)
     def _leave_editor(self) -> None:
         self.action_pane("questions")
-
-    def action_toggle_tips(self) -> None:
-        if self.tips_beside:
-            self.tips_open = not self.tips_open
-        else:
-            self.side = "answer" if self.side == "tips" else "tips"
 
     # -- the selected question -------------------------------------------
 

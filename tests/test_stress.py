@@ -92,12 +92,10 @@ def test_no_word_is_lost_in_random_interleavings(tmp_path, seed):
                 continue
             word = f"{actor}-{round_}"
             if actor == "session":
-                company = session.company
-                company.set_answer("right-fit", company.answer_text("right-fit") + " " + word, NOW)
-                session.touch()
+                session.set_answer("right-fit", session.company.answer_text("right-fit") + " " + word, NOW)
                 written.append(word)
-                if not session.save_now().saved:
-                    session.reload()  # as the screen does after a conflict: the disk version, ours beside it
+                # On a conflict the session keeps ours beside the file and loads the disk version.
+                session.save_now()
             else:
                 company = window.company
                 company.set_answer("strengths", company.answer_text("strengths") + " " + word, NOW)

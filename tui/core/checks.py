@@ -314,7 +314,8 @@ def run_checks(question: Question, text: str, ctx: CheckContext) -> list[CheckRe
     if is_huge(text):
         return [
             CheckResult(question.id, check, *(_length(question, w.analyse(""), text, check, ctx) if check.kind == "length"
-                                              else (False, f"{check.message} (not checked: over {HUGE_WORDS:,} words)")))
+                                              else (False, f"{check.message.replace('{company}', ctx.company_name)} "
+                                                       f"(not checked: over {HUGE_WORDS:,} words)")))
             for check in question.checks
         ]
     text = _normal(text)

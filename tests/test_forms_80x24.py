@@ -129,23 +129,20 @@ async def test_research_note_is_multi_line_and_offers_the_tick(tmp_path):
     assert entry == {"done": True, "note": "Consulting\nSupport plans"}
 
 
-async def test_one_line_dialogs_ask_before_escape_discards_and_save_with_ctrl_s(tmp_path):
+async def test_one_line_dialogs_ask_before_escape_discards_and_save_with_ctrl_s(opened):
     """Problem 1: the same promise in the small dialogs (here: a question of your own)."""
-    make_store(tmp_path).create(acme())
-    app = make_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_company(pilot)
-        await pilot.press("a")
-        await pilot.pause()
-        await type_text(pilot, "Why robots?")
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, PrepareScreen)
-        await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+    app, pilot = opened.app, opened.pilot
+    await pilot.press("a")
+    await pilot.pause()
+    await type_text(pilot, "Why robots?")
+    await pilot.press("escape")
+    await pilot.pause()
+    assert isinstance(app.screen, ConfirmDialog)
+    await pilot.press("escape")
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(app.screen, PrepareScreen)
+    await pilot.press("ctrl+s")
+    await app.workers.wait_for_complete()
     assert saved(app.store, "acme-robotics")["custom_questions"] == [{"id": "my-why-robots", "prompt": "Why robots?"}]

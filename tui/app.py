@@ -206,6 +206,16 @@ class FinaleApp(App):
             self.switch_screen(PickerScreen())
 
     async def action_quit(self) -> None:
+        # ctrl+q is a priority binding, handled the moment it arrives, while keys typed just
+        # before it (one burst over SSH, or a fast typist) may still wait in the focused
+        # widget's queue. Quitting from that queue, after them, puts every one in the notes.
+        target = self.focused
+        if target is None:
+            self.call_later(self._quit)
+        else:
+            target.call_later(self._quit)
+
+    def _quit(self) -> None:
         lost = self.save_all()
         if not lost:
             self.exit()

@@ -188,3 +188,28 @@ def test_bytes_that_are_not_utf8_are_typed_not_fatal(tmp_path):
     term.send(CTRL_Q)
     assert term.finish() == 0
     assert notes(tmp_path)["answers"]["right-fit"]["text"] == "before café middle ÿþ after"
+
+
+def test_keys_typed_in_the_same_burst_as_ctrl_q_are_saved(tmp_path):
+    """A fast typist or one SSH packet: text and ctrl+q arrive together; every key is in the notes."""
+    term = open_acme(with_acme(tmp_path))
+    term.send("\x1b[B", settle=0.1)
+    term.send("\r")
+    term.wait_for_editor()
+    term.child.send("typed right before quitting" + CTRL_Q)
+    assert term.finish() == 0
+    assert notes(tmp_path)["answers"]["right-fit"]["text"] == "typed right before quitting"
+
+
+def test_a_form_filled_in_one_burst_puts_each_value_in_its_field(tmp_path):
+    """Name, tab, role in one packet: tab moves focus before the next key is typed."""
+    term = Terminal([], base_env(tmp_path))
+    term.wait_for("No companies yet")
+    term.send("n")
+    term.wait_for("New company")
+    term.pump(0.5)
+    term.child.send("Initech\tSenior PM\r")  # the role field selects its default on focus: typing replaces it
+    term.wait_for("Why do you want to work")
+    term.send(CTRL_Q)
+    assert term.finish() == 0
+    assert notes(tmp_path, "initech")["company"] == {"name": "Initech", "role": "Senior PM"}

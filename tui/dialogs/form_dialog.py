@@ -41,6 +41,10 @@ class FormDialog(Dialog[ScreenResultType]):
     BINDINGS = [
         Binding("ctrl+s", "submit", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
+        # Priority: handled as the key arrives, so keys typed right after tab (one burst over
+        # SSH) go to the next field instead of the one being left.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
     ]
     KEYS_HINT = "ctrl+s saves · escape cancels · tab next field"
     SAVE_LABEL = "Save"

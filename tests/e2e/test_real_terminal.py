@@ -213,3 +213,14 @@ def test_a_form_filled_in_one_burst_puts_each_value_in_its_field(tmp_path):
     term.send(CTRL_Q)
     assert term.finish() == 0
     assert notes(tmp_path, "initech")["company"] == {"name": "Initech", "role": "Senior PM"}
+
+
+def test_two_then_four_in_one_burst_reaches_the_research(tmp_path):
+    """`2` `4` typed together (one SSH packet) opens the research pane; no "4" in the answer."""
+    term = open_acme(with_acme(tmp_path))
+    term.pump(0.3)
+    term.child.send("24")
+    term.wait_for("researched")
+    term.send(CTRL_Q)
+    assert term.finish() == 0
+    assert "4" not in notes(tmp_path)["answers"]["why-here"]["text"]

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Header, OptionList, TextArea
+from textual.widgets import Header, Input, OptionList, TextArea
 
 from tui.core.checks import CheckContext, CheckResult, run_checks
 from tui.core.packs import Question
@@ -52,10 +52,10 @@ class PrepareScreen(PaneScreen):
     BINDINGS = [
         *CONFLICT_BINDINGS,  # first in help while a conflict waits; hidden otherwise
         Binding("escape", "pane('questions')", "Questions"),
-        Binding("1", "pane('questions', True)", "Questions pane", show=False),
-        Binding("2", "pane('answer', True)", "Answer pane", show=False),
-        Binding("3", "pane('tips', True)", "Tips pane", show=False),
-        Binding("4", "pane('checklist', True)", "Research pane", show=False),
+        Binding("1", "pane('questions', True)", "Questions pane", show=False, priority=True),
+        Binding("2", "pane('answer', True)", "Answer pane", show=False, priority=True),
+        Binding("3", "pane('tips', True)", "Tips pane", show=False, priority=True),
+        Binding("4", "pane('checklist', True)", "Research pane", show=False, priority=True),
         Binding("t", "toggle_tips", "Tips"),
         Binding("i", "details", "Details", show=False),
         Binding("a", "add_question", "Add question", show=False),
@@ -301,6 +301,13 @@ class PrepareScreen(PaneScreen):
         ask_new_question(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pane":
+            # Priority bindings (handled as the key arrives, so `2` `4` in one burst reaches the
+            # research), except where the digit is text: an answer being typed, any text field.
+            focused = self.focused
+            if isinstance(focused, AnswerEditor):
+                return focused.navigating
+            return not isinstance(focused, (Input, TextArea))
         if action == "conflict":
             return self.conflicts.pending
         if action == "delete_question":

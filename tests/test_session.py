@@ -215,3 +215,18 @@ def test_ctrl_s_after_a_repair_that_differs_says_where_the_text_went(session):
     session.path.write_bytes(good.replace(b"Your robot arm", b"Repaired by hand"))
     status = session.save_now()
     assert status.state is SaveState.CONFLICT and "typed while broken" in status.copy.read_text(encoding="utf-8")
+
+
+def test_one_conflict_leaves_one_copy_under_the_plain_name(tmp_path):
+    """The copy the conflicting save wrote is brought up to date in place, not duplicated as -2."""
+    store = make_store(tmp_path)
+    store.create(acme())
+    session = CompanySession(store, store.load("acme-robotics"))
+    session.set_answer("why-here", "mine, typed here", NOW)
+    path = store.path_for("acme-robotics")
+    path.write_text(path.read_text(encoding="utf-8").replace("Your robot arm", "Edited elsewhere"), encoding="utf-8")
+    status = session.save_now()
+    copies = sorted(store.companies.glob("acme-robotics.toml.conflict-*"))
+    assert status.state is SaveState.CONFLICT and copies == [status.copy]
+    assert not copies[0].name.endswith("-2")
+    assert "mine, typed here" in copies[0].read_text(encoding="utf-8")

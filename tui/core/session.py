@@ -17,6 +17,7 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
+from tui.core.atomic import atomic_write
 from tui.core.notes import Ask, ChecklistEntry, Company, CustomQuestion, Rehearsal
 from tui.core.recovery import plain_text, write_beside
 from tui.core.save_status import SAVED, UNSAVED, SaveState, SaveStatus
@@ -292,6 +293,11 @@ class CompanySession:
             if self.dirty:
                 edits = self.edits
                 try:
+                    if self._stale_copy is not None:
+                        # The copy the conflicting save just wrote is ours: bring it up to the notes
+                        # as they are now, under the same name, rather than a second copy beside it.
+                        atomic_write(self._stale_copy, serialize(self.company))
+                        raise ConflictError(self.path, self._stale_copy)
                     self.digest = self.store.save(self.slug, copy.deepcopy(self.company), self.digest)
                 except ConflictError as conflict:
                     kept = conflict.sibling

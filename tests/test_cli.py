@@ -70,3 +70,14 @@ def test_global_options_work_before_and_after_the_subcommand(tmp_path, capsys):
 def test_python_dash_m_tui_runs():
     done = run("--version")
     assert done.returncode == 0 and done.stdout.strip() == f"finale {__version__}"
+
+
+def test_check_prints_the_prompts_in_the_companys_role(tmp_path, capsys):
+    from tests.helpers import acme, make_store
+
+    company = acme()
+    company.role = "Director of Product"
+    make_store(tmp_path / "data").create(company)
+    assert main(["--data-dir", str(tmp_path / "data"), "check", "acme"]) in (0, 1)
+    out = capsys.readouterr().out
+    assert "as a Director of Product?" in out and "Senior Product Manager" not in out

@@ -256,9 +256,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                  "message": r.message} for r in results]
         _print_json(rows)
         return 0
-    prompts = {q.id: q.prompt for q in catalog.questions}
-    for c in entry.company.custom_questions:
-        prompts.setdefault(c.id, c.prompt)
+    from tui.core.progress import questions_for
+
+    prompts = {q.id: q.prompt for q in questions_for(catalog, entry.company)}  # in the company's role
     current = None
     for result in results:
         if result.question != current:

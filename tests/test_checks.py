@@ -267,3 +267,8 @@ def test_frequency_lists_read_from_source_match_zxcvbns_own():
     for name, ranked in words._frequency_lists().items():
         assert ranked == module.FREQUENCY_LISTS[name]
     assert words.is_common("everything") and words.is_common("led") and not words.is_common("logistics")
+
+
+def test_a_decimal_in_the_notes_is_not_research_used_by_its_first_digit():
+    words = research_words("Glassdoor 4.2; 1,200 staff")
+    assert set(words.values()) >= {"4.2", "1,200"} and "4" not in words.values()

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’\-‐‑][^\W_]+)*|[.!?;:\n]")
+# A decimal or grouped number ("4.2", "1,200") is one token: "4" from a note saying
+# "Glassdoor 4.2" must not count as research used by "4 product managers".
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’\-‐‑][^\W_]+)*|[.!?;:\n]")
 _CONTRACTIONS = {"ve": "have", "m": "am", "re": "are", "ll": "will", "d": "would"}
 # Words a phrase may skip between two of its words ("I have recently started").
 PHRASE_GAP = 2

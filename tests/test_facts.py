@@ -115,3 +115,20 @@ def test_the_rehearsal_queue_is_every_due_question_weakest_first():
     company.rehearsals.append(Rehearsal("right-fit", NOW - timedelta(minutes=5), 60, 1))  # "again": due now
     # right-fit was rated "again"; why-here's answer was edited (at NOW) after its rehearsal.
     assert rehearsal_queue(catalog, company, NOW) == ["right-fit", "why-here"]
+
+
+def test_the_asks_row_once_answered_says_how_many_and_follows_rehearsals():
+    from tests.helpers import acme
+    from tui.core.notes import Ask, Rehearsal
+    from tui.core.rows import question_row
+
+    catalog = load_catalog(None)
+    asks_question = next(q for q in catalog.questions if q.asks)
+    company = acme()
+    company.asks += [Ask("How do teams work together?", "collaboration", True),
+                     Ask("What is the hardest problem?", "challenges", True),
+                     Ask("How is success measured?", "strategy", True)]
+    row = question_row(asks_question, company, [], NOW)
+    assert (row.state, row.words, row.unit) == ("drafted", 4, "chosen")  # not "4 of 3 chosen"
+    company.rehearsals.append(Rehearsal(asks_question.id, NOW, 60, 3))
+    assert question_row(asks_question, company, [], NOW).state == "rehearsed"

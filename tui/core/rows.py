@@ -45,9 +45,11 @@ def question_row(question: Question, company: Company, results: list[CheckResult
     if question.asks:
         # Answered (core/progress) once enough are chosen; fewer is a start, not an answer.
         chosen, wanted = chosen_asks(company), asks_wanted(question)
-        state: RowState = "drafted" if is_answered(question, company) else ("started" if chosen else "empty")
+        answered = is_answered(question, company)
+        state: RowState = ("rehearsed" if done.count else "drafted") if answered else ("started" if chosen else "empty")
+        # "2 of 3 chosen" while short of the pack's minimum; then simply "4 chosen".
         return QuestionRow(question.id, question.prompt, state, chosen, ready,
-                           question.custom, unit=f"of {wanted} chosen", history=history)
+                           question.custom, unit="chosen" if answered else f"of {wanted} chosen", history=history)
     text = company.answer_text(question.id)
     state = "empty" if not text.strip() else ("rehearsed" if done.count else "drafted")
     return QuestionRow(question.id, question.prompt, state, word_count(text), ready, question.custom, history=history)

@@ -6,9 +6,9 @@ listed beside their base form in the pack ("lead|led"). Hyphenated compounds
 stay one token, so "just-in-time" is not "just". Contractions are spelled out
 ("I've" is "I have"), so a phrase matches however the user wrote it.
 
-PyStemmer is a C extension that imports in about 2 ms; the frequency list
-(zxcvbn's English Wikipedia and TV-subtitle ranks) takes tens of
-milliseconds, so it is loaded only when research notes are compared.
+PyStemmer is a C extension that imports in about 2 ms. The common words
+(the top of zxcvbn's English Wikipedia and TV-subtitle ranks) are frozen into
+common_words.py, since importing zxcvbn costs tens of milliseconds.
 """
 
 from __future__ import annotations
@@ -165,20 +165,12 @@ def found_entries(text: Text, entries: list[str]) -> dict[str, list[tuple[int, i
 # -- how common a word is -------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _ranks() -> dict[str, int]:
-    from zxcvbn.frequency_lists import FREQUENCY_LISTS
-
-    ranks: dict[str, int] = {}
-    for name, top in COMMON_RANKS.items():
-        for rank, word in enumerate(FREQUENCY_LISTS[name][:top]):
-            ranks[word] = min(rank, ranks.get(word, rank))
-    return ranks
-
-
 def is_common(word: str) -> bool:
     """Ordinary English: among the most frequent words of Wikipedia or film subtitles."""
-    return word in _ranks()
+    # zxcvbn's lists frozen at COMMON_RANKS: importing zxcvbn costs more than a whole review.
+    from tui.core.common_words import WORDS
+
+    return word in WORDS
 
 
 def is_number(token: Token) -> bool:

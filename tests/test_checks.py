@@ -163,7 +163,7 @@ def test_every_default_question_has_checks_and_a_good_answer_passes_them():
 
 def test_research_words_are_rare_words_numbers_and_names():
     words = research_words("Series D led by Tiger in 2027; everything ships first. CardioNet robots' arms")
-    assert set(words.values()) == {"D", "Tiger", "2027", "CardioNet", "robots"}
+    assert set(words.values()) == {"D", "Tiger", "2027", "CardioNet", "robots", "arms"}
     assert "led" not in words.values() and "everything" not in words.values()
 
 
@@ -228,3 +228,42 @@ def test_finale_check_text_and_json(tmp_path, capsys):
     assert {r["question"] for r in rows} == {"why-here", "right-fit", "strengths-weaknesses", "questions-for-us"}
     assert any(r["kind"] == "mentions_company" and r["passed"] is False for r in rows)
     assert main(["--data-dir", str(store.root), "check", "nope"]) == 1
+
+
+@pytest.mark.parametrize("kind, text, params, passed", [
+    ("avoid", "We run just-in-time replenishment.", {"words": ["just"]}, True),
+    ("avoid", "I just want it.", {"words": ["just"]}, False),
+    ("includes_any", "Guiding products and aligning teams.", {"words": ["guide", "align"], "min": 2}, True),
+    ("includes_any", "I've recently started using new tools.", {"words": ["I have started|I start"]}, True),
+    ("includes_any", "Once I join, I will lead the team.", {"words": ["lead|led"], "done": True}, False),
+    ("includes_any", "I am a perfectionist, my weakness.", {"words": ["weakness"], "unless": ["perfectionist"]}, False),
+    ("past_event", "Once I join, I will lead the warehouse team.", {}, False),
+    ("past_event", "At Medisoft the launch slipped by a month.", {}, True),
+    ("past_event", "I have led teams for years.", {}, False),
+    ("has_number", "We cut costs by a third.", {}, True),
+    ("has_number", "Since 2019 I have worked here.", {}, False),
+])
+def test_word_forms_tense_and_figures(kind, text, params, passed):
+    assert run(kind, text, **params).passed is passed
+
+
+def test_research_ignores_everyday_words_shared_with_the_notes():
+    ctx = research_ctx("Series D led by Tiger; everything first, value product")
+    result = run("uses_research", "I led everything first, and value the product.", ctx, items=["products"], min=1)
+    assert not result.passed and "“Tiger”" in result.message  # the fix names a word worth using
+    assert run("uses_research", "Tiger backed you.", ctx, items=["products"]).message == "Uses your research: “Tiger”."
+
+
+def test_frequency_lists_read_from_source_match_zxcvbns_own():
+    import importlib.util
+    import os
+
+    from tui.core import words
+
+    location = list(importlib.util.find_spec("zxcvbn").submodule_search_locations)[0]
+    spec = importlib.util.spec_from_file_location("zxcvbn_lists_for_test", os.path.join(location, "frequency_lists.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for name, ranked in words._frequency_lists().items():
+        assert ranked == module.FREQUENCY_LISTS[name]
+    assert words.is_common("everything") and words.is_common("led") and not words.is_common("logistics")

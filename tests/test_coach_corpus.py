@@ -7,6 +7,8 @@ answers written for the corpus must agree with the reader's verdicts at least
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import tomllib
 from dataclasses import dataclass
@@ -79,14 +81,9 @@ def _cli_verdicts(tmp_path: Path, n: int, case: Case) -> dict[str, bool]:
 
     root = tmp_path / f"c{n}"
     NotesStore(root).create(_company(case))
-    out = tmp_path / f"c{n}.json"
-    import contextlib
-    import io
-
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
         assert main(["--data-dir", str(root), "--packs-dir", str(tmp_path / "no-packs"), "check", "northwind", "--json"]) == 0
-    out.write_text(buffer.getvalue())
     return {r["check"]: r["passed"] for r in json.loads(buffer.getvalue()) if r["question"] == case.question}
 
 
@@ -129,7 +126,7 @@ def test_the_coach_agrees_with_the_article_and_a_careful_reader(tmp_path, capsys
     cases, labelled = _cases()
     core = [(case, _core_verdicts(catalog, case)) for case in cases]
     cli = [(case, _cli_verdicts(tmp_path, n, case)) for n, case in enumerate(cases)]
-    for (case, mine), (_, theirs) in zip(core, cli):
+    for (case, mine), (_, theirs) in zip(core, cli, strict=True):
         assert {k: mine[k] for k in case.wanted} == {k: theirs[k] for k in case.wanted}, case.where
     topics = [(src, text, wanted, ask_topic(Ask(text, "mine", True), asks_check)) for src, text, wanted in labelled]
     lines = []
@@ -195,3 +192,13 @@ def test_the_demo_company_passes_every_check():
     company = from_document(tomllib.loads(path.read_text(encoding="utf-8")))
     failing = [(r.question, r.check.id, r.message) for r in company_results(load_catalog(None), company) if not r.passed]
     assert not failing
+
+
+def test_every_message_is_a_sentence_and_a_passed_one_names_its_words():
+    catalog = load_catalog(None)
+    for case in _cases()[0]:
+        question = next(q for q in catalog.questions if q.id == case.question)
+        for result in run_checks(question, case.answer, CheckContext.of(catalog, _company(case))):
+            assert result.message[:1].isupper() and result.message.endswith("."), (case.where, result.message)
+            if result.passed and result.check.kind in ("includes_any", "past_event", "uses_research", "has_number"):
+                assert "“" in result.message, (case.where, result.message)

@@ -91,7 +91,7 @@ def test_question_rows_and_the_answer_line():
     assert (row.state, row.words, row.unit, row.history) == ("drafted", 13, "w", "")
     assert question_row(by_id["right-fit"], company, [], NOW).state == "empty"
     asks = question_row(by_id["questions-for-us"], company, [], NOW)
-    assert (asks.state, asks.words, asks.unit) == ("drafted", 1, "chosen")
+    assert (asks.state, asks.words, asks.unit) == ("started", 1, "of 3 chosen")  # the pack wants three
     company.rehearsals.append(Rehearsal("why-here", NOW - timedelta(hours=1), 70, 3))
     rehearsed = question_row(by_id["why-here"], company, [], NOW)
     assert rehearsed.state == "rehearsed" and "1×" in rehearsed.history and "good" in rehearsed.history

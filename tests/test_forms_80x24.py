@@ -127,3 +127,22 @@ async def test_research_note_is_multi_line_and_offers_the_tick(tmp_path):
         await app.workers.wait_for_complete()
     entry = saved(app.store, "acme-robotics")["checklist"]["services"]
     assert entry == {"done": True, "note": "Consulting\nSupport plans"}
+
+
+async def test_one_line_dialogs_ask_before_escape_discards_and_save_with_ctrl_s(opened):
+    """Problem 1: the same promise in the small dialogs (here: a question of your own)."""
+    app, pilot = opened.app, opened.pilot
+    await pilot.press("a")
+    await pilot.pause()
+    await type_text(pilot, "Why robots?")
+    await pilot.press("escape")
+    await pilot.pause()
+    assert isinstance(app.screen, ConfirmDialog)
+    await pilot.press("escape")
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(app.screen, PrepareScreen)
+    await pilot.press("ctrl+s")
+    await app.workers.wait_for_complete()
+    assert saved(app.store, "acme-robotics")["custom_questions"] == [{"id": "my-why-robots", "prompt": "Why robots?"}]

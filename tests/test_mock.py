@@ -39,24 +39,28 @@ async def test_a_full_mock_close_by_keys_saves_one_mock_row_per_question_with_sp
         line = str(screen.query_one("#mk-line").render())
         assert "Why do you want to work here" in line and "robot arm" not in line   # no draft
         for seconds in (95, 70, 110, 40):
-            clock.t += seconds
+            clock.advance(seconds)
             await pilot.press("space")
         assert "Do you have any questions" in str(screen.query_one("#mk-line").render())
-        clock.t += 5
+        clock.advance(5)
         await pilot.press("space")                   # the first chosen ask, alone
         assert str(screen.query_one("#mk-line").render()) == "What are the key initiatives?"
         assert "1 of 2" in str(screen.query_one("#mk-step").render())
-        clock.t += 20
+        clock.advance(20)
         await pilot.press("space")
         assert str(screen.query_one("#mk-line").render()) == "How do product and design work together?"
-        clock.t += 25
+        clock.advance(25)
         await pilot.press("space")                   # the close ends
         await pilot.pause()
         assert screen.phase == "review"
         review = str(screen.query_one("#mk-review-text").render())
         assert "The close took 6:05" in review and "1:35 in" in review and "I led teams of 12" in review
-        for key in "32143":
+        for key in "3214":
             await pilot.press(key)
+        await pilot.pause()
+        scroll = screen.query_one("#mk-review")
+        assert scroll.scroll_y > 0              # the last question, being rated, is in view
+        await pilot.press("3")
         assert screen.phase == "done"
         await pilot.press("enter")
         await pilot.pause()
@@ -106,7 +110,7 @@ async def test_leaving_a_mock_close_before_the_review_records_nothing(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_company(pilot)
         await pilot.press("m", "space")
-        clock.t += 30
+        clock.advance(30)
         await pilot.press("space", "escape")
         await pilot.pause()
         assert isinstance(app.screen, PrepareScreen)
@@ -121,7 +125,7 @@ async def test_typed_recall_has_its_own_clock_no_band_and_escape_asks(tmp_path):
         await pilot.pause()
         screen = app.screen
         await pilot.press(*"Your robot")
-        clock.t += 185
+        clock.advance(185)
         screen._tick()
         await pilot.pause()
         assert "typing 3:05" in str(screen.query_one("#rh-type-hint").render())
@@ -163,7 +167,7 @@ async def test_each_reveal_opens_at_the_top(tmp_path):
         rehearse = app.screen
         assert isinstance(rehearse, RehearseScreen)
         await pilot.press("space")
-        clock.t += 60
+        clock.advance(60)
         await pilot.press("space")
         await pilot.pause()
         scroll = rehearse.query_one("#rh-reveal")
@@ -171,7 +175,7 @@ async def test_each_reveal_opens_at_the_top(tmp_path):
         await pilot.pause()
         assert scroll.scroll_y > 0
         await pilot.press("3", "space")
-        clock.t += 60
+        clock.advance(60)
         await pilot.press("space")
         await pilot.pause()
         assert rehearse.index == 1 and rehearse.phase == "reveal"
@@ -183,11 +187,11 @@ async def test_pause_shows_a_paused_state_until_resumed(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_company(pilot)
         await pilot.press("r", "space")
-        clock.t += 10
+        clock.advance(10)
         await pilot.press("p")
         await pilot.pause()
         screen = app.screen
-        clock.t += 30
+        clock.advance(30)
         await pilot.pause()
         assert screen.query_one("#rh-timer").has_class("-paused")
         assert "Paused" in str(screen.query_one("#rh-hint").render())

@@ -149,6 +149,7 @@ async def test_the_question_list_shows_due_and_history(tmp_path):
     app, clock = await start(tmp_path, rehearsed_company())
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_prepare(pilot, app)
+        await pilot.press("h")  # the history is on demand: compact rows by default
         row = str(screen.query_one("#questions").get_option("why-here").prompt)
         assert "due tomorrow 09:00 · 1× · good ▁" in row
         row = str(screen.query_one("#questions").get_option("right-fit").prompt)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from tests.helpers import acme, make_app, make_store
-from tui.core.notes import Company
+from tui.core.notes import Company, Rehearsal
 
 SIZES = [(80, 24), (140, 40)]
+SSH_SIZES = [(80, 24), (100, 30)]  # what an SSH user has, and where the tips join the answer
 
 
 def with_companies(tmp_path):
@@ -54,14 +57,51 @@ def test_prepare_side_pane_at_80(snap_compare, tmp_path, key):
     assert snap_compare(with_companies(tmp_path), terminal_size=(80, 24), run_before=side)
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_help(snap_compare, tmp_path, size):
-    async def help_(pilot):
+def open_then(*keys: str):
+    """A run_before that opens the first company, presses ``keys`` and lets the screen settle."""
+
+    async def run(pilot):
         await open_first(pilot)
-        await pilot.press("question_mark")
+        await pilot.press(*keys)
         await settle(pilot)
 
-    assert snap_compare(with_companies(tmp_path), terminal_size=size, run_before=help_)
+    return run
+
+
+@pytest.mark.parametrize("size", SSH_SIZES)
+def test_help(snap_compare, tmp_path, size):
+    assert snap_compare(with_companies(tmp_path), terminal_size=size, run_before=open_then("question_mark"))
+
+
+def rehearsed_app(tmp_path):
+    company = acme()
+    company.rehearsals.append(Rehearsal("why-here", datetime(2026, 11, 26, 9, 0), 95, 2))
+    store = make_store(tmp_path)
+    store.create(company)
+    store.create(Company(name="Globex", role="Group PM"))
+    return make_app(tmp_path)
+
+
+@pytest.mark.parametrize("size", SSH_SIZES)
+def test_prepare_with_a_rehearsed_question(snap_compare, tmp_path, size):
+    assert snap_compare(rehearsed_app(tmp_path), terminal_size=size, run_before=open_first)
+
+
+@pytest.mark.parametrize("size", SSH_SIZES)
+def test_details_form(snap_compare, tmp_path, size):
+    assert snap_compare(rehearsed_app(tmp_path), terminal_size=size, run_before=open_then("i"))
+
+
+@pytest.mark.parametrize("size", SSH_SIZES)
+def test_starter_picker(snap_compare, tmp_path, size):
+    async def starters(pilot):
+        await open_first(pilot)
+        await pilot.press("end", "2", "s")
+        await settle(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+
+    assert snap_compare(rehearsed_app(tmp_path), terminal_size=size, run_before=starters)
 
 
 @pytest.mark.parametrize("size", [(50, 15), (79, 12)])

@@ -89,10 +89,9 @@ class Conflict(SaveMessage):
 
     @property
     def notice(self) -> Notice:
-        copy = self.status.copy
-        return Notice(f"{self.session.path.name} changed on disk while you were editing. Nothing was overwritten: "
-                      f"your version is saved as {copy.name if copy else 'a copy'} beside it.",
-                      "Changed on disk", "error", 30)
+        # Short: the "changed elsewhere" bar on Prepare stays until the user resolves it.
+        return Notice("The file changed on disk: it is shown, and yours is set aside. "
+                      "The bar at the top compares and resolves.", "Changed elsewhere", "warning", 8)
 
 
 class Reloaded(SaveMessage):
@@ -133,6 +132,9 @@ class Saver:
         self._timer: Stoppable | None = None
         self._polling = False
         session.on_edit = self._edited
+        self.on_replaced: Callable[[], None] | None = None
+        """Called at once when a reload replaced the notes in memory, before any queued key is
+        handled: an editor still showing the old text would otherwise write it over the new notes."""
 
     def start(self) -> None:
         """Begin watching the file on disk (call once the owner is mounted)."""
@@ -176,15 +178,22 @@ class Saver:
 
     def _finished(self, status: SaveStatus) -> None:
         if status.state is SaveState.CONFLICT:
-            status = self.session.reload()
+            status = self._reload(self.session.reload)
         self.owner.post_message(message_for(self.session, status))
+
+    def _reload(self, reload: Callable[[], SaveStatus]) -> SaveStatus:
+        before = self.session.company
+        status = reload()
+        if self.session.company is not before and self.on_replaced is not None:
+            self.on_replaced()
+        return status
 
     def save_now(self) -> SaveStatus:
         """Save on this thread (ctrl+s, a switch, leaving), tell the owner, and return the status."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        status = self.session.save_now()
+        status = self._reload(self.session.save_now)  # a conflict or a repaired file reloads
         self.owner.post_message(message_for(self.session, status))
         return status
 
@@ -202,7 +211,7 @@ class Saver:
             self._polling = False
         if changed:
             was_blocked = self.session.blocked
-            status = self.session.reload()
+            status = self._reload(self.session.reload)
             if status.state is SaveState.CONFLICT or (status.problem and not was_blocked):
                 self.owner.post_message(message_for(self.session, status))
             else:

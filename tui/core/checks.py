@@ -16,7 +16,7 @@ from tui.core import words as w
 from tui.core.notes import Ask, Company
 from tui.core.packs import Catalog, Check, Question
 from tui.core.progress import questions_for, readiness_text
-from tui.core.speech import DEFAULT_WPM, band, speaking_seconds, target_text, word_count
+from tui.core.speech import DEFAULT_WPM, HUGE_WORDS, band, is_huge, speaking_seconds, target_text, word_count
 from tui.core.timefmt import mmss
 
 # Rehearsal's recall matching (schedule.covered_points) still uses these.
@@ -90,8 +90,8 @@ def _is_wide(token: str) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _name_patterns(name: str) -> tuple[re.Pattern[str], ...]:
-    """Patterns that find the company in an answer.
+def _name_patterns(name: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Patterns that find the company in an answer, each with a word it cannot match without.
 
     The whole name matches in any case. A distinctive word of it matches as
     the name spells it, so "Square" counts but "a square peg" does not; a name
@@ -100,16 +100,16 @@ def _name_patterns(name: str) -> tuple[re.Pattern[str], ...]:
     """
     tokens = _WORD.findall(_normal(name))
     # A one-word name is handled by the spelling rule below, or "square" would count.
-    patterns = [_phrase_pattern(name)] if len(tokens) > 1 else []
+    patterns = [(_phrase_pattern(name), tokens[0].casefold())] if len(tokens) > 1 else []
     for token in tokens:
         if token.casefold() in GENERIC_NAME_WORDS or len(token) < 2:
             continue
         if _is_wide(token):
-            patterns.append(re.compile(re.escape(token)))
+            patterns.append((re.compile(re.escape(token)), token.casefold()))
             continue
         flags = re.IGNORECASE if token == token.lower() else 0
         variants = {re.escape(token), re.escape(token.upper())}
-        patterns.append(re.compile(r"(?<!\w)(?:" + "|".join(sorted(variants)) + r")(?!\w)", flags))
+        patterns.append((re.compile(r"(?<!\w)(?:" + "|".join(sorted(variants)) + r")(?!\w)", flags), token.casefold()))
     return tuple(patterns)
 
 
@@ -155,7 +155,10 @@ def _length(question: Question, doc: w.Text, text: str, check: Check, ctx: Check
 
 
 def _mentions_company(question: Question, doc: w.Text, text: str, check: Check, ctx: CheckContext) -> tuple[bool, str]:
-    for pattern in _name_patterns(ctx.company_name):
+    folded = text.casefold()
+    for pattern, word in _name_patterns(ctx.company_name):
+        if word not in folded:
+            continue  # a plain substring test first: the regex scan is the slow part on a long answer
         found = pattern.search(text)
         if found:
             return True, f"Names the company: “{found.group(0)}”."
@@ -171,7 +174,7 @@ def _known_stems(question: Question, role: str, company: str) -> frozenset[str]:
 
 @lru_cache(maxsize=64)
 def _stems_of(text: str) -> frozenset[str]:
-    return frozenset(t.stem for t in w.analyse(text).tokens)
+    return frozenset(w.analyse(text).where)
 
 
 @lru_cache(maxsize=64)
@@ -202,12 +205,12 @@ def _uses_research(question: Question, doc: w.Text, text: str, check: Check, ctx
     research = research_words(notes, _known_stems(question, ctx.role, ctx.company_name))
     if not research:
         return False, f"Your notes on {labels} hold no specific facts yet: add names, numbers, products."
-    used = [research[t.stem] for t in doc.tokens if t.stem in research]
-    used = list(dict.fromkeys(used))
+    shared = sorted((s for s in research if s in doc.where), key=lambda s: doc.where[s][0])
+    used = list(dict.fromkeys(doc.surface[doc.where[s][0]] for s in shared))  # as the user wrote them
     if len(used) >= wanted:
         return True, f"Uses your research: {_quoted(used[:5])}."
-    unused = [word for word in research.values() if word not in used][:3]
-    so_far = f" So far {len(used)} of {wanted}." if wanted > 1 else ""
+    unused = [word for stem_, word in research.items() if stem_ not in doc.where][:3]
+    so_far = f" So far {len(used)} of {wanted}{': ' + _quoted(used) if used else ''}." if wanted > 1 else ""
     hint = f" From your notes: {_quoted(unused)}." if unused else ""
     return False, f"{check.message}{so_far}{hint}"
 
@@ -218,7 +221,7 @@ def _includes_any(question: Question, doc: w.Text, text: str, check: Check, ctx:
     if check.params.get("done", False):
         # Only what the user did or does, not what they will do ("Once I join, I will lead").
         future = w.future_sentences(doc)
-        found = {e: s for e, spans in found.items() if (s := [p for p in spans if doc.tokens[p[0]].sentence not in future])}
+        found = {e: s for e, spans in found.items() if (s := [p for p in spans if doc.sentence[p[0]] not in future])}
     spoilers = w.found_entries(doc, list(check.params.get("unless", [])))
     if spoilers:
         return False, f"{check.message} {_found_text(doc, spoilers)} does not count here."
@@ -230,13 +233,12 @@ def _includes_any(question: Question, doc: w.Text, text: str, check: Check, ctx:
 
 
 def _has_number(question: Question, doc: w.Text, text: str, check: Check, ctx: CheckContext) -> tuple[bool, str]:
-    for i, token in enumerate(doc.tokens):
-        if w.is_figure(token):
-            start = i - 1 if i and doc.tokens[i - 1].lower in ("a", "an") else i
-            shown = w.quote(doc, (start, i))
-            after = doc.raw[doc.tokens[i].end: doc.tokens[i].end + 1]
-            return True, f"Backs it with a figure: “{shown}{after if after == '%' else ''}”."
-    return False, check.message
+    i = w.first_figure(doc)
+    if i is None:
+        return False, check.message
+    start = i - 1 if i and doc.lower[i - 1] in ("a", "an") else i
+    shown = w.quote(doc, (start, i))
+    return True, f"Backs it with a figure: “{shown}{'%' if shown + '%' in text else ''}”."
 
 
 def _past_event(question: Question, doc: w.Text, text: str, check: Check, ctx: CheckContext) -> tuple[bool, str]:
@@ -288,7 +290,7 @@ def _asks_chosen(question: Question, doc: w.Text, text: str, check: Check, ctx: 
     if problems:
         return False, f"{check.message} So far: {'; '.join(problems)}."
     order = [c for c in check.params.get("categories", []) if c in covered]
-    return True, f"{len(chosen)} questions chosen, on {', '.join(order[:-1]) + ' and ' + order[-1] if len(order) > 1 else ''.join(order) or 'your topics'}."
+    return True, f"Questions to ask: {len(chosen)} chosen, on {', '.join(order[:-1]) + ' and ' + order[-1] if len(order) > 1 else ''.join(order) or 'your topics'}."
 
 
 KINDS = {
@@ -304,7 +306,18 @@ KINDS = {
 
 
 def run_checks(question: Question, text: str, ctx: CheckContext) -> list[CheckResult]:
-    """Every check of ``question`` on ``text``. An empty answer passes none."""
+    """Every check of ``question`` on ``text``. An empty answer passes none.
+
+    A huge answer (a pasted log) gets its length checked and nothing else:
+    scanning megabytes for research words on every refresh froze the screen.
+    """
+    if is_huge(text):
+        return [
+            CheckResult(question.id, check, *(_length(question, w.analyse(""), text, check, ctx) if check.kind == "length"
+                                              else (False, f"{check.message.replace('{company}', ctx.company_name)} "
+                                                       f"(not checked: over {HUGE_WORDS:,} words)")))
+            for check in question.checks
+        ]
     text = _normal(text)
     empty = not text.strip()
     doc = w.analyse(text)

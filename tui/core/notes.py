@@ -100,10 +100,52 @@ class NotesFormatError(ValueError):
         super().__init__("; ".join(str(p) for p in problems))
 
 
+class ZonedDateTime(datetime):
+    """A date-time the file gave with an offset (``...Z``, ``+02:00``), as local time for finale.
+
+    finale works in naive local time, but the file keeps what was written:
+    ``original`` (the aware value) goes back to the file on save unless the
+    value was changed (any change makes a plain datetime).
+    """
+
+    original: datetime | None = None
+
+    @classmethod
+    def of(cls, aware: datetime) -> ZonedDateTime:
+        local = aware.astimezone().replace(tzinfo=None)
+        zoned = cls.combine(local.date(), local.time())
+        zoned.original = aware
+        return zoned
+
+    def __reduce_ex__(self, protocol):  # pickle keeps the original offset
+        return (ZonedDateTime.of, (self.original,)) if self.original is not None else super().__reduce_ex__(protocol)
+
+    def __copy__(self) -> ZonedDateTime:
+        return self
+
+    def __deepcopy__(self, memo: dict) -> ZonedDateTime:  # immutable, like every datetime
+        return self
+
+
+class _OffsetText(datetime):
+    """An aware date-time that tomli-w writes as TOML does: ``T`` and ``Z`` for UTC."""
+
+    def __str__(self) -> str:
+        text = self.isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def _written(value: datetime) -> datetime:
+    original = getattr(value, "original", None)
+    if original is None:
+        return value
+    return _OffsetText.combine(original.date(), original.timetz())
+
+
 def _as_datetime(value: Any) -> datetime | None:
     if isinstance(value, datetime):
         if value.tzinfo is not None:
-            return value.astimezone().replace(tzinfo=None)
+            return ZonedDateTime.of(value)
         return value
     if isinstance(value, date):
         return datetime.combine(value, time())
@@ -241,7 +283,7 @@ def to_document(company: Company) -> dict[str, Any]:
     """The TOML document for ``company``: known keys in a fixed order, unknown ones after."""
     head: dict[str, Any] = {"name": company.name, "role": company.role}
     if company.interview_at is not None:
-        head["interview_at"] = company.interview_at
+        head["interview_at"] = _written(company.interview_at)
     if company.interviewers:
         head["interviewers"] = list(company.interviewers)
     if company.links:
@@ -254,7 +296,7 @@ def to_document(company: Company) -> dict[str, Any]:
         for qid, answer in company.answers.items():
             row: dict[str, Any] = {"text": answer.text}
             if answer.updated_at is not None:
-                row["updated_at"] = answer.updated_at
+                row["updated_at"] = _written(answer.updated_at)
             row.update(answer.extra)
             answers[qid] = row
         doc["answers"] = answers
@@ -271,7 +313,7 @@ def to_document(company: Company) -> dict[str, Any]:
         doc["custom_questions"] = [{"id": c.id, "prompt": c.prompt, **c.extra} for c in company.custom_questions]
     if company.rehearsals:
         doc["rehearsals"] = [
-            {"question": r.question, "at": r.at, "seconds": r.seconds, "rating": r.rating, "mode": r.mode, **r.extra}
+            {"question": r.question, "at": _written(r.at), "seconds": r.seconds, "rating": r.rating, "mode": r.mode, **r.extra}
             for r in company.rehearsals
         ]
     for key, value in company.extra.items():

@@ -9,11 +9,12 @@ from typing import Literal
 from tui.core.checks import CheckResult
 from tui.core.notes import Company
 from tui.core.packs import Question
+from tui.core.progress import asks_wanted, chosen_asks, is_answered
 from tui.core.schedule import DEFAULT_QUIET, QuietHours, Status, due_text, sparkline, status
-from tui.core.speech import band, speaking_seconds, target_text, word_count
+from tui.core.speech import HUGE_WORDS, band, huge_notice, speaking_seconds, target_text, word_count
 from tui.core.timefmt import mmss
 
-RowState = Literal["empty", "drafted", "rehearsed"]
+RowState = Literal["empty", "started", "drafted", "rehearsed"]
 
 
 @dataclass(frozen=True)
@@ -42,11 +43,13 @@ def question_row(question: Question, company: Company, results: list[CheckResult
     done = status(company, question.id, now, quiet)
     history = history_text(done, now)
     if question.asks:
-        chosen = sum(a.chosen for a in company.asks)
-        return QuestionRow(question.id, question.prompt, "drafted" if chosen else "empty", chosen, ready,
-                           question.custom, unit="chosen", history=history)
+        # Answered (core/progress) once enough are chosen; fewer is a start, not an answer.
+        chosen, wanted = chosen_asks(company), asks_wanted(question)
+        state: RowState = "drafted" if is_answered(question, company) else ("started" if chosen else "empty")
+        return QuestionRow(question.id, question.prompt, state, chosen, ready,
+                           question.custom, unit=f"of {wanted} chosen", history=history)
     text = company.answer_text(question.id)
-    state: RowState = "empty" if not text.strip() else ("rehearsed" if done.count else "drafted")
+    state = "empty" if not text.strip() else ("rehearsed" if done.count else "drafted")
     return QuestionRow(question.id, question.prompt, state, word_count(text), ready, question.custom, history=history)
 
 
@@ -57,5 +60,7 @@ def answer_line(question: Question, company: Company, wpm: int) -> tuple[str, bo
     words = word_count(company.answer_text(question.id))
     seconds = speaking_seconds(words, wpm)
     over = words > 0 and band(seconds, question.target_seconds) == "over"
+    if words > HUGE_WORDS:
+        return huge_notice(words), over
     unit = "word" if words == 1 else "words"
     return f"{words} {unit} · ~{mmss(seconds)} ({target_text(question.target_seconds)})", over

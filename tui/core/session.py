@@ -173,6 +173,11 @@ class CompanySession:
         company.interviewers, company.links = list(interviewers), list(links)
         self._edited(Edit.STRUCTURE)
 
+    def replace_notes(self, company: Company) -> None:
+        """Take ``company`` as the notes (a resolved conflict); counted as an edit the caller saves now."""
+        self.company = company
+        self.edits += 1
+
     # -- saving -----------------------------------------------------------
 
     def _collect(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from tui.core.timefmt import mmss
@@ -17,8 +18,36 @@ _FIGURE = re.compile(r"\d|(?<!\w)(?:two|three|four|five|six|seven|eight|nine|ten
 _NOT_NAMES = frozenset({"I", "I'm", "I've", "I'd", "I'll", "I’m", "I’ve", "I’d", "I’ll"})
 
 
+# Above this an answer is not an answer but an accident (a pasted log): the
+# editor shows a read-only preview and the coach only checks its length.
+# Textual's TextArea needs seconds per key for a 5 MB answer.
+HUGE_WORDS = 20_000
+PREVIEW_CHARS = 10_000
+
+
 def word_count(text: str) -> int:
+    # The question list counts every answer on each refresh: remember the few big ones.
+    return _big_word_count(text) if len(text) > 50_000 else len(text.split())
+
+
+@lru_cache(maxsize=8)
+def _big_word_count(text: str) -> int:
     return len(text.split())
+
+
+def is_huge(text: str) -> bool:
+    return len(text) > HUGE_WORDS and word_count(text) > HUGE_WORDS
+
+
+def huge_notice(words: int) -> str:
+    return f"{words:,} words (over {HUGE_WORDS:,}): read-only here · ctrl+e edits it all"
+
+
+def preview(text: str) -> str:
+    """The start of a huge answer, for the read-only editor."""
+    return (f"[This answer is too long to edit here, so it is shown cut short and read-only. It is kept as it "
+            f"is. ctrl+e edits all of it in your $EDITOR.]\n\n{text[:PREVIEW_CHARS]}\n\n"
+            f"[… {len(text) - PREVIEW_CHARS:,} more characters not shown]")
 
 
 def speaking_seconds(text_or_words: str | int, wpm: int = DEFAULT_WPM) -> float:

@@ -17,9 +17,11 @@ import tomli_w
 
 from tui.core import notes
 from tui.core.atomic import atomic_write, private_dir, write_new
+from tui.core.comments import keep_commented
 from tui.core.notes import Company, NotesFormatError
 from tui.core.schema import Problem, syntax_position, type_name
 from tui.core.slug import clean_name, slugify
+from tui.core.toml_literals import lift_long_strings
 
 # Migrations from format N to N+1, applied in order on load. Format 1 is the
 # first, so there is none yet; the mechanism is tested with a stand-in.
@@ -100,12 +102,21 @@ def _flat(row: Any) -> bool:
 
 
 def _dumps(doc: dict[str, Any], multiline: bool) -> str:
+    lifted: dict[str, str] = {}
+    if multiline:
+        import secrets
+
+        doc = lift_long_strings(doc, lifted, f"finale-literal-{secrets.token_hex(8)}")
     blocks = {k: v for k, v in doc.items() if k in _BLOCK_ARRAYS and isinstance(v, list) and all(_flat(r) for r in v)}
     rest = {k: v for k, v in doc.items() if k not in blocks}
     parts = [tomli_w.dumps(rest, multiline_strings=multiline)]
     for key, rows in blocks.items():
         parts += [f"[[{key}]]\n" + tomli_w.dumps(row, multiline_strings=multiline) for row in rows]
-    return "\n".join(parts)
+    text = "\n".join(parts)
+    for token, value in lifted.items():
+        # The newline right after the opening quotes is not part of the string: the text's first line is kept.
+        text = text.replace(f'"{token}"', "'''\n" + value + "'''", 1)
+    return text
 
 
 def serialize(company: Company) -> bytes:
@@ -186,6 +197,8 @@ class NotesStore:
         self._lock = threading.Lock()
         # Test hook: runs after a save's temp file is fsynced, before the last "changed on disk?" check.
         self.on_temp_written: Callable[[Path], None] | None = None
+        # Things the user should be told once (a commented file kept aside); the UI takes them.
+        self.notices: list[str] = []
 
     def path_for(self, slug: str) -> Path:
         return self.companies / f"{slug}.toml"
@@ -299,6 +312,8 @@ class NotesStore:
             if current is not None and current == digest_of(data):
                 return current
 
+            self._keep_comments(path)
+
             def still_ours() -> None:
                 if self.on_temp_written is not None:
                     self.on_temp_written(path)
@@ -310,6 +325,16 @@ class NotesStore:
             except _ChangedMeanwhile:
                 raise self._conflict(path, data) from None
         return digest_of(data)
+
+    def _keep_comments(self, path: Path) -> None:
+        try:
+            kept = keep_commented(path, path.read_bytes())
+        except FileNotFoundError:
+            return
+        if kept is not None:
+            self.notices.append(
+                f"{path.name} had comments, which finale does not keep when it saves. The file as you wrote "
+                f"it is kept as {kept.name} beside it.")
 
     def _conflict(self, path: Path, data: bytes) -> ConflictError:
         """Keep ``data`` beside ``path`` under a name no other writer has: ``.conflict-<time>[-N]``."""

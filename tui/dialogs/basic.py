@@ -83,7 +83,7 @@ class TextDialog(Dialog["str | None"]):
     ``validate`` returns an error message to show, or "" when the text is fine.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "submit", "Save", priority=True)]
 
     def __init__(self, title: str, value: str = "", hint: str = "", placeholder: str = "",
                  validate: Callable[[str], str] | None = None):
@@ -101,18 +101,28 @@ class TextDialog(Dialog["str | None"]):
                 yield Static(self.hint, classes="hint")
             yield Input(self.value, placeholder=self.placeholder, id="text")
             yield Static("", classes="error", id="error")
-            yield Static("enter to save · escape to cancel", classes="hint")
+            yield Static("enter or ctrl+s saves · escape cancels", classes="hint")
 
     @on(Input.Submitted)
-    def _submit(self, event: Input.Submitted) -> None:
-        error = self.validate(event.value) if self.validate else ""
+    def action_submit(self) -> None:
+        value = self.query_one("#text", Input).value
+        error = self.validate(value) if self.validate else ""
         if error:
             self.query_one("#error", Static).update(error)
             return
-        self.dismiss(event.value)
+        self.dismiss(value)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.query_one("#text", Input).value == self.value:
+            self.dismiss(None)
+            return
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        # Escape with typed text asks first: a stray escape must not lose a question half written.
+        self.app.push_screen(ConfirmDialog("Discard what you typed?", yes="Discard", no="Keep editing"), answer)
 
 
 class PickDialog(Dialog["list[int] | None"]):

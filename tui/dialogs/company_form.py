@@ -78,8 +78,9 @@ class CompanyFormDialog(FormDialog["CompanyForm | None"]):
         super().on_mount()
         first = self.query(Input).first()
         first.focus()
-        # Typing replaces what the first field holds, as tab into any other field does.
-        self.call_after_refresh(first.select_all)
+        # Typing replaces what the first field holds, as tab into any other field does. Not
+        # after a refresh: that selected (and so replaced) the letters typed in between.
+        first.select_all()
 
     def current(self) -> dict:
         values = super().current()

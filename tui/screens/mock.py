@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -18,7 +19,8 @@ from tui.core.schedule import RATINGS
 from tui.core.session import CompanySession
 from tui.core.speech import target_text
 from tui.core.timefmt import mmss
-from tui.screens.rehearse import RATE_AND_LEAVE, Stage, record
+from tui.screens.recording import record
+from tui.screens.rehearse import RATE_AND_LEAVE, Stage
 
 if TYPE_CHECKING:
     from tui.app import FinaleApp
@@ -139,6 +141,14 @@ class MockScreen(Screen):
         assert run is not None
         company = self.session.company
         current = run.next_to_rate
+        # Wrapped here, with a hanging indent, so a long prompt or point lines up under its start.
+        width = max(40, self.app.size.width - 6)
+
+        def hang(text: str, indent: int, first: int = 0) -> str:
+            lines = textwrap.wrap(text, width, initial_indent=" " * first,
+                                  subsequent_indent=" " * indent) or [""]
+            return "\n".join(lines)[first:] + "\n"
+
         parts: list[tuple[str, str] | str] = [(f"The close took {mmss(run.total)}. ", "bold")]
         parts.append(("Rate each answer: 1 again · 2 hard · 3 good · 4 easy\n"
                       if current is not None else "Saved to your rehearsals. enter or escape to go back.\n",
@@ -150,15 +160,27 @@ class MockScreen(Screen):
             parts += [
                 (f"\n{marker}{mmss(run.split(i)):>5} ", "bold"),
                 (f"{where:<5} ", "$success" if where == "in" else "$warning"),
-                (f"{target_text(question.target_seconds)}  ", "$text-muted"),
-                (question.prompt, "bold" if i == current else ""),
+                (f"{target_text(question.target_seconds)}", "$text-muted"),
                 (f"  {rated}\n" if rated else "\n", "$accent"),
+                ("        " + hang(question.prompt, 8, 8), "bold" if i == current else ""),
             ]
             points = draft_points(company, question)
             if not points:
                 parts.append(("        (no draft to check against)\n", "$text-muted"))
-            parts += [f"        • {p}\n" for p in points]
-        self.query_one("#mk-review-text", Static).update(Content.assemble(*parts))
+            parts += ["        • " + hang(p, 10, 10) for p in points]
+        content = Content.assemble(*parts)
+        self.query_one("#mk-review-text", Static).update(content)
+        # Keep the question being rated in view as the ratings move down the run.
+        focus_at = content.plain.find("▶")
+        y = content.plain.count("\n", 0, focus_at) if focus_at >= 0 else 0
+        scroll = self.query_one("#mk-review", VerticalScroll)
+        height = scroll.size.height or 20
+        top = 0 if y < height * 2 // 3 else y - height // 3
+        self.call_after_refresh(scroll.scroll_to, y=top, animate=False)
+
+    def on_resize(self) -> None:
+        if self.phase in ("review", "done"):
+            self._show_review()
 
     def action_rate(self, rating: int) -> None:
         run = self.run
@@ -166,7 +188,7 @@ class MockScreen(Screen):
         row = run.rate(rating)
         if row is None:
             return
-        record(self, [row])
+        record(self, self.session, [row])
         if run.next_to_rate is None:
             self.phase = "done"
             self.sub_title = "done"

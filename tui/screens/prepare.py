@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.reactive import var
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, TextArea
 
 from tui.core.checks import CheckContext, CheckResult, run_checks
@@ -21,15 +19,18 @@ from tui.core.sanitize import for_terminal
 from tui.core.save_status import SaveState
 from tui.core.session import CompanySession
 from tui.core.timefmt import countdown
-from tui.saving import SaveMessage, Saver, Stoppable
+from tui.saving import Conflict, SaveMessage, Saver, Stoppable
+from tui.screens.conflict_resolution import CONFLICT_BINDINGS, ConflictResolver
 from tui.screens.orphans import notify_orphans, open_orphans
 from tui.screens.prepare_launch import edit_in_editor, rehearse_due, start_mock, start_rehearsal
+from tui.screens.prepare_panes import PaneScreen
 from tui.screens.question_dialogs import ask_new_question, confirm_delete_question, edit_details, edit_research_note
 from tui.widgets.answer_editor import AnswerEditor
 from tui.widgets.answer_pane import AnswerPane
 from tui.widgets.asks_editor import AsksEditor
 from tui.widgets.check_list import CheckList
 from tui.widgets.checklist_pane import ChecklistList, ChecklistPane
+from tui.widgets.conflict_bar import ConflictBar
 from tui.widgets.fit_footer import FitFooter
 from tui.widgets.question_list import QuestionList
 from tui.widgets.tips_pane import TipsPane
@@ -38,10 +39,9 @@ if TYPE_CHECKING:
     from tui.app import FinaleApp
 
 CHECK_SECONDS = 0.4
-Pane = Literal["answer", "tips", "checklist"]
 
 
-class PrepareScreen(Screen):
+class PrepareScreen(PaneScreen):
     """One company, open for writing. Every change is saved a second after typing stops."""
 
     app: FinaleApp  # typed: a renamed app attribute fails mypy, not a session
@@ -50,6 +50,7 @@ class PrepareScreen(Screen):
     # From 100 columns the tips fit beside the answer; from 140 the research joins them.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
     BINDINGS = [
+        *CONFLICT_BINDINGS,  # first in help while a conflict waits; hidden otherwise
         Binding("escape", "pane('questions')", "Questions"),
         Binding("1", "pane('questions', True)", "Questions pane", show=False),
         Binding("2", "pane('answer', True)", "Answer pane", show=False),
@@ -71,14 +72,6 @@ class PrepareScreen(Screen):
         Binding("question_mark", "app.help", "Help"),
     ]
 
-    # var, not reactive: a reactive on a Screen repaints the whole screen when it
-    # changes (8 KB a second over SSH while the timer ran); watchers update the widgets.
-    side: var[Pane] = var("answer", init=False)
-    """In a narrow terminal, the pane shown beside the question list: answer, tips or checklist."""
-    tips_open: var[bool] = var(True, init=False)
-    """In a wide terminal, whether the tips column is shown."""
-    question_id: var[str] = var("", init=False)
-    """The question whose answer is in the editor."""
 
     def __init__(self, session: CompanySession) -> None:
         # The starting classes are given here, not toggled in on_mount: each class
@@ -92,6 +85,7 @@ class PrepareScreen(Screen):
         session.collect = self._take_editor_text
         self._check_timer: Stoppable | None = None
         self._tip_highlight = ""
+        self.conflicts = ConflictResolver(self)
 
     # -- layout ----------------------------------------------------------
 
@@ -106,6 +100,7 @@ class PrepareScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="§")
+        yield ConflictBar(id="conflict-bar")
         with Horizontal(id="body"):
             yield QuestionList(id="questions")
             yield AnswerPane(self.app.settings.cursor_blink, id="answer-pane")
@@ -129,6 +124,7 @@ class PrepareScreen(Screen):
         self.app.last_company = self.session.slug
         self.set_interval(60, self.refresh_header)
         self.saver.start()
+        self.conflicts.scan()  # copies left by an earlier session
         self.query_one("#questions", QuestionList).focus()
         notify_orphans(self)
 
@@ -179,64 +175,6 @@ class PrepareScreen(Screen):
 
     # -- panes -----------------------------------------------------------
 
-    def watch_side(self, side: Pane) -> None:
-        for name in ("answer", "tips", "checklist"):
-            self.set_class(side == name, f"-side-{name}")
-        self._refresh_tips()
-
-    def watch_tips_open(self, open_: bool) -> None:
-        self.set_class(not open_, "-tips-hidden")
-        self._refresh_tips()
-
-    @property
-    def tips_beside(self) -> bool:
-        """True when the tips sit beside the answer (100 columns and up), shown or hidden with t."""
-        return self.has_class("-wide") or self.has_class("-medium")
-
-    @property
-    def tips_visible(self) -> bool:
-        if self.has_class("-wide"):
-            return self.tips_open
-        if self.has_class("-medium"):
-            return self.tips_open and self.side != "checklist"
-        return self.side == "tips"
-
-    def _refresh_tips(self) -> None:
-        """Render the tips only when they can be seen.
-
-        Markdown becomes a widget per block; building them for a hidden pane
-        cost a third of the first frame at 80x24.
-        """
-        if not self.is_mounted or not self.tips_visible:
-            return
-        self.query_one("#tips", TipsPane).show(self.question, highlight=self._tip_highlight)
-
-    def on_resize(self) -> None:
-        # Crossing the wide breakpoint can reveal the tips column.
-        self.call_after_refresh(self._refresh_tips)
-
-    def action_pane(self, name: Literal["questions"] | Pane, by_key: bool = False) -> None:
-        # A pane key leaves the editor ready for another pane key; enter on a question does not.
-        self.answer_pane.editor.navigating = by_key and name == "answer"
-        if name == "questions":
-            self.query_one("#questions").focus()
-            return
-        self.side = name
-        if name == "tips":
-            self.tips_open = True
-        target = {
-            "answer": "#asks-list" if self.asks_open else "#answer",
-            "tips": "#tips",
-            "checklist": "#checklist-list",
-        }[name]
-        widget = self.query_one(target)
-        # Focus synchronously when the pane is already visible: keys typed straight
-        # after enter must land in the editor, not race a queued focus change. A pane
-        # that was hidden until now needs a refresh before it can take focus.
-        if widget.display and widget.parent is not None and widget.parent.display:
-            self.set_focus(widget)
-        self.call_after_refresh(widget.focus)
-
     @on(AnswerEditor.PaneKey)
     def _editor_pane_key(self, event: AnswerEditor.PaneKey) -> None:
         self.action_pane(event.pane, by_key=True)  # type: ignore[arg-type]
@@ -244,12 +182,6 @@ class PrepareScreen(Screen):
     @on(AnswerEditor.Leave)
     def _leave_editor(self) -> None:
         self.action_pane("questions")
-
-    def action_toggle_tips(self) -> None:
-        if self.tips_beside:
-            self.tips_open = not self.tips_open
-        else:
-            self.side = "answer" if self.side == "tips" else "tips"
 
     # -- the selected question -------------------------------------------
 
@@ -268,7 +200,10 @@ class PrepareScreen(Screen):
         if question is None:
             return
         company = self.session.company
+        editor_focused = self.focused is self.answer_pane.editor
         self.answer_pane.show_question(question, company.answer_text(question_id), company.asks, self.app.catalog.asks)
+        if editor_focused and question.asks:  # never leave focus (and typing) in an editor that is hidden
+            self.set_focus(self.query_one("#asks-list"))
         self._tip_highlight = ""
         self._refresh_tips()
         self._refresh_checks()
@@ -305,6 +240,9 @@ class PrepareScreen(Screen):
         if (question := self.question) is not None:
             text, over = answer_line(question, self.session.company, self.app.settings.words_per_minute)
             self.answer_pane.show_status(text, over, self.session.status)
+        notices = self.session.store.notices
+        while notices:
+            self.notify(notices.pop(0), title="Comments kept aside", timeout=20)
 
     # -- editing ---------------------------------------------------------
 
@@ -314,8 +252,8 @@ class PrepareScreen(Screen):
 
     def _take_editor_text(self) -> None:
         """Move the editor's text into the notes (it is the one copy that is newer)."""
-        if not self.question_id or self.asks_open or not self.is_mounted:
-            return
+        if not self.question_id or self.asks_open or not self.is_mounted or self.answer_pane.editor.read_only:
+            return  # a huge answer shows a read-only preview: the notes keep the whole text
         text = self.answer_pane.editor.text
         if self.session.set_answer(self.question_id, text, self.app.clock()):
             self.edited()
@@ -348,12 +286,16 @@ class PrepareScreen(Screen):
     def _save_news(self, event: SaveMessage) -> None:
         if (notice := event.notice) is not None:
             self.notify(notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout)
+        if isinstance(event, Conflict):
+            self.conflicts.arrived()
         if event.reloaded:
-            self._show_disk_version()
-            return
+            return  # the saver's on_replaced showed the new notes at once; again here would drop a key typed since
         self._refresh_status()
         if question := self.question:
             self.query_one("#questions", QuestionList).update_row(self._row(question))
+
+    def action_conflict(self, choice: str) -> None:
+        self.conflicts.act(choice)
 
     def _show_disk_version(self) -> None:
         self.refresh_header()
@@ -371,6 +313,8 @@ class PrepareScreen(Screen):
         ask_new_question(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "conflict":
+            return self.conflicts.pending
         if action == "delete_question":
             question = self.question
             return bool(question and question.custom)

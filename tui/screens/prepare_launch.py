@@ -49,6 +49,7 @@ def edit_in_editor(screen: PrepareScreen) -> None:
     session = screen.session
     text = session.company.answer_text(question.id)
     new_text = edit_externally(screen.app, session.store.root / "tmp", f"{session.slug}-{question.id}-", text)
-    if new_text is not None and new_text != text:
-        screen.answer_pane.editor.load_text(new_text)
+    if new_text is not None and session.set_answer(question.id, new_text, screen.app.clock()):
+        screen.edited()
+        screen.watch_question_id(question.id)  # the editor shows the new text (or its preview, if huge)
         screen.saver.save_now()

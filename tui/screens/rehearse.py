@@ -24,6 +24,7 @@ from tui.core.session import CompanySession
 from tui.core.speech import band, talking_points, target_text
 from tui.core.timebox import Box, cost, default_minutes, fit
 from tui.core.timefmt import mmss
+from tui.screens.recording import record
 from tui.widgets.fit_footer import FitFooter
 
 if TYPE_CHECKING:
@@ -330,7 +331,7 @@ class RehearseScreen(Screen):
             return
         attempt.rating = rating
         self.attempts.append(attempt)
-        record(self, [Rehearsal(attempt.question.id, attempt.started, attempt.seconds, rating, attempt.mode)])
+        record(self, self.session, [Rehearsal(attempt.question.id, attempt.started, attempt.seconds, rating, attempt.mode)])
         if rating == 1:
             # "again" comes back in this session, if it still fits the time box.
             spent = sum(a.seconds for a in self.attempts)
@@ -388,12 +389,6 @@ class RehearseScreen(Screen):
     def _leave(self) -> None:
         self._stop_clock()
         self.dismiss(len(self.attempts))
-
-
-def record(screen: Screen, rows: list[Rehearsal]) -> None:
-    """Append rated rehearsals and save at once: the one place a rehearsal screen saves."""
-    session: CompanySession = screen.session  # type: ignore[attr-defined]
-    session.record_rehearsal(*rows)  # an Edit.RECORD: saved at once, a rating must not wait for a timer
 
 
 def plan(session: CompanySession, app, now: datetime, minutes: float | None = None) -> Box:

@@ -11,6 +11,7 @@ from tui.core.notes import Ask
 from tui.core.packs import Question, StarterAsk
 from tui.core.sanitize import for_terminal
 from tui.core.save_status import SaveStatus
+from tui.core.speech import is_huge, preview
 from tui.widgets.answer_editor import AnswerEditor
 from tui.widgets.asks_editor import AsksEditor
 from tui.widgets.check_list import CheckList
@@ -55,7 +56,8 @@ class AnswerPane(Vertical):
             self.remember_cursor()
             self.editor.placeholder = (f"Empty. What they are testing: {question.why_they_ask}\n"
                                        "Lines starting with - become your talking points.")
-            self.editor.load_text(answer)
+            self.editor.read_only = is_huge(answer)  # the screen then leaves the notes' text alone
+            self.editor.load_text(preview(answer) if self.editor.read_only else answer)
             # Back where the user left this answer; the end on a first visit, to add to it.
             self.editor.move_cursor(self.cursors.get(question.id, self.editor.document.end))
             self._holds = question.id

@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from tui.core.rows import QuestionRow, RowState
 from tui.core.sanitize import for_terminal
 
-MARKS: dict[RowState, str] = {"empty": "·", "drafted": "✎", "rehearsed": "✓"}
+MARKS: dict[RowState, str] = {"empty": "·", "started": "…", "drafted": "✎", "rehearsed": "✓"}
 
 
 def render_row(row: QuestionRow, history: bool = False) -> Content:
@@ -19,7 +19,8 @@ def render_row(row: QuestionRow, history: bool = False) -> Content:
     status = "empty" if row.state == "empty" else f"{row.state} · {row.words} {row.unit}"
     if row.detail:
         status += f" · {row.detail}"
-    mark_style = {"empty": "$text-muted", "drafted": "$warning", "rehearsed": "$success"}[row.state]
+    mark_style = {"empty": "$text-muted", "started": "$text-muted", "drafted": "$warning",
+                  "rehearsed": "$success"}[row.state]
     parts: list[str | tuple[str, str]] = [
         (MARKS[row.state] + " ", mark_style),
         (for_terminal(row.prompt), "bold" if not row.custom else "bold italic"),

@@ -38,6 +38,19 @@ def test_brief_on_the_demo_fits_80x24_and_names_its_gaps(tmp_path, capsys):
     assert out.index("Gaps") < out.index("Answers") < out.index("Ask them")
 
 
+def test_brief_on_the_demo_with_a_weak_draft_names_the_failing_check(tmp_path, capsys):
+    # The shipped demo passes every check (issue 14); a user's weaker draft of one answer must show up.
+    store = demo_store(tmp_path)
+    loaded = store.load("northwind-robotics")
+    loaded.company.set_answer("right-fit", "I guess I am a good fit, basically.", NOW)
+    store.save(loaded.slug, loaded.company, loaded.digest)
+    assert main(["--data-dir", str(store.root), "review", "northwind", "--brief", "--width", "80"]) == 0
+    out = capsys.readouterr().out
+    assert len(out.splitlines()) <= 24
+    gaps = out[out.index("\nGaps\n"):out.index("\nAnswers\n")]
+    assert "Fails checks: What makes you the right fit" in gaps and "Never rehearsed" in gaps
+
+
 def test_gaps_name_failing_checks_unrehearsed_again_and_time():
     company = acme()
     company.set_answer("right-fit", "I led teams. " * 40, NOW)

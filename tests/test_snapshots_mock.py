@@ -37,7 +37,7 @@ def test_mock_close(snap_compare, tmp_path, step):
                 clock.t += seconds
                 await pilot.press("space")          # ... to the first of your questions
         if step == "review":
-            for seconds in (30, 35):
+            for seconds in (30, 35, 25):  # one space per chosen question in the demo (three)
                 clock.t += seconds
                 await pilot.press("space")
             await pilot.press("3")

@@ -24,6 +24,7 @@ ANSWER = FIRST_LINE + "\n" + LONG_LINE
 MARK = "Q"  # absent from both apps' chrome at rest is not required: we count the increase
 CTRL_HOME = b"\x1b[1;5H"
 CTRL_END = b"\x1b[1;5F"
+LIMIT = 5.0  # seconds a typed key may take to show before it counts as never drawn
 
 # Run inside a child process: the same code path as `finale open NAME`, drawn headless, so the
 # width is what finale's layout gives its editor at this size, whatever the layout is today.
@@ -72,6 +73,7 @@ class Echo:
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.fed = 0
+        self.undrawn = 0
 
     def pump(self, timeout: float) -> bool:
         data = self.session.read(timeout)
@@ -101,11 +103,14 @@ class Echo:
             expected = self.marks() + 1
             t0 = time.monotonic()
             self.session.send(MARK.encode())
-            end = t0 + 5.0
-            while self.marks() < expected:
-                if time.monotonic() > end:
-                    raise TimeoutError("typed character never drawn:\n" + "\n".join(self.screen.display))
+            end = t0 + LIMIT
+            while self.marks() < expected and time.monotonic() < end:
                 self.pump(end - time.monotonic())
+            if self.marks() < expected:
+                # Counted as LIMIT, not dropped: a key the user never sees is the worst latency.
+                self.undrawn += 1
+                print("  a typed key was not drawn within 5 s; counted as 5,000 ms. Screen:\n"
+                      + "\n".join(self.screen.display), file=sys.stderr)
             latencies.append((time.monotonic() - t0) * 1000)
             self.settle(0.12, 2.0)  # let the rest of the repaint arrive before the next key
         return latencies
@@ -129,33 +134,22 @@ def write_answer_fixture(root: Path) -> Path:
 
 
 def _finale_keys(spawn, fixture_root: Path, argv: list[str], env: dict[str, str], key: bytes, where: str,
-                 keys: int, size: tuple[int, int], attempts: int = 2) -> list[float]:
-    """Enter the editor, move to ``where``, and time ``keys`` keys; once more if the first try lost a key.
-
-    On a loaded machine the move key has been seen to arrive before the editor had focus, so the
-    typed characters landed out of view; the start position is checked on screen before typing.
-    """
-    for attempt in range(attempts):
-        write_answer_fixture(fixture_root)
-        s = Echo(spawn(argv, env), size)
-        try:
-            s.wait_for("Why do you want")
-            s.settle(0.5)
-            s.session.send(b"\r")  # enter the answer editor
-            s.settle(0.5)
-            s.session.send(key)
-            s.settle(0.5)
-            if where == "start":
-                s.wait_for(FIRST_LINE[2:16], timeout=5)
-            return s.type_and_time(keys)
-        except TimeoutError as error:
-            if attempt == attempts - 1:
-                raise
-            # Said, not hidden: a key that never shows is worth a look even when the retry passes.
-            print(f"  finale {where}: a typed key was not drawn; trying once more. Screen:\n{error}", file=sys.stderr)
-        finally:
-            s.session.stop()
-    return []
+                 keys: int, size: tuple[int, int]) -> list[float]:
+    """Enter the editor, move to ``where`` (checked on screen for the start), and time ``keys`` keys."""
+    write_answer_fixture(fixture_root)
+    s = Echo(spawn(argv, env), size)
+    try:
+        s.wait_for("Why do you want")
+        s.settle(0.5)
+        s.session.send(b"\r")  # enter the answer editor
+        s.settle(0.5)
+        s.session.send(key)
+        s.settle(0.5)
+        if where == "start":
+            s.wait_for(FIRST_LINE[2:16], timeout=5)
+        return s.type_and_time(keys)
+    finally:
+        s.session.stop()
 
 
 def measure(spawn, fixture_root: Path, finale_argv: list[str], finale_env: dict[str, str],

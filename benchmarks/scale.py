@@ -1,5 +1,7 @@
 """How finale grows: 1, 10, 100 and 500 companies, a 300-question pack, a 20,000-word answer.
 
+(The answer is 19,993 words: finale makes an answer over 20,000 words read-only.)
+
 Every figure here is a ratio to the one-company, default-pack, 60-word case measured in the
 same run, so the curve shows growth, not this machine's speed. run.py calls ``measure`` and
 prints the rows; nothing here is part of the test suite.
@@ -15,7 +17,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 COMPANIES = (1, 10, 100, 500)
-BIG_WORDS = 20_000
+# Just under 20,000 words in all: from there finale shows an answer read-only (issue 12), and a
+# key typed into it is never drawn, which would time the read-only guard, not the editor.
+BIG_WORDS = 19_980
 
 
 def company(name: str, words: int = 60):

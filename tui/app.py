@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -31,6 +32,7 @@ MIN_SIZE = (60, 20)
 class FinaleApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "finale"
+    DEFAULT_MODE = "finale"  # its base screen is the first screen (see _first_screen)
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         # On every screen (Rehearse included); screens that list it in their footer bind it too.
@@ -78,6 +80,7 @@ class FinaleApp(App):
         """The company opened last: the picker selects it when the user comes back."""
         self.schedule: Schedule | None = None
         """Where screens' debounce timers go; None for Textual's own. Tests put a fake clock here."""
+        self.add_mode(self.DEFAULT_MODE, self._first_screen)
 
     def get_driver_class(self):
         """Textual's driver, except that on Linux no byte from the terminal can stop its input thread."""
@@ -103,20 +106,34 @@ class FinaleApp(App):
             self.notify(str(error), title="Skipped a question pack", severity="warning", timeout=15)
         for message, severity in self.notices:
             self.notify(message, severity=severity, timeout=15)
+        first: Any = self.screen  # the PrepareScreen or PickerScreen _first_screen made
+        if self.open_loaded is not None and self.start_rehearsal:
+            first.call_after_refresh(first.action_mock if self.start_mock else first.action_rehearse_due)
+        elif self.open_loaded is None and self.create_name is not None:
+            self.notify(f'No company named "{self.create_name}" yet: fill in the form to create it.', timeout=8)
+            first.action_new(self.create_name)
+        self._watch_signals()
+        self.call_after_refresh(self._check_size)
+
+    def _first_screen(self) -> Screen:
+        """The first screen is the bottom of the stack, not pushed over Textual's blank one.
+
+        Every screen under the top one is repainted on each resize, and any change there
+        redraws the whole top screen: with a blank screen underneath, start-up sent a
+        second full frame. ``finale open`` starts in the company; the picker is built
+        only if the user goes back to it.
+        """
+        screen: Screen
         if self.open_loaded is not None:
-            # Straight to the company: the picker is only built if the user goes back to it,
-            # which keeps `finale open` to one first frame.
-            self.open_company(self.open_loaded, rehearse=self.start_rehearsal)
+            screen = self._prepare_screen(self.open_loaded)
         else:
             from tui.screens.picker import PickerScreen
 
-            picker = PickerScreen()
-            self.push_screen(picker)
-            if self.create_name is not None:
-                self.notify(f'No company named "{self.create_name}" yet: fill in the form to create it.', timeout=8)
-                picker.action_new(self.create_name)
-        self._watch_signals()
-        self.call_after_refresh(self._check_size)
+            screen = PickerScreen()
+        # As push_screen and switch_screen do: switch_screen pops one, and `c` switches this
+        # screen for the picker.
+        screen._push_result_callback(screen, None)
+        return screen
 
     def _remember_theme(self, theme) -> None:
         """A theme picked in the palette is written to config.toml, so the next start uses it."""
@@ -186,15 +203,15 @@ class FinaleApp(App):
         if session in self.sessions:
             self.sessions.remove(session)
 
-    def open_company(self, loaded: Loaded, rehearse: bool = False) -> None:
+    def _prepare_screen(self, loaded: Loaded):
         from tui.screens.prepare import PrepareScreen
 
         session = CompanySession(self.store, loaded)
         self.sessions.append(session)
-        screen = PrepareScreen(session)
-        self.push_screen(screen)
-        if rehearse:
-            screen.call_after_refresh(screen.action_mock if self.start_mock else screen.action_rehearse_due)
+        return PrepareScreen(session)
+
+    def open_company(self, loaded: Loaded) -> None:
+        self.push_screen(self._prepare_screen(loaded))
 
     def show_picker(self) -> None:
         """Back to the companies: the one underneath, or a new picker when we started in a company."""

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from tui import __version__
 
@@ -38,9 +38,15 @@ def _minutes(text: str) -> float:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = "", kind: type[argparse.ArgumentParser] = argparse.ArgumentParser,
+                 ) -> argparse.ArgumentParser:
+    """The whole parser, or with ``only`` one subcommand's (None: none), which parses that command the same."""
     common = _global_options()
-    parser = argparse.ArgumentParser(
+
+    def want(name: str) -> bool:
+        return only == "" or only == name
+
+    parser = kind(
         prog="finale",
         parents=[common],
         description="Rehearse the close of a job interview. With no command, opens the company picker.",
@@ -52,39 +58,46 @@ def build_parser() -> argparse.ArgumentParser:
                         help="turn mouse tracking off (quieter over slow SSH links)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    packs = sub.add_parser("packs", parents=[common], help="list question packs, or check pack files")
-    packs_sub = packs.add_subparsers(dest="packs_command", metavar="check")
-    check = packs_sub.add_parser("check", parents=[common], help="validate pack files")
-    check.add_argument("files", nargs="+", metavar="FILE")
+    if want("packs"):
+        packs = sub.add_parser("packs", parents=[common], help="list question packs, or check pack files")
+        packs_sub = packs.add_subparsers(dest="packs_command", metavar="check")
+        check = packs_sub.add_parser("check", parents=[common], help="validate pack files")
+        check.add_argument("files", nargs="+", metavar="FILE")
 
-    listing = sub.add_parser("list", parents=[common], help="list companies, soonest interview first")
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    if want("list"):
+        listing = sub.add_parser("list", parents=[common], help="list companies, soonest interview first")
+        listing.add_argument("--json", action="store_true", help="machine-readable output")
 
-    opener = sub.add_parser("open", parents=[common], help="open a company in the app")
-    opener.add_argument("company", help="name or file slug; a unique prefix is enough")
+    if want("open"):
+        opener = sub.add_parser("open", parents=[common], help="open a company in the app")
+        opener.add_argument("company", help="name or file slug; a unique prefix is enough")
 
-    rehearse = sub.add_parser("rehearse", parents=[common], help="rehearse the due answers, weakest first")
-    rehearse.add_argument("company", help="name or file slug; a unique prefix is enough")
-    rehearse.add_argument("--minutes", type=_minutes, metavar="N",
-                          help="only the questions that fit N minutes (by target time), weakest first")
-    rehearse.add_argument("--mock", action="store_true",
-                          help="a mock close: every closing question in interview order, one clock")
+    if want("rehearse"):
+        rehearse = sub.add_parser("rehearse", parents=[common], help="rehearse the due answers, weakest first")
+        rehearse.add_argument("company", help="name or file slug; a unique prefix is enough")
+        rehearse.add_argument("--minutes", type=_minutes, metavar="N",
+                              help="only the questions that fit N minutes (by target time), weakest first")
+        rehearse.add_argument("--mock", action="store_true",
+                              help="a mock close: every closing question in interview order, one clock")
 
-    review = sub.add_parser("review", parents=[common], help="print the last-minute cheat sheet")
-    review.add_argument("company", help="name or file slug; a unique prefix is enough")
-    review.add_argument("--width", type=int, metavar="N", help="wrap at N columns (default: the terminal's)")
-    review.add_argument("--brief", action="store_true",
-                        help="one screen (80x24): gaps, a line per question, the questions to ask")
+    if want("review"):
+        review = sub.add_parser("review", parents=[common], help="print the last-minute cheat sheet")
+        review.add_argument("company", help="name or file slug; a unique prefix is enough")
+        review.add_argument("--width", type=int, metavar="N", help="wrap at N columns (default: the terminal's)")
+        review.add_argument("--brief", action="store_true",
+                            help="one screen (80x24): gaps, a line per question, the questions to ask")
 
-    check = sub.add_parser("check", parents=[common], help="run the answer coach on every answer")
-    check.add_argument("company", help="name or file slug; a unique prefix is enough")
-    check.add_argument("--json", action="store_true", help="a list of objects, for scripts")
+    if want("check"):
+        check = sub.add_parser("check", parents=[common], help="run the answer coach on every answer")
+        check.add_argument("company", help="name or file slug; a unique prefix is enough")
+        check.add_argument("--json", action="store_true", help="a list of objects, for scripts")
 
-    export = sub.add_parser("export", parents=[common], help="write the notes as Markdown or TOML")
-    export.add_argument("company", help="name or file slug; a unique prefix is enough")
-    export.add_argument("--format", choices=["md", "toml"], default="md", help="md (default) or toml")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    if want("export"):
+        export = sub.add_parser("export", parents=[common], help="write the notes as Markdown or TOML")
+        export.add_argument("company", help="name or file slug; a unique prefix is enough")
+        export.add_argument("--format", choices=["md", "toml"], default="md", help="md (default) or toml")
+        export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+        export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     return parser
 
 
@@ -370,11 +383,57 @@ COMMANDS = {
 }
 
 
+class _Refused(Exception):
+    pass
+
+
+class _QuietParser(argparse.ArgumentParser):
+    """Raises instead of printing: the whole parser then says what is wrong."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _Refused(message)
+
+
+_GLOBAL_VALUES = ("--data-dir", "--packs-dir", "--config")
+_GLOBAL_FLAGS = ("--demo", "--no-mouse")
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand argv names, None for none, or "" when only the whole parser can tell."""
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token in COMMANDS:
+            return token
+        if token in _GLOBAL_VALUES:
+            i += 2
+            continue
+        if token not in _GLOBAL_FLAGS and not token.startswith(tuple(f"{o}=" for o in _GLOBAL_VALUES)):
+            return ""  # --help, --version, an abbreviation, a typo: the whole parser answers
+        i += 1
+    return None
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse with only the named subcommand's parser: building all of them cost 20 M instructions.
+
+    Anything the small parser refuses goes to the whole parser, so help and every
+    error message are the ones the whole parser gives.
+    """
+    tokens = sys.argv[1:] if argv is None else list(argv)
+    command = _command_in(tokens)
+    if command != "":
+        try:
+            return build_parser(only=command, kind=_QuietParser).parse_args(tokens)
+        except _Refused:
+            pass
+    return build_parser().parse_args(tokens)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from tui.core.sanitize import SafeStream
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(argv)
     # Every print goes through the sanitiser: names, answers and pack text are
     # untrusted and must not reach the terminal as escape sequences. The app
     # (open, rehearse, no command) owns the terminal itself.

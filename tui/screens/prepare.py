@@ -76,7 +76,10 @@ class PrepareScreen(PaneScreen):
     def __init__(self, session: CompanySession) -> None:
         # The starting classes are given here, not toggled in on_mount: each class
         # change on the screen restyles every widget under it before the first frame.
-        super().__init__(classes="-side-answer")
+        # The width class too: Textual adds it on the first resize, and until then every pane
+        # is laid out (the editor wrapped at a third of its width), so the first frame was
+        # drawn, then re-wrapped and drawn again.
+        super().__init__(classes=" ".join(["-side-answer", *self._width_class()]))
         self.session = session
         self.saver = Saver(self, session, schedule=self._after)
         session.collect = self._take_editor_text
@@ -85,6 +88,15 @@ class PrepareScreen(PaneScreen):
         self.conflicts = ConflictResolver(self)
 
     # -- layout ----------------------------------------------------------
+
+    def _width_class(self) -> set[str]:
+        from textual._context import active_app
+
+        try:
+            width = active_app.get().size.width
+        except LookupError:  # built outside a running app
+            return set()
+        return self._get_breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="§")

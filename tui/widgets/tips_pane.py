@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown
 
 from tui.core.packs import Question
 from tui.core.sanitize import for_terminal
@@ -34,14 +32,20 @@ class TipsPane(VerticalScroll, can_focus=True):
 
     _shown: tuple[str, str] | None = None
 
-    def compose(self) -> ComposeResult:
-        yield Markdown("", id="tips-text")
-
     def show(self, question: Question | None, highlight: str = "") -> None:
         """Show a question's tips; the same question and highlight again is a no-op (Markdown is slow)."""
+        # Textual's Markdown (with markdown-it and Pygments) is imported and mounted on the
+        # first show: at 80x24 the tips are hidden, and importing it cost a fifth of the first frame.
+        from textual.widgets import Markdown
+
         shown = (question.id if question else "", highlight)
         if shown == self._shown:
             return
         self._shown = shown
-        self.query_one("#tips-text", Markdown).update(for_terminal(tips_markdown(question, highlight)))
+        text = for_terminal(tips_markdown(question, highlight))
+        found = self.query("#tips-text")
+        if found:
+            found.first(Markdown).update(text)
+        else:
+            self.mount(Markdown(text, id="tips-text"))
         self.scroll_home(animate=False)

@@ -15,7 +15,8 @@ import sys
 import pytest
 
 from tests.helpers import acme, make_store
-from tui.cli import build_parser, parse_args
+from tui.cli import parse_args
+from tui.cli_args import build_parser
 
 LOADED = """
 import sys

@@ -105,7 +105,7 @@ def test_sparkline_shows_spoken_times_only():
 
 
 def test_rehearse_takes_minutes_and_mock(capsys):
-    from tui.cli import build_parser
+    from tui.cli_args import build_parser
 
     args = build_parser().parse_args(["rehearse", "acme", "--minutes", "10", "--mock"])
     assert (args.minutes, args.mock) == (10.0, True)

@@ -1,4 +1,4 @@
-"""Question packs: TOML files of questions, tips, checks, starter asks and research items.
+"""Question packs: reading and checking TOML files of questions, tips, checks, starter asks and research items.
 
 The format is documented in content/README.md. Loading never raises for a
 bad user pack: the catalog collects the error and carries on with the rest.
@@ -8,12 +8,21 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any
 
 from tui.core import paths
+from tui.core.pack_model import (  # re-exported: the rest of finale imports them from here
+    QUESTION_KINDS,
+    Check,
+    ChecklistItem,
+    Pack,
+    PackError,
+    Question,
+    StarterAsk,
+    Tip,
+)
 from tui.core.schema import (
     Problem,
     check_keys,
@@ -26,9 +35,6 @@ from tui.core.schema import (
 )
 
 DEFAULT_PACK_FILE = "closing-senior-pm.toml"
-QuestionKind = Literal["answer", "asks"]
-"""answer: written and spoken; asks: the questions to ask them, chosen from starters and your own."""
-QUESTION_KINDS: tuple[str, ...] = get_args(QuestionKind)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Each check kind and its parameters: name -> (type, required).
@@ -43,86 +49,6 @@ CHECK_KINDS: dict[str, dict[str, tuple[type, bool]]] = {
     "avoid": {"words": (list, True), "max": (int, False)},
     "asks_chosen": {"min": (int, False), "categories": (list, False), "topics": (dict, False)},
 }
-
-
-@dataclass(frozen=True)
-class Tip:
-    title: str
-    body: str
-
-
-@dataclass(frozen=True)
-class Check:
-    id: str
-    kind: str
-    message: str
-    tip: str = ""
-    params: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    prompt: str
-    why_they_ask: str = ""
-    target_seconds: tuple[int, int] = (60, 120)
-    tips: tuple[Tip, ...] = ()
-    examples: tuple[str, ...] = ()
-    checks: tuple[Check, ...] = ()
-    pack_id: str = ""
-    custom: bool = False
-    kind: QuestionKind = "answer"
-
-    @property
-    def asks(self) -> bool:
-        """Whether this is the question whose answer is the list of questions to ask them."""
-        return self.kind == "asks"
-
-
-@dataclass(frozen=True)
-class StarterAsk:
-    text: str
-    category: str
-
-
-@dataclass(frozen=True)
-class ChecklistItem:
-    id: str
-    label: str
-    hint: str = ""
-
-
-@dataclass(frozen=True)
-class Pack:
-    id: str
-    title: str
-    description: str
-    version: str
-    questions: tuple[Question, ...]
-    asks: tuple[StarterAsk, ...]
-    checklist: tuple[ChecklistItem, ...]
-    takeaways: tuple[str, ...]
-    source: Path
-    builtin: bool = False
-    role: str = ""
-    """The role the prompts are written for; a company's own role replaces it in them."""
-
-
-class PackError(Exception):
-    """A pack that cannot be used, with every problem found in it."""
-
-    def __init__(self, source: Path, problems: list[Problem], line: int | None = None, column: int | None = None):
-        self.source = source
-        self.problems = problems
-        self.line = line
-        self.column = column
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = str(self.source)
-        if self.line is not None:
-            where += f":{self.line}:{self.column}"
-        return "\n".join(f"{where}: {p}" for p in self.problems)
 
 
 def _slug_ok(table: dict, key: str, path: str, problems: list[Problem]) -> None:

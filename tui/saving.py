@@ -138,7 +138,12 @@ class Saver:
 
     def start(self) -> None:
         """Begin watching the file on disk (call once the owner is mounted)."""
-        self._schedule(DISK_POLL_SECONDS, self._poll_tick)
+        if getattr(self.owner.app, "schedule", None) is None:
+            # Textual's own interval: re-arming a one-shot timer through call_later on the screen
+            # underneath made every tick of a rehearsal clock above it repaint (7 KB a second).
+            self.owner.set_interval(DISK_POLL_SECONDS, self.poll_disk)
+            return
+        self._schedule(DISK_POLL_SECONDS, self._poll_tick)  # a test's fake clock drives the poll
 
     def _poll_tick(self) -> None:
         self.owner.call_later(self._poll_and_repeat)

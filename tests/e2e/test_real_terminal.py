@@ -224,3 +224,19 @@ def test_two_then_four_in_one_burst_reaches_the_research(tmp_path):
     term.send(CTRL_Q)
     assert term.finish() == 0
     assert "4" not in notes(tmp_path)["answers"]["why-here"]["text"]
+
+
+def test_a_running_rehearsal_clock_repaints_only_the_clock(tmp_path):
+    """Over SSH every repaint is bytes: a second of the clock is a few hundred bytes, not the screen."""
+    with_acme(tmp_path)
+    term = Terminal(["rehearse", "acme"], base_env(tmp_path))
+    term.wait_for("space starts")
+    term.pump(0.5)
+    term.send(" ", settle=0.5)
+    before = len(term.raw)
+    term.pump(3.0)
+    per_second = (len(term.raw) - before) / 3.0
+    term.send(ESC, settle=0.3)
+    term.send(CTRL_Q)
+    term.finish()
+    assert per_second < 1500, f"{per_second:.0f} bytes a second with the clock running"

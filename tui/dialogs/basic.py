@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, ScreenResultType
-from textual.widgets import Button, Input, Label, SelectionList, Static
+from textual.widgets import Button, Input, Static
 
 DIALOG_CSS = """
 Dialog { align: center middle; }
@@ -123,30 +123,3 @@ class TextDialog(Dialog["str | None"]):
 
         # Escape with typed text asks first: a stray escape must not lose a question half written.
         self.app.push_screen(ConfirmDialog("Discard what you typed?", yes="Discard", no="Keep editing"), answer)
-
-
-class PickDialog(Dialog["list[int] | None"]):
-    """Choose any number of items from a list; returns their indexes."""
-
-    DEFAULT_CSS = "PickDialog SelectionList { height: auto; max-height: 16; }"
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "accept", "Add chosen", priority=True)]
-
-    def __init__(self, title: str, items: list[str], hint: str = ""):
-        super().__init__()
-        self.heading = title
-        self.items = items
-        self.hint = hint
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.heading, classes="title")
-            if not self.items:
-                yield Label("Nothing left to add.", classes="hint")
-            yield SelectionList[int](*[(text, i) for i, text in enumerate(self.items)])
-            yield Static(self.hint or "space to mark · enter to add · escape to cancel", classes="hint")
-
-    def action_accept(self) -> None:
-        self.dismiss(list(self.query_one(SelectionList).selected))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -30,7 +30,10 @@ MIN_SIZE = (60, 20)
 
 
 class FinaleApp(App):
-    CSS_PATH = "app.tcss"
+    # The first screen's styles are read with the app's: a first screen bringing its own
+    # CSS_PATH made Textual parse every stylesheet twice more and restyle the app before
+    # the first frame. (Screens keep their CSS_PATH; a file already read is not read again.)
+    CSS_PATH = ["app.tcss", "screens/prepare.tcss", "screens/picker.tcss"]
     TITLE = "finale"
     DEFAULT_MODE = "finale"  # its base screen is the first screen (see _first_screen)
     BINDINGS = [
@@ -133,6 +136,10 @@ class FinaleApp(App):
         # As push_screen and switch_screen do: switch_screen pops one, and `c` switches this
         # screen for the picker.
         screen._push_result_callback(screen, None)
+        # Its styles are the app's, with the theme they were parsed with (a theme from the
+        # settings is set in on_mount, which refreshes the CSS itself): without this, Textual
+        # re-parses and re-applies all the CSS for a screen it believes has not seen it.
+        screen._css_update_count = self._css_update_count
         return screen
 
     def _remember_theme(self, theme) -> None:

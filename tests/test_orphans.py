@@ -6,7 +6,7 @@ from tests.helpers import NOW, acme, make_app, make_store, open_company, saved
 from tui.cli import main
 from tui.core.orphans import orphan_answers
 from tui.core.packs import load_catalog
-from tui.screens.orphans import OrphanAnswersDialog
+from tui.dialogs.orphan_answers import OrphanAnswersDialog
 
 
 def with_orphans(root):

@@ -13,6 +13,9 @@ from tui.core.notes import Company, CustomQuestion
 from tui.core.packs import Catalog
 from tui.core.progress import questions_for
 
+TITLE = "Answers to questions no longer in any pack"
+"""What the notice on opening a company and the dialog are called."""
+
 
 @dataclass(frozen=True)
 class Orphan:

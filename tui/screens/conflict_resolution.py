@@ -26,10 +26,10 @@ from tui.core.conflicts import (
 )
 from tui.core.save_status import SaveState
 from tui.core.store import NotesError
-from tui.dialogs.compare import CompareScreen, Row
 from tui.widgets.conflict_bar import ConflictBar
 
 if TYPE_CHECKING:
+    from tui.dialogs.compare import Row
     from tui.screens.prepare import PrepareScreen
 
 # Capitals: rare, deliberate keys, and none of them is taken by a pane. Hidden from the footer
@@ -89,6 +89,8 @@ class ConflictResolver:
             editor.move_cursor(editor.document.end)  # keys in flight land after the file's text, not in a word
 
     def rows(self, mine) -> list[Row]:
+        from tui.dialogs.compare import Row  # with the compare view: not paid on opening a company
+
         screen = self.screen
         prompts = {q.id: q.prompt for q in screen.questions}
         items = {i.id: i.label for i in screen.app.catalog.checklist}
@@ -124,6 +126,8 @@ class ConflictResolver:
                 return
             mine = None
         if choice == "compare":
+            from tui.dialogs.compare import CompareScreen
+
             screen.app.push_screen(CompareScreen(self.rows(mine), newest.label(screen.app.clock())),
                                    partial(self._chosen, newest))
             return

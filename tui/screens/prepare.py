@@ -154,9 +154,10 @@ class PrepareScreen(PaneScreen):
         ctx = CheckContext.of(self.app.catalog, company, self.app.settings.words_per_minute)
         return run_checks(question, company.answer_text(question.id), ctx)
 
-    def _row(self, question: Question) -> QuestionRow:
-        return question_row(question, self.session.company, self._results(question), self.app.clock(),
-                            self.app.settings.quiet)
+    def _row(self, question: Question, results: list[CheckResult] | None = None) -> QuestionRow:
+        if results is None:
+            results = self._results(question)
+        return question_row(question, self.session.company, results, self.app.clock(), self.app.settings.quiet)
 
     def refresh_questions(self, keep: str | None = None) -> None:
         listing = self.query_one("#questions", QuestionList)
@@ -214,8 +215,9 @@ class PrepareScreen(PaneScreen):
         question = self.question
         if question is None:
             return
-        self.answer_pane.show_checks(self._results(question))
-        self.query_one("#questions", QuestionList).update_row(self._row(question))
+        results = self._results(question)  # once: the coach is the dearest part of a row
+        self.answer_pane.show_checks(results)
+        self.query_one("#questions", QuestionList).update_row(self._row(question, results))
 
     def _check_soon(self) -> None:
         if self._check_timer is not None:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.screens.external_editor import edit_externally
-
 if TYPE_CHECKING:
     from tui.core.timebox import Box
     from tui.screens.prepare import PrepareScreen
@@ -41,6 +39,8 @@ def start_mock(screen: PrepareScreen) -> None:
 
 
 def edit_in_editor(screen: PrepareScreen) -> None:
+    from tui.screens.external_editor import edit_externally
+
     question = screen.question
     if question is None or question.asks:
         screen.notify("Pick a written answer first.", severity="warning")

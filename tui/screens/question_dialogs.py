@@ -1,21 +1,21 @@
 """The Prepare screen's dialogs that change the notes: a question of your own, deleting it, the details.
 
 Each asks in a modal, then changes the notes through the session (which counts
-the edit and has it saved) and tells the screen what to show again.
+the edit and has it saved) and tells the screen what to show again. The dialogs are
+imported when a key opens one: opening a company does not pay for them.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.dialogs.basic import ConfirmDialog, TextDialog
-from tui.dialogs.company_form import CompanyForm, CompanyFormDialog
-
 if TYPE_CHECKING:
     from tui.screens.prepare import PrepareScreen
 
 
 def ask_new_question(screen: PrepareScreen) -> None:
+    from tui.dialogs.basic import TextDialog
+
     def add(prompt: str | None) -> None:
         qid = screen.session.add_custom_question(prompt or "", {q.id for q in screen.questions})
         if qid is None:
@@ -29,6 +29,8 @@ def ask_new_question(screen: PrepareScreen) -> None:
 
 
 def confirm_delete_question(screen: PrepareScreen) -> None:
+    from tui.dialogs.basic import ConfirmDialog
+
     question = screen.question
     if question is None or not question.custom:
         screen.notify("Only questions you added can be deleted.", severity="warning")
@@ -46,6 +48,8 @@ def confirm_delete_question(screen: PrepareScreen) -> None:
 
 
 def edit_details(screen: PrepareScreen) -> None:
+    from tui.dialogs.company_form import CompanyForm, CompanyFormDialog
+
     company = screen.session.company
     form = CompanyForm(company.name, company.role, company.interview_at, list(company.interviewers), list(company.links))
 

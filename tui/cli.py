@@ -30,7 +30,7 @@ def _catalog(args: argparse.Namespace):
 
     # The same order as the app: --packs-dir, then packs_dir in config.toml, then FINALE_PACKS.
     chosen = _option(args, "packs_dir") or _settings(args, quiet=True).packs_dir or None
-    return load_catalog(paths.packs_dir(chosen))
+    return load_catalog(paths.packs_dir(chosen), paths.data_dir(_option(args, "data_dir")) / "cache")
 
 
 def cmd_packs(args: argparse.Namespace) -> int:

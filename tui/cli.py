@@ -157,13 +157,14 @@ def _settings(args: argparse.Namespace, quiet: bool = False):
 
 
 def _review_of(args: argparse.Namespace, entry):
-    from tui.core.checks import company_readiness
+    from tui.core.checks import company_readiness, company_results
     from tui.core.review import build_review
 
     settings, catalog = _settings(args), _catalog(args)
-    ready = company_readiness(catalog, entry.company, settings.words_per_minute)
+    results = company_results(catalog, entry.company, settings.words_per_minute)  # once, for both
+    ready = company_readiness(catalog, entry.company, settings.words_per_minute, results)
     return build_review(catalog, entry.company, datetime.now(), settings.words_per_minute,
-                        readiness=ready.text)
+                        readiness=ready.text, results=results)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -30,7 +30,7 @@ def _catalog(args: argparse.Namespace):
 
     # The same order as the app: --packs-dir, then packs_dir in config.toml, then FINALE_PACKS.
     chosen = _option(args, "packs_dir") or _settings(args, quiet=True).packs_dir or None
-    return load_catalog(paths.packs_dir(chosen))
+    return load_catalog(paths.packs_dir(chosen), paths.data_dir(_option(args, "data_dir")) / "cache")
 
 
 def cmd_packs(args: argparse.Namespace) -> int:
@@ -157,13 +157,14 @@ def _settings(args: argparse.Namespace, quiet: bool = False):
 
 
 def _review_of(args: argparse.Namespace, entry):
-    from tui.core.checks import company_readiness
+    from tui.core.checks import company_readiness, company_results
     from tui.core.review import build_review
 
     settings, catalog = _settings(args), _catalog(args)
-    ready = company_readiness(catalog, entry.company, settings.words_per_minute)
+    results = company_results(catalog, entry.company, settings.words_per_minute)  # once, for both
+    ready = company_readiness(catalog, entry.company, settings.words_per_minute, results)
     return build_review(catalog, entry.company, datetime.now(), settings.words_per_minute,
-                        readiness=ready.text)
+                        readiness=ready.text, results=results)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.core.schema import Problem, check_keys, expect, syntax_position
 from tui.core.speech import DEFAULT_WPM
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     theme: str = "textual-dark"
     cursor_blink: bool = False
     mouse: bool = True

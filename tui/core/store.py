@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import tomli_w
 
@@ -71,8 +71,7 @@ class Loaded:
     digest: str
 
 
-@dataclass
-class Entry:
+class Entry(NamedTuple):
     """One file in the companies folder, usable or not."""
 
     slug: str

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal
 from textual.reactive import var
 from textual.screen import Screen
 
+from tui.widgets.checklist_pane import ChecklistPane
 from tui.widgets.question_list import QuestionList
 from tui.widgets.tips_pane import TipsPane
 
@@ -52,6 +53,7 @@ class PaneScreen(Screen):
         for name in ("answer", "tips", "checklist"):
             self.set_class(side == name, f"-side-{name}")
         self._refresh_tips()
+        self._reveal_checklist()
 
     def watch_tips_open(self, open_: bool) -> None:
         self.set_class(not open_, "-tips-hidden")
@@ -80,9 +82,14 @@ class PaneScreen(Screen):
             return
         self.query_one("#tips", TipsPane).show(self.question, highlight=self._tip_highlight)
 
+    def _reveal_checklist(self) -> None:
+        if self.is_mounted:
+            self.query_one("#checklist", ChecklistPane).reveal()
+
     def on_resize(self) -> None:
-        # Crossing the wide breakpoint can reveal the tips column.
+        # Crossing the wide breakpoint can reveal the tips column and the research.
         self.call_after_refresh(self._refresh_tips)
+        self.call_after_refresh(self._reveal_checklist)
 
     def action_pane(self, name: Literal["questions"] | Pane, by_key: bool = False) -> None:
         # A pane key leaves the editor ready for another pane key; enter on a question does not.

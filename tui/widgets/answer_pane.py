@@ -37,7 +37,7 @@ class AnswerPane(Vertical):
             # cleanly, and every blink is bytes on an SSH link.
             editor.cursor_blink = self._cursor_blink
             yield editor
-            yield AsksEditor(id="asks")
+            # The AsksEditor joins on the first question to ask: see show_question.
         yield CheckList(id="checks")
         yield Static("", id="answer-status")
 
@@ -49,8 +49,15 @@ class AnswerPane(Vertical):
         self.query_one("#prompt", Static).update(for_terminal(question.prompt))
         switcher = self.query_one("#editors", ContentSwitcher)
         if question.asks:
+            # Built when first needed: most openings never show it, and its option list
+            # cost the first frame more than a tenth of what Textual itself spends.
+            found = switcher.query_children("#asks")
+            asks_editor = found.first(AsksEditor) if found else AsksEditor(id="asks")
+            if not found:
+                asks_editor.display = False
+                switcher.mount(asks_editor)
             switcher.current = "asks"
-            self.query_one("#asks", AsksEditor).show(asks, starters)
+            asks_editor.show(asks, starters)
         else:
             switcher.current = "answer"
             self.remember_cursor()

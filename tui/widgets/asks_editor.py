@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
@@ -62,13 +61,13 @@ class AsksEditor(Vertical):
         self.asks: list[Ask] = []
         self.starters: list[StarterAsk] = []
 
-    def compose(self) -> ComposeResult:
-        yield Static("", id="asks-summary")
-        yield AsksList(id="asks-list")
-
     def show(self, asks: list[Ask], starters: list[StarterAsk]) -> None:
         self.asks = copy.deepcopy(asks)
         self.starters = starters
+        if not self.children:
+            # Mounted here, not composed: the screen may focus the list straight after the
+            # first show, before a compose would have run.
+            self.mount(Static("", id="asks-summary"), AsksList(id="asks-list"))
         self._redraw()
 
     def _redraw(self, highlight: int | None = None) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
@@ -56,16 +55,35 @@ def render_item(item: ChecklistItem, entry: ChecklistEntry) -> Content:
 
 
 class ChecklistPane(Vertical):
-    def compose(self) -> ComposeResult:
-        yield Static("", id="research-progress")
-        yield ChecklistList(id="checklist-list")
+    """The progress line and the list, built on the first show while the pane can be seen.
+
+    At 80x24 the research is hidden until `4`: an option list mounted, styled and
+    filled for nothing cost the first frame as much as the coach's checks.
+    """
+
+    _wanted: tuple[list[ChecklistItem], dict[str, ChecklistEntry]] | None = None
 
     def show(self, items: list[ChecklistItem], entries: dict[str, ChecklistEntry]) -> None:
+        self._wanted = (items, entries)
+        if self.children or self.display:
+            self._fill(items, entries)
+
+    def reveal(self) -> None:
+        """Build the list if the pane is visible now and was not before."""
+        if self._wanted is not None and not self.children and self.display:
+            self._fill(*self._wanted)
+
+    def _fill(self, items: list[ChecklistItem], entries: dict[str, ChecklistEntry]) -> None:
+        options = [Option(render_item(i, entries.get(i.id) or ChecklistEntry()), id=i.id) for i in items]
+        done = sum(1 for i in items if (entries.get(i.id) or ChecklistEntry()).done)
+        progress = f"{done}/{len(items)} researched"
+        if not self.children:  # mounted at once, so the screen can focus the list straight after
+            self.mount(Static(progress, id="research-progress"), ChecklistList(*options, id="checklist-list"))
+            return
         listing = self.query_one(ChecklistList)
         keep = listing.highlighted
         listing.clear_options()
-        listing.add_options([Option(render_item(i, entries.get(i.id) or ChecklistEntry()), id=i.id) for i in items])
+        listing.add_options(options)
         if items:
             listing.highlighted = min(keep or 0, len(items) - 1)
-        done = sum(1 for i in items if (entries.get(i.id) or ChecklistEntry()).done)
-        self.query_one("#research-progress", Static).update(f"{done}/{len(items)} researched")
+        self.query_one("#research-progress", Static).update(progress)

@@ -69,6 +69,8 @@ class QuestionList(OptionList):
             self.highlighted = ids.index(current) if current in ids else 0
 
     def update_row(self, row: QuestionRow) -> None:
+        if self._rows.get(row.id) == row:
+            return  # the same row: redrawing it would repaint the list for nothing
         self._rows[row.id] = row
         try:
             self.replace_option_prompt(row.id, render_row(row, self.show_history))

@@ -344,11 +344,31 @@ def coach_import_times(runs: int) -> dict[str, float]:
 # -- the run ---------------------------------------------------------------------------
 
 
+def first_screens_only(n: int, root: Path, fx: dict[str, Path], env: dict[str, str], reference: list[str],
+                       finale_open: list[str]) -> int:
+    """`--only first-screen`: the three first screens, interleaved, and their ratios to the reference."""
+    runs: dict[str, list[float]] = {"finale open": [], "picker": [], "reference": []}
+    for _ in range(n):
+        runs["finale open"].append(first_screen(finale_open, env)[0])
+        runs["reference"].append(first_screen(reference, env)[0])
+        runs["picker"].append(first_screen([FINALE], env, marker=b"Acme Robotics")[0])
+    print("| first screen | median ms | min | max |\n| --- | ---: | ---: | ---: |")
+    for key, values in runs.items():
+        med, lo, hi = stats(values)
+        print(f"| {key} | {med * 1000:.1f} | {lo * 1000:.1f} | {hi * 1000:.1f} |")
+    ref = statistics.median(runs["reference"])
+    for key in ("finale open", "picker"):
+        print(f"{key} / reference: {statistics.median(runs[key]) / ref:.2f} (target <= 1.10)")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--record", action="store_true", help="write the figures into benchmarks/README.md")
     parser.add_argument("--huge-only", action="store_true", help="only the 5 MB answer rows (issue 12.10)")
+    parser.add_argument("--only", choices=["first-screen"],
+                        help="only the first screens: finale open, the picker and the reference, interleaved")
     args = parser.parse_args()
     n = args.runs
     # Measure what an installed user runs: compiled bytecode, not source compiled on every start.
@@ -373,6 +393,9 @@ def main() -> int:
             print(f"| {key.removesuffix(' s')}{' ms' if key.endswith(' s') else ''} | {med * scale_:.1f} | "
                   f"{lo * scale_:.1f} | {hi * scale_:.1f} |")
         return 0
+
+    if args.only == "first-screen":
+        return first_screens_only(n, root, fx, env_one, reference, finale_open)
 
     # 1. First screen, start-up bytes, memory, idle bytes.
     fin, ref = [], []

@@ -86,6 +86,9 @@ class PrepareScreen(PaneScreen):
         self._check_timer: Stoppable | None = None
         self._tip_highlight = ""
         self.conflicts = ConflictResolver(self)
+        # Now, before anything lists the questions (the footer asking which keys apply does):
+        # listing them renames a repeated id silently, and the user must be told.
+        self._renamed = unique_question_ids(self.app.catalog, session.company)
 
     # -- layout ----------------------------------------------------------
 
@@ -109,7 +112,7 @@ class PrepareScreen(PaneScreen):
         yield FitFooter()
 
     def on_mount(self) -> None:
-        for message in unique_question_ids(self.app.catalog, self.session.company):
+        for message in self._renamed:
             self.notify(message, title="Repeated question id", severity="warning", timeout=20)
         self.query_one("#questions", QuestionList).border_title = "Questions"
         self.query_one("#tips", TipsPane).border_title = "Tips"

@@ -138,8 +138,12 @@ def _found_text(doc: w.Text, found: dict[str, list[tuple[int, int]]], limit: int
 
 
 def _length(question: Question, doc: w.Text, text: str, check: Check, ctx: CheckContext) -> tuple[bool, str]:
+    return _length_verdict(question, doc.words, ctx)
+
+
+def _length_verdict(question: Question, words: int, ctx: CheckContext) -> tuple[bool, str]:
     # The verdict and the time shown use the same whole seconds, so they never disagree.
-    seconds = round(speaking_seconds(word_count(text), ctx.wpm))
+    seconds = round(speaking_seconds(words, ctx.wpm))
     low, high = question.target_seconds
     where = band(seconds, question.target_seconds)
     guide = f"finale's guide of {target_text(question.target_seconds)}"
@@ -313,7 +317,7 @@ def run_checks(question: Question, text: str, ctx: CheckContext) -> list[CheckRe
     """
     if is_huge(text):
         return [
-            CheckResult(question.id, check, *(_length(question, w.analyse(""), text, check, ctx) if check.kind == "length"
+            CheckResult(question.id, check, *(_length_verdict(question, word_count(text), ctx) if check.kind == "length"
                                               else (False, f"{check.message.replace('{company}', ctx.company_name)} "
                                                        f"(not checked: over {HUGE_WORDS:,} words)")))
             for check in question.checks

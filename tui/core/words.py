@@ -6,19 +6,21 @@ listed beside their base form in the pack ("lead|led"). Hyphenated compounds
 stay one token, so "just-in-time" is not "just". Contractions are spelled out
 ("I've" is "I have"), so a phrase matches however the user wrote it.
 
-PyStemmer is a C extension that imports in about 2 ms. The frequency ranks
-(zxcvbn's English Wikipedia and film-subtitle lists) are read only when
-research notes are compared, and only the 1,300 words the coach needs.
+PyStemmer is a C extension that imports in about 2 ms. The common words
+(tui/core/wordfreq.py) are read only when research notes are compared.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
+
+from tui.core.wordfreq import common_words
+from tui.core.wordkinds import YEAR, is_figure_word, is_past_word
 
 # A decimal or grouped number ("4.2", "1,200") is one token: "4" from a note saying
 # "Glassdoor 4.2" must not count as research used by "4 product managers".
@@ -26,9 +28,6 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’\-‐‑][^\W_]+)*|[.!?;:\n
 _CONTRACTIONS = {"ve": "have", "m": "am", "re": "are", "ll": "will", "d": "would"}
 # Words a phrase may skip between two of its words ("I have recently started").
 PHRASE_GAP = 2
-# Ranks below these are ordinary English. Film subtitles are mostly talk, so
-# fewer of their top words are everyday vocabulary ("hospital" is 337th there).
-COMMON_RANKS = {"english_wikipedia": 1000, "us_tv_and_film": 300}
 
 
 @lru_cache(maxsize=1)
@@ -66,33 +65,113 @@ class Token:
     end: int = 0
 
 
+class _Piece:
+    """The words of one stretch of text between sentence breaks, worked out once per session.
+
+    An edit changes one sentence of a long answer; the answer's other pieces
+    are found again in ``_pieces`` rather than tokenised and stemmed again.
+    Positions here are local to the piece; ``Text`` adds the offsets.
+    """
+
+    __slots__ = ("matches", "surface", "lower", "stem", "raw_index", "sentence", "breaks", "starts", "past", "figures",
+                 "words")
+
+    def __init__(self, raw: str) -> None:
+        matches = _TOKEN.findall(raw)
+        breaks = [m in _BREAKS for m in matches]
+        pairs = [(k, part) for k, m in enumerate(matches) if not breaks[k]
+                 for part in (_split(m) if ("'" in m or "’" in m or "‐" in m or "‑" in m) else (m,))]
+        self.matches = matches
+        self.raw_index = index = [k for k, _ in pairs]
+        self.surface = surface = [part for _, part in pairs]
+        self.breaks = sum(breaks)
+        before = list(accumulate(breaks, initial=0))  # breaks before each match: its sentence
+        self.sentence = [before[k] for k in index] if self.breaks else None  # None: all in sentence 0
+        self.starts = [i for i, k in enumerate(index) if (k == 0 or breaks[k - 1]) and (i == 0 or index[i - 1] != k)]
+        # One lower() call for the piece: no word holds the separator.
+        lower = "\x00".join(surface).lower().split("\x00") if surface else []
+        if len(lower) != len(surface):  # a character whose lowercase spans a separator
+            lower = [word.lower() for word in surface]
+        self.lower = lower
+        self.stem = stems(lower)
+        self.past = [i for i, (word, word_stem) in enumerate(zip(lower, self.stem, strict=True)) if is_past_word(word, word_stem)]
+        self.figures = [i for i, word in enumerate(lower) if is_figure_word(word)]
+        self.words = len(raw.split())  # as speech.word_count counts them
+
+
+def _piece_texts(raw: str) -> list[str]:
+    """The text cut after each line and each ". ", for ``_pieces``.
+
+    A full stop before a space and a line break are always tokens of their
+    own, and no token holds a space, so the text's tokens are its pieces'
+    tokens in order. Plain splits: a regex split costs more than the rest.
+    """
+    out: list[str] = []
+    lines = raw.split("\n")
+    for line in lines:
+        parts = line.split(". ")
+        out += [part + "." for part in parts[:-1]]
+        out.append(parts[-1] + "\n")
+    out[-1] = out[-1][:-1]
+    return out
+
+
+_pieces: dict[str, _Piece] = {}
+_MAX_PIECES = 20_000
+
+
+def _piece(raw: str) -> _Piece:
+    found = _pieces.get(raw)
+    if found is None:
+        found = _pieces[raw] = _Piece(raw)
+        if len(_pieces) > _MAX_PIECES:
+            del _pieces[next(iter(_pieces))]  # the oldest: dicts keep insertion order
+    return found
+
+
 class Text:
     """A text as parallel lists of word facts, with an index from stem to positions.
 
     Lists rather than an object per word: a 5,000-word answer is read on
     every pause in typing, and building 5,000 objects costs more than all
-    the checks together.
+    the checks together. The lists are joined from cached pieces (sentences),
+    so only the sentence being edited is tokenised and stemmed again.
     """
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
-        matches = _TOKEN.findall(raw)
-        breaks = [m in _BREAKS for m in matches]
-        # Comprehensions, not a loop with appends: this runs on every pause in typing.
-        pairs = [(k, part) for k, m in enumerate(matches) if not breaks[k]
-                 for part in (_split(m) if ("'" in m or "’" in m or "‐" in m or "‑" in m) else (m,))]
-        self._matches = matches
-        self._raw_index = [k for k, _ in pairs]
-        self.surface = [part for _, part in pairs]
-        before = list(accumulate(breaks, initial=0))  # breaks before each match: its sentence
-        self.sentence = [before[k] for k in self._raw_index]
-        index = self._raw_index
-        self.starts = {i for i, k in enumerate(index) if (k == 0 or breaks[k - 1]) and (i == 0 or index[i - 1] != k)}
-        # One lower() call for the whole text: no word holds the separator.
-        self.lower = "\x00".join(self.surface).lower().split("\x00") if self.surface else []
-        if len(self.lower) != len(self.surface):  # a character whose lowercase spans a separator
-            self.lower = [word.lower() for word in self.surface]
-        self.stem = stems(self.lower)
+        pieces = [_piece(part) for part in _piece_texts(raw)]
+        self._matches = list(chain.from_iterable(p.matches for p in pieces))
+        self.surface = list(chain.from_iterable(p.surface for p in pieces))
+        self.lower = list(chain.from_iterable(p.lower for p in pieces))
+        self.stem = list(chain.from_iterable(p.stem for p in pieces))
+        sentence: list[int] = []
+        starts: list[int] = []
+        past: list[int] = []
+        figures: list[int] = []
+        word_at, match_at = [], []
+        words = matches = breaks = 0
+        for p in pieces:
+            word_at.append(words)
+            match_at.append(matches)
+            if p.sentence is None:
+                sentence += [breaks] * len(p.surface)
+            else:
+                sentence += [s + breaks for s in p.sentence]
+            starts += [i + words for i in p.starts]
+            if p.past:
+                past += [i + words for i in p.past]
+            if p.figures:
+                figures += [i + words for i in p.figures]
+            words += len(p.surface)
+            matches += len(p.matches)
+            breaks += p.breaks
+        self.sentence = sentence
+        self.starts = set(starts)
+        self.past = past  # positions of past-tense words
+        self.figures = figures  # positions of figures ("12", "a third", "doubled")
+        self.words = sum(p.words for p in pieces)  # a piece ends where the text has white space
+        self._pieces, self._word_at, self._match_at = pieces, word_at, match_at
         where: defaultdict[str, list[int]] = defaultdict(list)
         for i, word_stem in enumerate(self.stem):
             where[word_stem].append(i)
@@ -101,11 +180,16 @@ class Text:
         self.future: set[int] | None = None
         self._tokens: list[Token] | None = None
 
+    def _match(self, i: int) -> int:
+        """The raw token that word ``i`` comes from (a contraction gives two words one token)."""
+        j = bisect_right(self._word_at, i) - 1
+        return self._match_at[j] + self._pieces[j].raw_index[i - self._word_at[j]]
+
     def span(self, i: int) -> tuple[int, int]:
         """Where word ``i`` is in the raw text (found again only when a message quotes it)."""
         if self._spans is None:
             self._spans = [m.span() for m in _TOKEN.finditer(self.raw)]
-        return self._spans[self._raw_index[i]]
+        return self._spans[self._match(i)]
 
     def __len__(self) -> int:
         return len(self.lower)
@@ -121,13 +205,8 @@ class Text:
             self._tokens = [self.token(i) for i in range(len(self))]
         return self._tokens
 
-    @property
-    def stems(self) -> set[str]:
-        return set(self.where)
-
 
 _BREAKS = frozenset(".!?;:\n")
-_NEEDS_SPLIT = re.compile("['’‐‑]")
 
 
 def stems(words: list[str]) -> list[str]:
@@ -174,14 +253,32 @@ def phrase(entry: str) -> Phrase:
 def find(text: Text, entry: str) -> list[tuple[int, int]]:
     """Where the entry occurs: (first, last) token positions, words in order, small gaps allowed."""
     out = []
+    where = text.where
     for words in phrase(entry):
-        if not all(word in text.where for word in words):
-            continue  # cheap: most phrases lack a word, and "I" starts hundreds of candidates
-        for first in text.where[words[0]]:
+        if not all(word in where for word in words):
+            continue  # cheap: most phrases lack a word
+        for first in _firsts(where, words):
             last = _rest(text, words, first)
             if last is not None:
                 out.append((first, last))
     return sorted(set(out))
+
+
+def _firsts(where: dict[str, list[int]], words: tuple[str, ...]) -> list[int]:
+    """Where a phrase can start: near its rarest word, since "I" starts hundreds of candidates.
+
+    A match with the rarest word ``rare``-th lies between ``rare`` and
+    ``rare * (1 + PHRASE_GAP)`` words after its first word.
+    """
+    firsts = where[words[0]]
+    rare = min(range(len(words)), key=lambda k: len(where[words[k]]))
+    if not rare or len(where[words[rare]]) >= len(firsts):
+        return firsts
+    reach = rare * (1 + PHRASE_GAP)
+    near: set[int] = set()
+    for at in where[words[rare]]:
+        near.update(firsts[bisect_left(firsts, at - reach): bisect_right(firsts, at - rare)])
+    return sorted(near)
 
 
 def _rest(text: Text, words: tuple[str, ...], at: int) -> int | None:
@@ -197,7 +294,7 @@ def _rest(text: Text, words: tuple[str, ...], at: int) -> int | None:
 
 def quote(text: Text, span: tuple[int, int]) -> str:
     """The words of a span as the user typed them."""
-    first, last = text._raw_index[span[0]], text._raw_index[span[1]]
+    first, last = text._match(span[0]), text._match(span[1])
     return " ".join(m for m in text._matches[first: last + 1] if m not in _BREAKS)
 
 
@@ -214,54 +311,9 @@ def found_entries(text: Text, entries: list[str]) -> dict[str, list[tuple[int, i
 # -- how common a word is -------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _ranks() -> dict[str, int]:
-    ranks: dict[str, int] = {}
-    lists = _frequency_lists()
-    for name, top in COMMON_RANKS.items():
-        for rank, word in enumerate(lists[name][:top]):
-            ranks[word] = min(rank, ranks.get(word, rank))
-    return ranks
-
-
-def _frequency_lists() -> dict[str, list[str]]:
-    """zxcvbn's ranked word lists, read without running zxcvbn.
-
-    Importing the package pulls in its password scorer and gettext, and
-    running even the lists module builds six lists of 30,000 words, when the
-    coach needs two slices; the printing commands (`finale review`) must stay
-    fast. The module keeps each list as one comma-separated string literal,
-    so the two wanted are sliced out of its source; if a later zxcvbn lays the
-    file out otherwise, the module is run as before.
-    """
-    import importlib.util
-    import os
-
-    spec = importlib.util.find_spec("zxcvbn")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("zxcvbn is not installed: pip install zxcvbn")
-    path = os.path.join(list(spec.submodule_search_locations)[0], "frequency_lists.py")
-    with open(path, encoding="utf-8") as handle:
-        source = handle.read()
-    lists = {}
-    for name in COMMON_RANKS:
-        start = source.find(f'"{name}": "')
-        end = source.find('"', start + len(name) + 5)
-        if start < 0 or end < 0:
-            break
-        lists[name] = source[start + len(name) + 5: end].split(",")
-    else:
-        return lists
-    loaded = importlib.util.spec_from_file_location("finale_zxcvbn_frequency_lists", path)
-    assert loaded is not None and loaded.loader is not None
-    module = importlib.util.module_from_spec(loaded)
-    loaded.loader.exec_module(module)
-    return module.FREQUENCY_LISTS
-
-
 def is_common(word: str) -> bool:
     """Ordinary English: among the most frequent words of Wikipedia or film subtitles."""
-    return word in _ranks()
+    return word in common_words()
 
 
 def is_number(token: Token) -> bool:
@@ -278,41 +330,11 @@ def is_proper_name(token: Token) -> bool:
 
 # -- tense and figures ----------------------------------------------------------------
 
-# Past forms a stemmer cannot see (a regular past is a word the stemmer shortens from "-ed").
-IRREGULAR_PAST = frozenset("""
-was were had did led drove built made took ran grew brought spent saw found got gave went came told
-began wrote chose won lost sold bought met kept felt left put set cut knew thought taught caught fought
-rose fell held said sent stood understood spoke broke became oversaw undertook overcame rebuilt rewrote
-sat paid
-""".split())
 FUTURE = ("will", "shall", "would", "going to", "plan to", "hope to", "want to", "intend to", "aim to", "once I join")
-FIGURE_WORDS = frozenset("""
-two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty fifty
-sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen
-dozens half halved halving third thirds percent double doubled doubling triple tripled tripling twice
-tenfold threefold twofold
-""".split())
-
-
-def is_past(token: Token) -> bool:
-    return _is_past_word(token.lower, token.stem)
-
-
-def _is_figure_word(word: str) -> bool:
-    """A number, a percentage, an amount or a figure in words; a bare year is a date, not a figure."""
-    if word in FIGURE_WORDS:
-        return True
-    return bool(_DIGIT.search(word)) and not _YEAR.fullmatch(word)
-
-
-_DIGIT = re.compile(r"\d")
-_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def first_figure(text: Text) -> int | None:
-    places = [text.where[text.stem[text.lower.index(word)]] for word in set(text.lower) if _is_figure_word(word)]
-    hits = [i for group in places for i in group if _is_figure_word(text.lower[i])]
-    return min(hits, default=None)
+    return text.figures[0] if text.figures else None
 
 
 def future_sentences(text: Text) -> set[int]:
@@ -320,10 +342,6 @@ def future_sentences(text: Text) -> set[int]:
     if text.future is None:
         text.future = {text.sentence[first] for spans in found_entries(text, list(FUTURE)).values() for first, _ in spans}
     return text.future
-
-
-def _is_past_word(word: str, word_stem: str) -> bool:
-    return word in IRREGULAR_PAST or (word.endswith("ed") and word_stem != word and len(word) > 4)
 
 
 def past_events(text: Text, markers: list[str], exclude: frozenset[str] = frozenset()) -> list[str]:
@@ -338,17 +356,15 @@ def past_events(text: Text, markers: list[str], exclude: frozenset[str] = frozen
     future = future_sentences(text)
     spans: list[tuple[int, int]] = []
     n = len(text)
-    past_at = sorted(i for word in {*text.lower} if _is_past_word(word, stem(word))
-                     for i in text.where.get(stem(word), ()) if text.lower[i] == word)
-    past = {text.sentence[i] for i in past_at} - future
+    past = {text.sentence[i] for i in text.past} - future
     for i in sorted(text.where.get("i", []) + text.where.get("we", [])):
         for j in range(i + 1, min(i + 3, n)):
             if text.sentence[j] != text.sentence[i] or text.lower[j] in ("have", "has", "will", "would", "am", "are"):
                 break
-            if _is_past_word(text.lower[j], text.stem[j]):
+            if is_past_word(text.lower[j], text.stem[j]):
                 spans.append((i, j))
                 break
-    for word, is_marker in (("in", lambda j: _YEAR.fullmatch(text.lower[j])),
+    for word, is_marker in (("in", lambda j: YEAR.fullmatch(text.lower[j])),
                             ("at", lambda j: j not in text.starts and text.surface[j][:1].isupper()
                              and text.lower[j] != "i" and text.stem[j] not in exclude)):
         for i in text.where.get(word, ()):

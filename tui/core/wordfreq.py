@@ -4,12 +4,13 @@ Importing zxcvbn pulls in its password scorer and gettext, and running even
 its lists module builds six lists of 30,000 words, when the coach needs the
 top of two; the printing commands (`finale review`) must stay fast. The
 module keeps each list as one comma-separated string literal, so the file is
-read as bytes, the two literals are found, and only their first words are
+mapped, the two literals are found, and only their first words are read and
 decoded. If a later zxcvbn lays the file out otherwise, the module is run.
 """
 
 from __future__ import annotations
 
+import mmap
 import os
 import sys
 from functools import lru_cache
@@ -28,21 +29,28 @@ def common_words() -> frozenset[str]:
 def frequency_lists() -> dict[str, list[str]]:
     """The first ``COMMON_RANKS[name]`` words of each list the coach uses, most frequent first."""
     path = _lists_file()
-    with open(path, "rb") as handle:
-        source = handle.read()
-    lists = {}
-    for name, top in COMMON_RANKS.items():
-        key = f'"{name}": "'.encode()
-        start = source.find(key) + len(key)
-        end = source.find(b'"', start)
-        if start < len(key) or end < 0:
-            break
-        # Split off only the words wanted; the other 29,000 stay undecoded bytes.
-        lists[name] = b",".join(source[start:end].split(b",", top)[:top]).decode("utf-8").split(",")
-    else:
-        return lists
+    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as source:
+        lists = {}
+        for name, top in COMMON_RANKS.items():
+            key = f'"{name}": "'.encode()
+            start = source.find(key) + len(key)
+            end = source.find(b'"', start)
+            if start < len(key) or end < 0:
+                break
+            lists[name] = _first_words(source, start, end, top)
+        else:
+            return lists
     return {name: words[:COMMON_RANKS[name]] for name, words in _run_lists_module(path).items()
             if name in COMMON_RANKS}
+
+
+def _first_words(source: mmap.mmap, start: int, end: int, top: int) -> list[str]:
+    """The first ``top`` words of the comma-separated literal at ``start:end``; the rest stays unread."""
+    window = source[start:min(end, start + 64 * top)]  # words are short: 64 bytes each is plenty
+    words = window.split(b",", top)
+    if len(words) <= top:  # the window did not hold them all: take the whole literal
+        words = source[start:end].split(b",", top)
+    return b",".join(words[:top]).decode("utf-8").split(",")
 
 
 def _lists_file() -> str:

@@ -93,7 +93,7 @@ class _Piece:
         if len(lower) != len(surface):  # a character whose lowercase spans a separator
             lower = [word.lower() for word in surface]
         self.lower = lower
-        self.stem = stems(lower)
+        self.stem = stems_of(lower)
         self.past = [i for i, (word, word_stem) in enumerate(zip(lower, self.stem, strict=True)) if is_past_word(word, word_stem)]
         self.figures = [i for i, word in enumerate(lower) if is_figure_word(word)]
         self.words = len(raw.split())  # as speech.word_count counts them
@@ -209,7 +209,7 @@ class Text:
 _BREAKS = frozenset(".!?;:\n")
 
 
-def stems(words: list[str]) -> list[str]:
+def stems_of(words: list[str]) -> list[str]:
     """Stems of many lowercase words, stemming each new word once."""
     cached = list(map(_stems.get, words))
     return [f if f is not None else stem(w) for f, w in zip(cached, words, strict=True)]
@@ -244,7 +244,9 @@ def phrase(entry: str) -> Phrase:
     """A pack entry such as "lead|led" or "I start": alternatives of word sequences."""
     alternatives = []
     for part in entry.split("|"):
-        stems = tuple(t.stem for t in analyse(part).tokens)
+        # Words alone, not a Text: a pack has hundreds of entries, read on the first check.
+        found = [word.lower() for m in _TOKEN.findall(part) if m not in _BREAKS for word in _split(m)]
+        stems = tuple(stems_of(found))
         if stems:
             alternatives.append(stems)
     return tuple(alternatives)

@@ -309,6 +309,9 @@ KINDS = {
 }
 
 
+_ANSWER_UNREAD = frozenset({"asks_chosen"})
+
+
 def run_checks(question: Question, text: str, ctx: CheckContext) -> list[CheckResult]:
     """Every check of ``question`` on ``text``. An empty answer passes none.
 
@@ -324,7 +327,8 @@ def run_checks(question: Question, text: str, ctx: CheckContext) -> list[CheckRe
         ]
     text = _normal(text)
     empty = not text.strip()
-    doc = w.analyse(text)
+    # The asks check reads the asks, not the answer: a long answer need not be read for it.
+    doc = w.analyse(text if any(check.kind not in _ANSWER_UNREAD for check in question.checks) else "")
     results = []
     for check in question.checks:
         if empty and check.kind != "asks_chosen":

@@ -33,3 +33,14 @@ def is_figure_word(word: str) -> bool:
 def is_past_word(word: str, word_stem: str) -> bool:
     """A past form: irregular ("led"), or a word ending in "-ed" that the stemmer shortens."""
     return word in IRREGULAR_PAST or (word.endswith("ed") and word_stem != word and len(word) > 4)
+
+
+def past_positions(lower: list[str], stems: list[str]) -> list[int]:
+    """Where the past forms are; the cheap test first, as most words are not."""
+    return [i for i, word in enumerate(lower)
+            if (word in IRREGULAR_PAST or word.endswith("ed")) and is_past_word(word, stems[i])]
+
+
+def figure_positions(lower: list[str]) -> list[int]:
+    """Where the figures are; a word of letters alone is a figure only if it is a figure word."""
+    return [i for i, word in enumerate(lower) if word in FIGURE_WORDS or (not word.isalpha() and is_figure_word(word))]

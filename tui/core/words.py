@@ -20,7 +20,7 @@ from functools import lru_cache
 from itertools import accumulate, chain
 
 from tui.core.wordfreq import common_words
-from tui.core.wordkinds import YEAR, is_figure_word, is_past_word
+from tui.core.wordkinds import YEAR, figure_positions, is_past_word, past_positions
 
 # A decimal or grouped number ("4.2", "1,200") is one token: "4" from a note saying
 # "Glassdoor 4.2" must not count as research used by "4 product managers".
@@ -77,25 +77,34 @@ class _Piece:
                  "words")
 
     def __init__(self, raw: str) -> None:
-        matches = _TOKEN.findall(raw)
+        self.matches = matches = _TOKEN.findall(raw)
         breaks = [m in _BREAKS for m in matches]
-        pairs = [(k, part) for k, m in enumerate(matches) if not breaks[k]
-                 for part in (_split(m) if ("'" in m or "’" in m or "‐" in m or "‑" in m) else (m,))]
-        self.matches = matches
-        self.raw_index = index = [k for k, _ in pairs]
-        self.surface = surface = [part for _, part in pairs]
         self.breaks = sum(breaks)
-        before = list(accumulate(breaks, initial=0))  # breaks before each match: its sentence
-        self.sentence = [before[k] for k in index] if self.breaks else None  # None: all in sentence 0
-        self.starts = [i for i, k in enumerate(index) if (k == 0 or breaks[k - 1]) and (i == 0 or index[i - 1] != k)]
+        words = len(matches)
+        while words and breaks[words - 1]:
+            words -= 1
+        if self.breaks == len(matches) - words and not _JOINERS.search(raw):
+            # Most pieces: one sentence, one word a token, then the full stop.
+            self.raw_index: list[int] | None = None  # word i is token i
+            self.surface = surface = matches[:words]
+            self.sentence: list[int] | None = None  # all in sentence 0
+            self.starts = [0] if words else []
+        else:
+            pairs = [(k, part) for k, m in enumerate(matches) if not breaks[k]
+                     for part in (_split(m) if ("'" in m or "’" in m or "‐" in m or "‑" in m) else (m,))]
+            self.raw_index = index = [k for k, _ in pairs]
+            self.surface = surface = [part for _, part in pairs]
+            before = list(accumulate(breaks, initial=0))  # breaks before each match: its sentence
+            self.sentence = [before[k] for k in index]
+            self.starts = [i for i, k in enumerate(index) if (k == 0 or breaks[k - 1]) and (i == 0 or index[i - 1] != k)]
         # One lower() call for the piece: no word holds the separator.
         lower = "\x00".join(surface).lower().split("\x00") if surface else []
         if len(lower) != len(surface):  # a character whose lowercase spans a separator
             lower = [word.lower() for word in surface]
         self.lower = lower
         self.stem = stems_of(lower)
-        self.past = [i for i, (word, word_stem) in enumerate(zip(lower, self.stem, strict=True)) if is_past_word(word, word_stem)]
-        self.figures = [i for i, word in enumerate(lower) if is_figure_word(word)]
+        self.past = past_positions(lower, self.stem)
+        self.figures = figure_positions(lower)
         self.words = len(raw.split())  # as speech.word_count counts them
 
 
@@ -117,7 +126,7 @@ def _piece_texts(raw: str) -> list[str]:
 
 
 _pieces: dict[str, _Piece] = {}
-_MAX_PIECES = 20_000
+_MAX_PIECES = 5_000  # about 100,000 words of answers; a piece of 30 words holds about 5 KB
 
 
 def _piece(raw: str) -> _Piece:
@@ -183,7 +192,8 @@ class Text:
     def _match(self, i: int) -> int:
         """The raw token that word ``i`` comes from (a contraction gives two words one token)."""
         j = bisect_right(self._word_at, i) - 1
-        return self._match_at[j] + self._pieces[j].raw_index[i - self._word_at[j]]
+        index = self._pieces[j].raw_index
+        return self._match_at[j] + (i - self._word_at[j] if index is None else index[i - self._word_at[j]])
 
     def span(self, i: int) -> tuple[int, int]:
         """Where word ``i`` is in the raw text (found again only when a message quotes it)."""
@@ -207,11 +217,14 @@ class Text:
 
 
 _BREAKS = frozenset(".!?;:\n")
+_JOINERS = re.compile("['’‐‑]")
 
 
 def stems_of(words: list[str]) -> list[str]:
     """Stems of many lowercase words, stemming each new word once."""
     cached = list(map(_stems.get, words))
+    if None not in cached:
+        return cached  # type: ignore[return-value]  # every word was cached: no None in it
     return [f if f is not None else stem(w) for f, w in zip(cached, words, strict=True)]
 
 

@@ -76,6 +76,17 @@ def test_a_long_answer_stems_each_distinct_word_once_for_every_check(cold):
     assert max(stemmed.values()) == 1  # ...each once, with the pack's words and the notes'
 
 
+def test_the_sentence_cache_stays_bounded_and_right_when_it_starts_again(cold, monkeypatch):
+    _, read = cold
+    monkeypatch.setattr(words, "_MAX_PIECES", 10)
+    for sentence in SENTENCES[:40]:
+        words.analyse(ANSWER[:200] + " " + sentence)
+    assert len(words._pieces) <= 10 and len(read) > 40
+    doc = words.analyse(" ".join(SENTENCES[:12]))
+    assert doc.lower == [t.lower for t in words.Text(" ".join(SENTENCES[:12])).tokens]
+    assert doc.sentence[-1] == 11 and len(words._pieces) <= 10
+
+
 COMMON_WORDS_ALONE = """
 import os, sys
 seen = []

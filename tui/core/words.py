@@ -132,9 +132,11 @@ _MAX_PIECES = 5_000  # about 100,000 words of answers; a piece of 30 words holds
 def _piece(raw: str) -> _Piece:
     found = _pieces.get(raw)
     if found is None:
+        if len(_pieces) >= _MAX_PIECES:
+            # Start again rather than evict one by one: clear() is one step, so the
+            # picker's worker threads reading readiness never see a cache mid-change.
+            _pieces.clear()
         found = _pieces[raw] = _Piece(raw)
-        if len(_pieces) > _MAX_PIECES:
-            del _pieces[next(iter(_pieces))]  # the oldest: dicts keep insertion order
     return found
 
 

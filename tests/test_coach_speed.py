@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from tui.core import words
+from tui.core import pieces, words
 from tui.core.checks import CheckContext, run_checks
 from tui.core.packs import load_catalog
 
@@ -27,24 +27,25 @@ def cold(monkeypatch):
     """Empty per-session caches, and a count of the words given to the stemmer and of the pieces read."""
     stemmed: Counter[str] = Counter()
     read: list[str] = []
-    real = words._stemmer()
+    real = pieces._stemmer()
 
     class CountingStemmer:
         def stemWord(self, word: str) -> str:  # noqa: N802 (PyStemmer's name)
             stemmed[word] += 1
             return real.stemWord(word)
 
-    class CountingPiece(words._Piece):
+    class CountingPiece(pieces.Piece):
         __slots__ = ()
 
         def __init__(self, raw: str) -> None:
             read.append(raw)
             super().__init__(raw)
 
-    monkeypatch.setattr(words, "_stemmer", lambda: CountingStemmer())
-    monkeypatch.setattr(words, "_stems", {})
-    monkeypatch.setattr(words, "_pieces", {})
-    monkeypatch.setattr(words, "_Piece", CountingPiece)
+    monkeypatch.setattr(pieces, "_stemmer", lambda: CountingStemmer())
+    monkeypatch.setattr(pieces, "_stems", {})
+    monkeypatch.setattr(pieces, "_pieces", {})
+    monkeypatch.setattr(pieces, "Piece", CountingPiece)
+    monkeypatch.setattr(words.Text, "_last", None)
     words.analyse.cache_clear()
     yield stemmed, read
     words.analyse.cache_clear()
@@ -64,6 +65,19 @@ def test_an_edit_to_a_long_answer_reads_only_the_sentence_edited(cold):
     assert read == ["Thanks"]
 
 
+def test_an_edit_takes_the_words_before_it_from_the_answer_before_the_edit(cold, monkeypatch):
+    before = words.Text(ANSWER)
+    edited = ANSWER.replace("release 299 ", "release 299, the last, ")
+    after = words.Text(edited)
+    assert after.where["medisoft"][:299] == before.where["medisoft"][:299]
+    assert after.where["2010"] is before.where["2010"]  # only in sentences before the edit: shared, not rebuilt
+    monkeypatch.setattr(words.Text, "_last", None)
+    fresh = words.Text(edited)
+    for name in ("surface", "lower", "stem", "sentence", "starts", "past", "figures", "where", "words"):
+        assert getattr(after, name) == getattr(fresh, name), name
+    assert before.lower == words.Text(ANSWER).lower  # the text it started from is left as it was
+
+
 def test_a_long_answer_stems_each_distinct_word_once_for_every_check(cold):
     stemmed, _ = cold
     catalog = load_catalog(None)
@@ -78,13 +92,13 @@ def test_a_long_answer_stems_each_distinct_word_once_for_every_check(cold):
 
 def test_the_sentence_cache_stays_bounded_and_right_when_it_starts_again(cold, monkeypatch):
     _, read = cold
-    monkeypatch.setattr(words, "_MAX_PIECES", 10)
+    monkeypatch.setattr(pieces, "_MAX_PIECES", 10)
     for sentence in SENTENCES[:40]:
         words.analyse(ANSWER[:200] + " " + sentence)
-    assert len(words._pieces) <= 10 and len(read) > 40
+    assert len(pieces._pieces) <= 10 and len(read) > 40
     doc = words.analyse(" ".join(SENTENCES[:12]))
     assert doc.lower == [t.lower for t in words.Text(" ".join(SENTENCES[:12])).tokens]
-    assert doc.sentence[-1] == 11 and len(words._pieces) <= 10
+    assert doc.sentence[-1] == 11 and len(pieces._pieces) <= 10
 
 
 COMMON_WORDS_ALONE = """
@@ -102,7 +116,7 @@ def hook(event, args):
 
 
 sys.addaudithook(hook)
-from tui.core import words
+from tui.core import pieces, words
 assert words.is_common("everything") and not words.is_common("logistics")
 ran = [(event, what) for event, what in seen if what.startswith("zxcvbn") or f"zxcvbn{os.sep}" in what]
 assert not ran, ran

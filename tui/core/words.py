@@ -12,46 +12,20 @@ PyStemmer is a C extension that imports in about 2 ms. The common words
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import chain
 
+from tui.core.pieces import BREAKS, TOKEN, Piece, piece, piece_texts, split, stems_of
 from tui.core.wordfreq import common_words
-from tui.core.wordkinds import YEAR, figure_positions, is_past_word, past_positions
+from tui.core.wordkinds import YEAR, is_past_word
 
-# A decimal or grouped number ("4.2", "1,200") is one token: "4" from a note saying
-# "Glassdoor 4.2" must not count as research used by "4 product managers".
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’\-‐‑][^\W_]+)*|[.!?;:\n]")
-_CONTRACTIONS = {"ve": "have", "m": "am", "re": "are", "ll": "will", "d": "would"}
 # Words a phrase may skip between two of its words ("I have recently started").
 PHRASE_GAP = 2
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
-_stems: dict[str, str] = {}
-
-
-def stem(word: str) -> str:
-    """The Snowball stem of a lowercase word; each part of a compound is stemmed."""
-    found = _stems.get(word)
-    if found is None:
-        stemmer = _stemmer()
-        if "-" in word:
-            found = "-".join(stemmer.stemWord(part) for part in word.split("-"))
-        else:
-            found = stemmer.stemWord(word)
-        if len(_stems) < 100_000:
-            _stems[word] = found
-    return found
+# A text this long (in pieces) is an answer worth taking the start of the next from.
+_REUSE_PIECES = 8
 
 
 @dataclass(frozen=True)
@@ -65,106 +39,91 @@ class Token:
     end: int = 0
 
 
-class _Piece:
-    """The words of one stretch of text between sentence breaks, worked out once per session.
-
-    An edit changes one sentence of a long answer; the answer's other pieces
-    are found again in ``_pieces`` rather than tokenised and stemmed again.
-    Positions here are local to the piece; ``Text`` adds the offsets.
-    """
-
-    __slots__ = ("matches", "surface", "lower", "stem", "raw_index", "sentence", "breaks", "starts", "past", "figures",
-                 "words")
-
-    def __init__(self, raw: str) -> None:
-        self.matches = matches = _TOKEN.findall(raw)
-        breaks = [m in _BREAKS for m in matches]
-        self.breaks = sum(breaks)
-        words = len(matches)
-        while words and breaks[words - 1]:
-            words -= 1
-        if self.breaks == len(matches) - words and not _JOINERS.search(raw):
-            # Most pieces: one sentence, one word a token, then the full stop.
-            self.raw_index: list[int] | None = None  # word i is token i
-            self.surface = surface = matches[:words]
-            self.sentence: list[int] | None = None  # all in sentence 0
-            self.starts = [0] if words else []
-        else:
-            pairs = [(k, part) for k, m in enumerate(matches) if not breaks[k]
-                     for part in (_split(m) if ("'" in m or "’" in m or "‐" in m or "‑" in m) else (m,))]
-            self.raw_index = index = [k for k, _ in pairs]
-            self.surface = surface = [part for _, part in pairs]
-            before = list(accumulate(breaks, initial=0))  # breaks before each match: its sentence
-            self.sentence = [before[k] for k in index]
-            self.starts = [i for i, k in enumerate(index) if (k == 0 or breaks[k - 1]) and (i == 0 or index[i - 1] != k)]
-        # One lower() call for the piece: no word holds the separator.
-        lower = "\x00".join(surface).lower().split("\x00") if surface else []
-        if len(lower) != len(surface):  # a character whose lowercase spans a separator
-            lower = [word.lower() for word in surface]
-        self.lower = lower
-        self.stem = stems_of(lower)
-        self.past = past_positions(lower, self.stem)
-        self.figures = figure_positions(lower)
-        self.words = len(raw.split())  # as speech.word_count counts them
-
-
-def _piece_texts(raw: str) -> list[str]:
-    """The text cut after each line and each ". ", for ``_pieces``.
-
-    A full stop before a space and a line break are always tokens of their
-    own, and no token holds a space, so the text's tokens are its pieces'
-    tokens in order. Plain splits: a regex split costs more than the rest.
-    """
-    out: list[str] = []
-    lines = raw.split("\n")
-    for line in lines:
-        parts = line.split(". ")
-        out += [part + "." for part in parts[:-1]]
-        out.append(parts[-1] + "\n")
-    out[-1] = out[-1][:-1]
-    return out
-
-
-_pieces: dict[str, _Piece] = {}
-_MAX_PIECES = 5_000  # about 100,000 words of answers; a piece of 30 words holds about 5 KB
-
-
-def _piece(raw: str) -> _Piece:
-    found = _pieces.get(raw)
-    if found is None:
-        if len(_pieces) >= _MAX_PIECES:
-            # Start again rather than evict one by one: clear() is one step, so the
-            # picker's worker threads reading readiness never see a cache mid-change.
-            _pieces.clear()
-        found = _pieces[raw] = _Piece(raw)
-    return found
-
-
 class Text:
     """A text as parallel lists of word facts, with an index from stem to positions.
 
     Lists rather than an object per word: a 5,000-word answer is read on
     every pause in typing, and building 5,000 objects costs more than all
     the checks together. The lists are joined from cached pieces (sentences),
-    so only the sentence being edited is tokenised and stemmed again.
+    so only the sentence being edited is tokenised and stemmed again, and
+    the pieces before it are taken as they were from the last long text read
+    (the same answer before the edit). Nothing here changes once built: the
+    lists are shared between texts.
     """
+
+    _last: Text | None = None  # the last text of at least _REUSE_PIECES pieces
+    _matches: list[str]
+    surface: list[str]
+    lower: list[str]
+    stem: list[str]
+    sentence: list[int]
+    _starts: list[int]
+    past: list[int]  # positions of past-tense words
+    figures: list[int]  # positions of figures ("12", "a third", "doubled")
+    _word_at: list[int]  # words before each piece, and in all
+    _match_at: list[int]
+    _break_at: list[int]
+    where: dict[str, list[int]]
+    _pieces: list[Piece]
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
-        pieces = [_piece(part) for part in _piece_texts(raw)]
-        self._matches = list(chain.from_iterable(p.matches for p in pieces))
-        self.surface = list(chain.from_iterable(p.surface for p in pieces))
-        self.lower = list(chain.from_iterable(p.lower for p in pieces))
-        self.stem = list(chain.from_iterable(p.stem for p in pieces))
-        sentence: list[int] = []
-        starts: list[int] = []
-        past: list[int] = []
-        figures: list[int] = []
-        word_at, match_at = [], []
-        words = matches = breaks = 0
+        pieces = [piece(part) for part in piece_texts(raw)]
+        last, keep = Text._last, 0
+        if last is not None:
+            for old, new in zip(last._pieces, pieces, strict=False):
+                if old is not new:
+                    break
+                keep += 1
+        if last is not None and keep:
+            self._start_from(last, keep)
+        else:
+            self._matches, self.surface, self.lower, self.stem = [], [], [], []
+            self.sentence, self._starts, self.past, self.figures = [], [], [], []
+            self._word_at, self._match_at, self._break_at = [0], [0], [0]
+            self.where = {}
+        first_new = len(self.lower)
+        rest = pieces[keep:]
+        self._matches += chain.from_iterable(p.matches for p in rest)
+        self.surface += chain.from_iterable(p.surface for p in rest)
+        self.lower += chain.from_iterable(p.lower for p in rest)
+        self.stem += chain.from_iterable(p.stem for p in rest)
+        self._add(rest)
+        added: defaultdict[str, list[int]] = defaultdict(list)
+        for i, word_stem in enumerate(self.stem[first_new:], first_new):
+            added[word_stem].append(i)
+        where = self.where
+        for word_stem, places in added.items():
+            before = where.get(word_stem)
+            where[word_stem] = places if before is None else before + places  # a new list: the old is shared
+        self.starts = set(self._starts)
+        self.words = sum(p.words for p in pieces)  # a piece ends where the text has white space
+        self._pieces = pieces
+        self._spans: list[tuple[int, int]] | None = None
+        self.future: set[int] | None = None
+        self._tokens: list[Token] | None = None
+        if len(pieces) >= _REUSE_PIECES:
+            Text._last = self
+
+    def _start_from(self, last: Text, keep: int) -> None:
+        """The facts of ``last``'s first ``keep`` pieces, which this text shares."""
+        words, matches = last._word_at[keep], last._match_at[keep]
+        self._matches, self.surface = last._matches[:matches], last.surface[:words]
+        self.lower, self.stem, self.sentence = last.lower[:words], last.stem[:words], last.sentence[:words]
+        self._starts = last._starts[:bisect_left(last._starts, words)]
+        self.past = last.past[:bisect_left(last.past, words)]
+        self.figures = last.figures[:bisect_left(last.figures, words)]
+        self._word_at, self._match_at = last._word_at[:keep + 1], last._match_at[:keep + 1]
+        self._break_at = last._break_at[:keep + 1]
+        self.where = {s: places if places[-1] < words else places[:bisect_left(places, words)]
+                      for s, places in last.where.items() if places[0] < words}
+
+    def _add(self, pieces: list[Piece]) -> None:
+        """Each piece's facts at its place in the text: positions offset by the words before it."""
+        sentence, starts, past, figures = self.sentence, self._starts, self.past, self.figures
+        word_at, match_at, break_at = self._word_at, self._match_at, self._break_at
+        words, matches, breaks = word_at[-1], match_at[-1], break_at[-1]
         for p in pieces:
-            word_at.append(words)
-            match_at.append(matches)
             if p.sentence is None:
                 sentence += [breaks] * len(p.surface)
             else:
@@ -177,19 +136,17 @@ class Text:
             words += len(p.surface)
             matches += len(p.matches)
             breaks += p.breaks
-        self.sentence = sentence
-        self.starts = set(starts)
-        self.past = past  # positions of past-tense words
-        self.figures = figures  # positions of figures ("12", "a third", "doubled")
-        self.words = sum(p.words for p in pieces)  # a piece ends where the text has white space
-        self._pieces, self._word_at, self._match_at = pieces, word_at, match_at
-        where: defaultdict[str, list[int]] = defaultdict(list)
-        for i, word_stem in enumerate(self.stem):
-            where[word_stem].append(i)
-        self.where = dict(where)
-        self._spans: list[tuple[int, int]] | None = None
-        self.future: set[int] | None = None
-        self._tokens: list[Token] | None = None
+            word_at.append(words)
+            match_at.append(matches)
+            break_at.append(breaks)
+
+    @property
+    def folded(self) -> str:
+        """The text casefolded, for finding a word (never a space or a full stop) as a substring.
+
+        Pieces end where the text has a space or a line break, which no such word spans.
+        """
+        return "\n".join(p.folded for p in self._pieces)
 
     def _match(self, i: int) -> int:
         """The raw token that word ``i`` comes from (a contraction gives two words one token)."""
@@ -200,7 +157,7 @@ class Text:
     def span(self, i: int) -> tuple[int, int]:
         """Where word ``i`` is in the raw text (found again only when a message quotes it)."""
         if self._spans is None:
-            self._spans = [m.span() for m in _TOKEN.finditer(self.raw)]
+            self._spans = [m.span() for m in TOKEN.finditer(self.raw)]
         return self._spans[self._match(i)]
 
     def __len__(self) -> int:
@@ -218,34 +175,6 @@ class Text:
         return self._tokens
 
 
-_BREAKS = frozenset(".!?;:\n")
-_JOINERS = re.compile("['’‐‑]")
-
-
-def stems_of(words: list[str]) -> list[str]:
-    """Stems of many lowercase words, stemming each new word once."""
-    cached = list(map(_stems.get, words))
-    if None not in cached:
-        return cached  # type: ignore[return-value]  # every word was cached: no None in it
-    return [f if f is not None else stem(w) for f, w in zip(cached, words, strict=True)]
-
-
-def _split(raw: str) -> list[str]:
-    """A raw token as words: contractions spelled out, possessive 's dropped."""
-    word = raw.replace("’", "'").replace("‐", "-").replace("‑", "-")
-    if "'" not in word:
-        return [word]
-    head, _, tail = word.partition("'")
-    low = tail.lower()
-    if low == "t" and head.lower().endswith("n"):
-        return [head[:-1], "not"] if head[:-1] else [head]
-    if low in _CONTRACTIONS:
-        return [head, _CONTRACTIONS[low]]
-    if low == "s":
-        return [head]
-    return [word.replace("'", "")]
-
-
 @lru_cache(maxsize=32)
 def analyse(text: str) -> Text:
     return Text(text)
@@ -260,7 +189,7 @@ def phrase(entry: str) -> Phrase:
     alternatives = []
     for part in entry.split("|"):
         # Words alone, not a Text: a pack has hundreds of entries, read on the first check.
-        found = [word.lower() for m in _TOKEN.findall(part) if m not in _BREAKS for word in _split(m)]
+        found = [word.lower() for m in TOKEN.findall(part) if m not in BREAKS for word in split(m)]
         stems = tuple(stems_of(found))
         if stems:
             alternatives.append(stems)
@@ -312,7 +241,7 @@ def _rest(text: Text, words: tuple[str, ...], at: int) -> int | None:
 def quote(text: Text, span: tuple[int, int]) -> str:
     """The words of a span as the user typed them."""
     first, last = text._match(span[0]), text._match(span[1])
-    return " ".join(m for m in text._matches[first: last + 1] if m not in _BREAKS)
+    return " ".join(m for m in text._matches[first: last + 1] if m not in BREAKS)
 
 
 def found_entries(text: Text, entries: list[str]) -> dict[str, list[tuple[int, int]]]:

@@ -17,6 +17,9 @@ from tui.core.wordkinds import figure_positions, past_positions
 # "Glassdoor 4.2" must not count as research used by "4 product managers".
 TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’\-‐‑][^\W_]+)*|[.!?;:\n]")
 _CONTRACTIONS = {"ve": "have", "m": "am", "re": "are", "ll": "will", "d": "would"}
+BREAKS = frozenset(".!?;:\n")
+_JOINERS = re.compile("['’‐‑]")  # a token holding one of these is split into words ("I've")
+
 
 @lru_cache(maxsize=1)
 def _stemmer():
@@ -116,10 +119,6 @@ def piece(raw: str) -> Piece:
             _pieces.clear()
         found = _pieces[raw] = Piece(raw)
     return found
-
-
-BREAKS = frozenset(".!?;:\n")
-_JOINERS = re.compile("['’‐‑]")
 
 
 def stems_of(words: list[str]) -> list[str]:

@@ -10,7 +10,6 @@ decoded. If a later zxcvbn lays the file out otherwise, the module is run.
 
 from __future__ import annotations
 
-import mmap
 import os
 import sys
 from functools import lru_cache
@@ -28,6 +27,8 @@ def common_words() -> frozenset[str]:
 
 def frequency_lists() -> dict[str, list[str]]:
     """The first ``COMMON_RANKS[name]`` words of each list the coach uses, most frequent first."""
+    import mmap  # here: every command imports this module, few read the lists
+
     path = _lists_file()
     with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as source:
         lists = {}
@@ -37,20 +38,16 @@ def frequency_lists() -> dict[str, list[str]]:
             end = source.find(b'"', start)
             if start < len(key) or end < 0:
                 break
-            lists[name] = _first_words(source, start, end, top)
+            # Only a window the first words fit in is copied and decoded (64 bytes a word is plenty);
+            # if they do not fit, the whole literal.
+            words = source[start:min(end, start + 64 * top)].split(b",", top)
+            if len(words) <= top:
+                words = source[start:end].split(b",", top)
+            lists[name] = b",".join(words[:top]).decode("utf-8").split(",")
         else:
             return lists
     return {name: words[:COMMON_RANKS[name]] for name, words in _run_lists_module(path).items()
             if name in COMMON_RANKS}
-
-
-def _first_words(source: mmap.mmap, start: int, end: int, top: int) -> list[str]:
-    """The first ``top`` words of the comma-separated literal at ``start:end``; the rest stays unread."""
-    window = source[start:min(end, start + 64 * top)]  # words are short: 64 bytes each is plenty
-    words = window.split(b",", top)
-    if len(words) <= top:  # the window did not hold them all: take the whole literal
-        words = source[start:end].split(b",", top)
-    return b",".join(words[:top]).decode("utf-8").split(",")
 
 
 def _lists_file() -> str:

@@ -31,3 +31,19 @@ def test_prompts_use_the_companys_role():
     assert not any("Senior Product Manager" in p for p in prompts)
     plain = [q.prompt for q in questions_for(catalog, Company(name="X"))]
     assert "Why do you want to work here as a Senior Product Manager?" in plain
+
+
+def test_a_blank_chosen_ask_counts_nowhere():
+    """A hand-edited `text = ""` marked chosen is not a question: every count and list agrees."""
+    from tui.core.mock import MockRun
+    from tui.core.progress import chosen_texts
+    from tui.core.rows import answer_line
+
+    catalog = load_catalog(None)
+    asks_q = next(q for q in catalog.questions if q.asks)
+    company = Company(name="Blank Co")
+    company.asks += [Ask("What matters most?", "strategy", True), Ask("   ", "mine", True), Ask("", "mine", True)]
+    assert answer_line(asks_q, company, 150)[0] == "1 chosen to ask"
+    assert build_review(catalog, company, NOW).asks == ["What matters most?"]
+    assert MockRun.of(catalog, company).asks == ["What matters most?"]
+    assert chosen_texts(company.asks) == ["What matters most?"]  # the asks editor's count

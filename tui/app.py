@@ -139,7 +139,6 @@ class FinaleApp(App):
         """A theme picked in the palette is written to config.toml, so the next start uses it."""
         if theme.name == self.settings.theme or self.config_path is None:
             return
-        from dataclasses import replace
 
         from tui.core.config_edit import write_setting
 
@@ -148,7 +147,7 @@ class FinaleApp(App):
         except (OSError, ValueError) as error:
             self.notify(f"Theme not remembered: {error}", severity="warning", timeout=8)
             return
-        self.settings = replace(self.settings, theme=theme.name)
+        self.settings = self.settings._replace(theme=theme.name)
 
     # -- leaving: quit, a signal, a crash --------------------------------------
 

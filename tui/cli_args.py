@@ -103,8 +103,30 @@ class _Refused(Exception):
     pass
 
 
+class _AnyWidth(argparse.HelpFormatter):
+    """A formatter that never asks the terminal its width.
+
+    argparse builds a formatter for every argument added, to check its metavar;
+    without a width each one imports shutil (with bz2 and lzma, 5 M instructions)
+    and queries the terminal. The quiet parser never prints, so any width will do.
+    """
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=80)
+
+
 class _QuietParser(argparse.ArgumentParser):
     """Raises instead of printing: the whole parser then says what is wrong."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _AnyWidth)
+        super().__init__(*args, **kwargs)
+
+    def print_help(self, file=None) -> None:
+        raise _Refused("help")  # `finale review --help`: the whole parser prints it, at the terminal's width
+
+    def print_usage(self, file=None) -> None:
+        raise _Refused("usage")
 
     def error(self, message: str) -> NoReturn:
         raise _Refused(message)

@@ -49,7 +49,6 @@ def launch(args: argparse.Namespace) -> int:
         notices.append((f"Settings not loaded: {error}", "error"))
         settings = Settings()
     packs = getattr(args, "packs_dir", None) or settings.packs_dir or None
-    catalog = load_catalog(paths.packs_dir(packs))
 
     open_slug = create_name = None
     open_loaded = None
@@ -60,6 +59,7 @@ def launch(args: argparse.Namespace) -> int:
                         "Nothing here touches your own notes.", "information"))
     else:
         store = NotesStore(paths.data_dir(getattr(args, "data_dir", None)))
+    catalog = load_catalog(paths.packs_dir(packs), store.root / "cache")
     query = getattr(args, "company", None)
     if query is not None:
         match = find_in_store(store, query)

@@ -361,8 +361,10 @@ def company_results(catalog: Catalog, company: Company, wpm: int = DEFAULT_WPM) 
     return [r for q in questions_for(catalog, company) for r in run_checks(q, company.answer_text(q.id), ctx)]
 
 
-def company_readiness(catalog: Catalog, company: Company, wpm: int = DEFAULT_WPM) -> Readiness:
-    """Checks passed over every question, plus research items done."""
-    results = company_results(catalog, company, wpm)
+def company_readiness(catalog: Catalog, company: Company, wpm: int = DEFAULT_WPM,
+                      results: list[CheckResult] | None = None) -> Readiness:
+    """Checks passed over every question, plus research items done (from ``results`` when already run)."""
+    if results is None:
+        results = company_results(catalog, company, wpm)
     items = [c.id for c in catalog.checklist]
     return Readiness(sum(r.passed for r in results) + company.researched(items), len(results) + len(items))

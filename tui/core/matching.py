@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.core.store import Entry, NotesStore
 
 
-@dataclass
-class Match:
+class Match(NamedTuple):
     entry: Entry | None
     candidates: list[Entry]
     message: str = ""
@@ -39,6 +37,8 @@ def find_company(entries: list[Entry], query: str) -> Match:
     if len(prefixed) > 1 and wanted:
         names = ", ".join(label(e) for e in prefixed)
         return Match(None, prefixed, f'"{query}" matches more than one company: {names}', ambiguous=True)
+    import difflib  # only for a name that matched nothing
+
     pool = {n: e for e in entries for n in _names(e)}
     close = difflib.get_close_matches(wanted, list(pool), n=3, cutoff=0.5)
     nearest: list[Entry] = []

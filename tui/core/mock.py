@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from tui.core.notes import Company, Rehearsal
 from tui.core.packs import Catalog, Question
-from tui.core.progress import questions_for
+from tui.core.progress import chosen_texts, questions_for
 from tui.core.speech import band, talking_points
 
 MOCK_MARK = "mock"
@@ -49,7 +49,7 @@ def run_order(catalog: Catalog, company: Company) -> list[Question]:
 def draft_points(company: Company, question: Question) -> list[str]:
     """What to check yourself against: the talking points, or for the last question the chosen asks."""
     if question.asks:
-        return [a.text for a in company.asks if a.chosen and a.text.strip()]
+        return chosen_texts(company.asks)
     return talking_points(company.answer_text(question.id))
 
 
@@ -69,7 +69,7 @@ class MockRun:
 
     @classmethod
     def of(cls, catalog: Catalog, company: Company) -> MockRun:
-        return cls(run_order(catalog, company), [a.text for a in company.asks if a.chosen and a.text.strip()])
+        return cls(run_order(catalog, company), chosen_texts(company.asks))
 
     @property
     def question(self) -> Question:

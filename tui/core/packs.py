@@ -7,12 +7,11 @@ bad user pack: the catalog collects the error and carries on with the rest.
 from __future__ import annotations
 
 import re
-import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tui.core import paths
+from tui.core.pack_cache import PackCache, stamp_of
 from tui.core.pack_model import (  # re-exported: the rest of finale imports them from here
     QUESTION_KINDS,
     Check,
@@ -23,6 +22,7 @@ from tui.core.pack_model import (  # re-exported: the rest of finale imports the
     StarterAsk,
     Tip,
 )
+from tui.core.record import Record
 from tui.core.schema import (
     Problem,
     check_keys,
@@ -173,11 +173,21 @@ def _check_question(raw: Any, path: str, checklist_ids: set[str], pack_id: str, 
 
 def parse_pack(text: str, source: Path, builtin: bool = False) -> Pack:
     """Validate a pack's TOML text; raise PackError listing every problem found."""
+    return build_pack(_toml(text, source), source, builtin)
+
+
+def _toml(text: str, source: Path) -> dict[str, Any]:
+    import tomllib
+
     try:
-        doc = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line, column, reason = syntax_position(str(error))
         raise PackError(source, [Problem("", f"TOML syntax error: {reason}")], line, column) from None
+
+
+def build_pack(doc: dict[str, Any], source: Path, builtin: bool = False) -> Pack:
+    """Validate a parsed pack document; raise PackError listing every problem found."""
     problems: list[Problem] = []
     check_keys(doc, "", ["pack", "questions"], ["asks", "checklist"], problems)
     head = doc.get("pack", {})
@@ -249,8 +259,14 @@ def parse_pack(text: str, source: Path, builtin: bool = False) -> Pack:
     )
 
 
-def load_pack_file(path: Path, builtin: bool = False) -> Pack:
+def load_pack_file(path: Path, builtin: bool = False, cache: PackCache | None = None) -> Pack:
+    """A pack file, validated; through ``cache`` its parsed document is reused while the file is unchanged."""
     try:
+        # Stat before reading: a file changed in between is stored under its old stamp and parsed again next time.
+        stamp = stamp_of(path.stat()) if cache is not None else []
+        doc = cache.get(path, stamp) if cache is not None else None
+        if doc is not None:
+            return build_pack(doc, path, builtin)
         data = path.read_bytes()
     except OSError as error:
         raise PackError(path, [Problem("", f"cannot read the file: {error.strerror or error}")]) from None
@@ -258,15 +274,20 @@ def load_pack_file(path: Path, builtin: bool = False) -> Pack:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise PackError(path, [Problem("", f"not UTF-8 text (byte {error.start})")]) from None
-    return parse_pack(text, path, builtin)
+    doc = _toml(text, path)
+    if cache is not None:
+        cache.put(path, stamp, doc)
+    return build_pack(doc, path, builtin)
 
 
-@dataclass
-class Catalog:
+class Catalog(Record):
     """Every usable pack merged: the questions, asks and checklist the app works with."""
 
-    packs: list[Pack] = field(default_factory=list)
-    errors: list[PackError] = field(default_factory=list)
+    _fields = ("packs", "errors")
+
+    def __init__(self, packs: list[Pack] | None = None, errors: list[PackError] | None = None) -> None:
+        self.packs: list[Pack] = [] if packs is None else packs
+        self.errors: list[PackError] = [] if errors is None else errors
 
     @property
     def questions(self) -> list[Question]:
@@ -320,9 +341,14 @@ def default_pack_path() -> Path:
     return paths.builtin_content_dir() / DEFAULT_PACK_FILE
 
 
-def load_catalog(user_packs: Path | None = None) -> Catalog:
-    """The built-in packs, then every *.toml in the user's packs folder, by name."""
+def load_catalog(user_packs: Path | None = None, cache_dir: Path | None = None) -> Catalog:
+    """The built-in packs, then every *.toml in the user's packs folder, by name.
+
+    With ``cache_dir`` (the data folder's cache/), packs parsed before are read
+    back from there instead of parsed again (see pack_cache).
+    """
     catalog = Catalog()
+    cache = PackCache(cache_dir)
     sources: list[tuple[Path, bool]] = [(p, True) for p in sorted(paths.builtin_content_dir().glob("*.toml"))]
     try:
         if user_packs is not None and user_packs.is_dir():
@@ -332,7 +358,8 @@ def load_catalog(user_packs: Path | None = None) -> Catalog:
         catalog.errors.append(PackError(user_packs, [Problem("", f"cannot read the folder: {error.strerror or error}")]))
     for path, builtin in sources:
         try:
-            catalog.add(load_pack_file(path, builtin))
+            catalog.add(load_pack_file(path, builtin, cache))
         except PackError as error:
             catalog.errors.append(error)
+    cache.save()
     return catalog

@@ -6,11 +6,11 @@ the question list all ask it, so no two places can disagree about whether a comp
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import datetime
+from typing import NamedTuple
 
-from tui.core.notes import Company
+from tui.core.notes import Ask, Company
 from tui.core.packs import Catalog, Question
 
 
@@ -56,7 +56,7 @@ def _in_role(catalog: Catalog, question: Question, role: str) -> Question:
     role = role.strip()
     if not written_for or not role or role == written_for or written_for not in question.prompt:
         return question
-    return dataclasses.replace(question, prompt=question.prompt.replace(written_for, role))
+    return question._replace(prompt=question.prompt.replace(written_for, role))
 
 
 def asks_wanted(question: Question) -> int:
@@ -67,8 +67,13 @@ def asks_wanted(question: Question) -> int:
     return 1
 
 
+def chosen_texts(asks: Iterable[Ask]) -> list[str]:
+    """The questions to ask that are chosen and not blank: what every count and list of them uses."""
+    return [a.text for a in asks if a.chosen and a.text.strip()]
+
+
 def chosen_asks(company: Company) -> int:
-    return sum(1 for a in company.asks if a.chosen and a.text.strip())
+    return len(chosen_texts(company.asks))
 
 
 def is_answered(question: Question, company: Company) -> bool:
@@ -78,8 +83,7 @@ def is_answered(question: Question, company: Company) -> bool:
     return bool(company.answer_text(question.id).strip())
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(NamedTuple):
     answered: int
     questions: int
     researched: int

@@ -7,22 +7,25 @@ start from ``build_review``, so the three never disagree.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.core.notes import Company
 from tui.core.packs import Catalog
-from tui.core.progress import asks_wanted, chosen_asks, is_answered, questions_for
+from tui.core.progress import asks_wanted, chosen_asks, chosen_texts, is_answered, questions_for
+from tui.core.record import Record
 from tui.core.speech import DEFAULT_WPM, band, speaking_seconds, talking_points, target_text, word_count
 from tui.core.timefmt import countdown, long_date, mmss
+
+if TYPE_CHECKING:
+    from tui.core.checks import CheckResult
 
 # "Far over" the target: a quarter past the top of the band. A few seconds over
 # is fine when spoken; a third more is a rambling answer.
 FAR_OVER = 1.25
 
 
-@dataclass
-class AnswerReview:
+class AnswerReview(NamedTuple):
     id: str
     prompt: str
     text: str
@@ -36,31 +39,37 @@ class AnswerReview:
         return f"~{mmss(self.seconds)} spoken, target {target_text(self.target)}"
 
 
-@dataclass
-class ResearchReview:
+class ResearchReview(NamedTuple):
     label: str
     done: bool
     note: str
     known: bool = True
 
 
-@dataclass
-class Review:
-    name: str
-    role: str
-    interview_at: datetime | None
-    countdown: str
-    interviewers: list[str]
-    readiness: str = ""
-    gaps: list[str] = field(default_factory=list)
-    answers: list[AnswerReview] = field(default_factory=list)
-    asks: list[str] = field(default_factory=list)
-    research: list[ResearchReview] = field(default_factory=list)
-    takeaways: list[str] = field(default_factory=list)
+class Review(Record):
+    _fields = ("name", "role", "interview_at", "countdown", "interviewers", "readiness", "gaps", "answers", "asks",
+               "research", "takeaways")
+
+    def __init__(self, name: str, role: str, interview_at: datetime | None, countdown: str, interviewers: list[str],
+                 readiness: str = "", gaps: list[str] | None = None, answers: list[AnswerReview] | None = None,
+                 asks: list[str] | None = None, research: list[ResearchReview] | None = None,
+                 takeaways: list[str] | None = None) -> None:
+        self.name = name
+        self.role = role
+        self.interview_at = interview_at
+        self.countdown = countdown
+        self.interviewers = interviewers
+        self.readiness = readiness
+        self.gaps: list[str] = [] if gaps is None else gaps
+        self.answers: list[AnswerReview] = [] if answers is None else answers
+        self.asks: list[str] = [] if asks is None else asks
+        self.research: list[ResearchReview] = [] if research is None else research
+        self.takeaways: list[str] = [] if takeaways is None else takeaways
 
 
 def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = DEFAULT_WPM,
-                 readiness: str = "") -> Review:
+                 readiness: str = "", results: list[CheckResult] | None = None) -> Review:
+    """The cheat sheet; ``results`` are the coach's verdicts when the caller has already run it."""
     from tui.core.checks import company_results
 
     review = Review(
@@ -74,7 +83,7 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
     )
     questions = questions_for(catalog, company)
     failing: dict[str, list[str]] = {}
-    for result in company_results(catalog, company, wpm):
+    for result in results if results is not None else company_results(catalog, company, wpm):
         if not result.passed:
             failing.setdefault(result.question, []).append(result.check.id)
     never, again, timing = [], [], []
@@ -114,7 +123,7 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
         elif band(answer.seconds, answer.target) == "over" and answer.seconds > answer.target[1] * FAR_OVER:
             review.gaps.append(f"Far over time: {answer.prompt} (~{mmss(answer.seconds)}, "
                                f"target {target_text(answer.target)})")
-    review.asks = [a.text for a in company.asks if a.chosen]
+    review.asks = chosen_texts(company.asks)
     if asks_question is not None and not is_answered(asks_question, company):
         chosen, wanted = chosen_asks(company), asks_wanted(asks_question)
         review.gaps.append("No questions chosen to ask them." if not chosen

@@ -58,7 +58,7 @@ def question_row(question: Question, company: Company, results: list[CheckResult
 def answer_line(question: Question, company: Company, wpm: int) -> tuple[str, bool]:
     """The line under the editor, before the save status, and whether the answer runs over its band."""
     if question.asks:
-        return f"{sum(a.chosen for a in company.asks)} chosen to ask", False
+        return f"{chosen_asks(company)} chosen to ask", False
     words = word_count(company.answer_text(question.id))
     seconds = speaking_seconds(words, wpm)
     over = words > 0 and band(seconds, question.target_seconds) == "over"

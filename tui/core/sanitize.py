@@ -12,12 +12,21 @@ are not the terminal.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # C0 controls except tab and newline, DEL, the C1 controls (U+0080-U+009F: CSI is
 # U+009B, OSC U+009D, ST U+009C in 8-bit terminals), and the line and paragraph
 # separators some terminals and pagers treat as newlines.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-_UNSAFE_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+@cache
+def _unsafe_one_line() -> re.Pattern[str]:
+    # Compiled on first use: each of these classes costs ~2 M instructions, and
+    # a printing command that never shows a one-line cell should not pay for it.
+    return re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 # Bidi overrides and isolates can make text read backwards (Trojan Source): shown,
 # but as the replacement character so the line reads in the order it is stored.
 # Lone surrogates, which no terminal can print, go the same way.
@@ -44,7 +53,7 @@ def for_terminal(text: str, one_line: bool = False) -> str:
         text = str(text)
     if not one_line:
         text = text.replace("\r\n", "\n")  # a Windows line end is harmless; a lone CR could overprint
-    pattern = _UNSAFE_ONE_LINE if one_line else _UNSAFE
+    pattern = _unsafe_one_line() if one_line else _UNSAFE
     text = pattern.sub(_caret, text)
     return _BIDI.sub("\ufffd", text)
 
@@ -56,12 +65,16 @@ def has_control(text: str) -> bool:
 
 # C1 controls and line separators are legal raw in JSON strings but not on a
 # terminal; as \u escapes the JSON still decodes to exactly the same data.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+@cache
+def _json_unsafe() -> re.Pattern[str]:
+    return re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def json_for_terminal(text: str) -> str:
     """JSON text (from ``json.dumps``, which escapes C0 itself) with the other controls \\u-escaped."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _json_unsafe().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class SafeStream:
@@ -86,3 +99,10 @@ class SafeStream:
 
     def __getattr__(self, name: str):
         return getattr(self.raw, name)
+
+
+def cells(text: str) -> int:
+    """How many terminal columns ``text`` takes: wide characters (CJK, most emoji) two, combining marks none."""
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

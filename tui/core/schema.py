@@ -6,12 +6,10 @@ a person editing TOML by hand can find the spot.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, NamedTuple
 
 _TYPE_NAMES = {
     str: "a string",
@@ -33,8 +31,7 @@ def type_name(value: Any) -> str:
     return type(value).__name__
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a file, at a key path (empty for the whole file)."""
 
     path: str
@@ -51,6 +48,8 @@ def join(path: str, key: str | int) -> str:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only when something is wrong: not on every start
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f' (did you mean "{close[0]}"?)' if close else ""
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.core.schema import Problem, check_keys, expect, syntax_position
 from tui.core.speech import DEFAULT_WPM
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     theme: str = "textual-dark"
     cursor_blink: bool = False
     mouse: bool = True
@@ -46,6 +44,8 @@ def load_settings(path: Path) -> Settings:
         return Settings()
     except (OSError, UnicodeDecodeError) as error:
         raise SettingsError(path, [Problem("", f"cannot read: {error}")]) from None
+    import tomllib  # only when there is a config file
+
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

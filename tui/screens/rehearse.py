@@ -17,7 +17,7 @@ from textual.widgets import ContentSwitcher, Digits, Header, Static, TextArea
 
 from tui.core.notes import Rehearsal
 from tui.core.packs import Question
-from tui.core.progress import questions_for
+from tui.core.progress import chosen_texts, questions_for
 from tui.core.sanitize import for_terminal
 from tui.core.schedule import RATINGS, covered_points, due_text, status, word_diff
 from tui.core.session import CompanySession
@@ -291,7 +291,7 @@ class RehearseScreen(Screen):
         """The answer to rehearse against; for the questions to ask, the ones chosen."""
         company = self.session.company
         if self.questions[question_id].asks:
-            return "\n".join(f"- {a.text}" for a in company.asks if a.chosen)
+            return "\n".join(f"- {text}" for text in chosen_texts(company.asks))
         return company.answer_text(question_id)
 
     def _reveal(self, attempt: Attempt) -> Content:

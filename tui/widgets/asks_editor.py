@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from tui.core.checks import ask_topic
 from tui.core.notes import Ask
 from tui.core.packs import Check, StarterAsk
+from tui.core.progress import chosen_texts
 from tui.core.sanitize import for_terminal
 
 
@@ -79,7 +80,7 @@ class AsksEditor(Vertical):
                              for i, a in enumerate(self.asks)])
         if self.asks:
             listing.highlighted = max(0, min(keep or 0, len(self.asks) - 1))
-        chosen = sum(a.chosen for a in self.asks)
+        chosen = len(chosen_texts(self.asks))
         summary = f"{chosen} chosen of {len(self.asks)}" if self.asks else "No questions yet: s adds starters, n writes your own"
         self.query_one("#asks-summary", Static).update(summary)
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from types import MappingProxyType
+from typing import NamedTuple
 
 from tui.core import words as w
 from tui.core.notes import Ask, Company
@@ -38,8 +40,7 @@ group holdings the and of labs lab technologies technology tech systems solution
 """.split())
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-@dataclass(frozen=True)
-class CheckResult:
+class CheckResult(NamedTuple):
     question: str
     check: Check
     passed: bool
@@ -51,15 +52,14 @@ class CheckResult:
         return "✓" if self.passed else "✗"
 
 
-@dataclass
-class CheckContext:
+class CheckContext(NamedTuple):
     """What checks need besides the answer: the company, the research notes, the chosen asks."""
 
     company_name: str
     role: str = ""
-    notes: dict[str, str] = field(default_factory=dict)
-    labels: dict[str, str] = field(default_factory=dict)
-    asks: list[Ask] = field(default_factory=list)
+    notes: Mapping[str, str] = MappingProxyType({})
+    labels: Mapping[str, str] = MappingProxyType({})
+    asks: Sequence[Ask] = ()
     wpm: int = DEFAULT_WPM
 
     @classmethod
@@ -339,8 +339,7 @@ def run_checks(question: Question, text: str, ctx: CheckContext) -> list[CheckRe
     return results
 
 
-@dataclass(frozen=True)
-class Readiness:
+class Readiness(NamedTuple):
     passed: int
     total: int
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from typing import NamedTuple
 
 from tui.core.pieces import BREAKS, TOKEN, Piece, piece, piece_texts, split, stems_of
 from tui.core.wordfreq import common_words
@@ -28,8 +28,7 @@ PHRASE_GAP = 2
 _REUSE_PIECES = 8
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     surface: str
     lower: str
     stem: str

@@ -294,8 +294,9 @@ def check_times(runs: int = 15) -> dict[str, float]:
     """Median ms to check a 5,000-word answer that just changed, for each question.
 
     Each run checks a different text (one word edited), as typing does, so
-    the per-text cache never answers; the per-word stem cache is warm, as it
-    is after the first check of a session.
+    the per-text cache never answers, not even with another question's
+    edits; the per-word and per-sentence caches are warm, as they are after
+    the first check of a session.
     """
     from tui.core.checks import CheckContext, run_checks
     from tui.core.packs import load_catalog
@@ -311,10 +312,10 @@ def check_times(runs: int = 15) -> dict[str, float]:
                               "culture-values": "Craft, ownership, blameless post-mortems"})
     out = {}
     for question in catalog.questions:
-        run_checks(question, text + " warm", ctx)
+        run_checks(question, f"{text} {question.id}-warm", ctx)
         times = []
         for i in range(runs):
-            edited = f"{text} edit{i}"
+            edited = f"{text} {question.id}-edit{i}"
             t0 = time.perf_counter()
             run_checks(question, edited, ctx)
             times.append(time.perf_counter() - t0)

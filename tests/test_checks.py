@@ -258,14 +258,16 @@ def test_frequency_lists_read_from_source_match_zxcvbns_own():
     import importlib.util
     import os
 
-    from tui.core import words
+    from tui.core import wordfreq, words
 
     location = list(importlib.util.find_spec("zxcvbn").submodule_search_locations)[0]
     spec = importlib.util.spec_from_file_location("zxcvbn_lists_for_test", os.path.join(location, "frequency_lists.py"))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    for name, ranked in words._frequency_lists().items():
-        assert ranked == module.FREQUENCY_LISTS[name]
+    lists = wordfreq.frequency_lists()
+    assert set(lists) == set(wordfreq.COMMON_RANKS)
+    for name, ranked in lists.items():
+        assert ranked == module.FREQUENCY_LISTS[name][:wordfreq.COMMON_RANKS[name]]
     assert words.is_common("everything") and words.is_common("led") and not words.is_common("logistics")
 
 

@@ -81,3 +81,18 @@ def test_check_prints_the_prompts_in_the_companys_role(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path / "data"), "check", "acme"]) in (0, 1)
     out = capsys.readouterr().out
     assert "as a Director of Product?" in out and "Senior Product Manager" not in out
+
+
+def test_list_keeps_its_columns_straight_with_wide_names(tmp_path, capsys):
+    """Names with an emoji, CJK or a combining accent are padded by terminal columns, not characters."""
+    from tests.helpers import make_store
+    from tui.core.notes import Company
+    from tui.core.sanitize import cells
+
+    store = make_store(tmp_path / "data")
+    for name in ("Rocket 🚀 Labs", "東京 Robotics", "Cafe\u0301 Co", "Plain"):
+        store.create(Company(name=name))
+    assert main(["--data-dir", str(tmp_path / "data"), "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    starts = {cells(line[: line.index("no date")]) for line in lines}
+    assert len(lines) == 4 and len(starts) == 1, lines

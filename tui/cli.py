@@ -102,16 +102,22 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not rows:
         print(f"No companies yet in {store.companies}. Run `finale` and press n to add one.")
         return 0
-    width = max(len(r.get("name", r["slug"])) for r in rows)
+    from tui.core.sanitize import cells, for_terminal
+
+    def padded(name: str) -> str:  # by terminal columns, so a name with an emoji or CJK keeps the columns straight
+        shown = for_terminal(name, one_line=True)
+        return shown + " " * (width - cells(shown))
+
+    width = max(cells(for_terminal(r.get("name", r["slug"]), one_line=True)) for r in rows)
     for row in rows:
         if "error" in row:
-            print(f"{row['slug']:<{width}}  BROKEN  {row['error']}")
+            print(f"{padded(row['slug'])}  BROKEN  {row['error']}")
             continue
         date = when_text(datetime.fromisoformat(row["interview_at"])) if row["interview_at"] else "no date"
         soon = f" ({row['countdown']})" if row["countdown"] else ""
         role = f"  {row['role']}" if row["role"] else ""
         orphans = f"  ({row['orphan_answers']} old answers: open the company and press o)" if row["orphan_answers"] else ""
-        print(f"{row['name']:<{width}}{role}  {date}{soon}  {row['summary']}{orphans}")
+        print(f"{padded(row['name'])}{role}  {date}{soon}  {row['summary']}{orphans}")
     return 0
 
 

@@ -7,15 +7,10 @@ first (with a count of what was cut), so it always fits the height.
 
 from __future__ import annotations
 
-import unicodedata
-
 from tui.core.review import Review, header_lines
+from tui.core.sanitize import cells
 
 MIN_HEIGHT = 12
-
-
-def cells(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def cut(text: str, width: int) -> str:

@@ -10,8 +10,8 @@ cache is rebuilt, and the notes files stay the only source of truth.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
 from datetime import datetime
+from typing import NamedTuple
 
 from tui.core.atomic import atomic_write, private_dir
 from tui.core.fsguard import clean_stale_temps
@@ -23,8 +23,7 @@ from tui.core.store import NotesStore
 VERSION = 4  # bumped when what a summary holds changes (ctime in the stamp, orphans, "done"): rebuilt
 
 
-@dataclass
-class Summary:
+class Summary(NamedTuple):
     slug: str
     path: str
     name: str = ""
@@ -85,23 +84,19 @@ def _summarize(store: NotesStore, catalog: Catalog, slug: str, wpm: int) -> Summ
     from tui.core.progress import progress
 
     entry = store.read(slug, with_digest=False)
-    summary = Summary(slug, str(entry.path))
     if entry.company is None:
         error = entry.error
-        summary.error = error.reason if error else "unreadable"
-        summary.error_line = error.line if error else None
-        summary.error_fix = error.fix if error else ""
-        return summary
+        return Summary(slug, str(entry.path), error=error.reason if error else "unreadable",
+                       error_line=error.line if error else None, error_fix=error.fix if error else "")
     company = entry.company
     done = progress(catalog, company)
     ready = company_readiness(catalog, company, wpm)
-    summary.name, summary.role = company.name, company.role
-    summary.interview_at = company.interview_at.isoformat() if company.interview_at else None
-    summary.answered, summary.questions = done.answered, done.questions
-    summary.researched, summary.checklist = done.researched, done.checklist
-    summary.ready_passed, summary.ready_total = ready.passed, ready.total
-    summary.orphans = len(orphan_answers(catalog, company))
-    return summary
+    return Summary(
+        slug, str(entry.path), name=company.name, role=company.role,
+        interview_at=company.interview_at.isoformat() if company.interview_at else None,
+        answered=done.answered, questions=done.questions, researched=done.researched, checklist=done.checklist,
+        ready_passed=ready.passed, ready_total=ready.total, orphans=len(orphan_answers(catalog, company)),
+    )
 
 
 def _unreachable(store: NotesStore, slug: str, error: OSError) -> Summary:
@@ -116,8 +111,7 @@ def _unreachable(store: NotesStore, slug: str, error: OSError) -> Summary:
     return Summary(slug, str(path), error=reason, error_fix=fix)
 
 
-@dataclass(frozen=True)
-class Leftover:
+class Leftover(NamedTuple):
     """A file beside the notes that needs the user: a conflict copy or a recovery file."""
 
     path: str
@@ -150,7 +144,8 @@ def sort_key(summary: Summary, now: datetime) -> tuple:
     return soonest_first(summary.when, summary.name if summary.ok else summary.slug, now, broken=not summary.ok)
 
 
-_FIELDS: dict[str, str] = {f.name: str(f.type) for f in fields(Summary)}
+# Each field's type as written ("str | None"): NamedTuple keeps the postponed annotations as ForwardRefs.
+_FIELDS: dict[str, str] = {name: getattr(kind, "__forward_arg__", str(kind)) for name, kind in Summary.__annotations__.items()}
 _KINDS = {"str": (str,), "int": (int,), "str | None": (str, type(None)), "int | None": (int, type(None))}
 
 
@@ -201,7 +196,7 @@ def summaries(store: NotesStore, catalog: Catalog, now: datetime, wpm: int = DEF
         if summary is None:
             summary = _summarize(store, catalog, slug, wpm)
             changed = True
-        fresh[slug] = {"stamp": stamp, "summary": asdict(summary)}
+        fresh[slug] = {"stamp": stamp, "summary": summary._asdict()}
         out.append(summary)
     if changed or set(fresh) != set(known):
         try:

@@ -6,68 +6,97 @@ back after the known ones, so hand edits and newer versions survive a save.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
+from tui.core.record import Record
 from tui.core.schema import Problem, expect, expect_str_list, join, type_name
 
 FORMAT = 1
 
 
-@dataclass
-class Answer:
-    text: str = ""
-    updated_at: datetime | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+class Answer(Record):
+    _fields = ("text", "updated_at", "extra")
+
+    def __init__(self, text: str = "", updated_at: datetime | None = None, extra: dict[str, Any] | None = None) -> None:
+        self.text = text
+        self.updated_at = updated_at
+        self.extra: dict[str, Any] = {} if extra is None else extra
 
 
-@dataclass
-class ChecklistEntry:
-    done: bool = False
-    note: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+class ChecklistEntry(Record):
+    _fields = ("done", "note", "extra")
+
+    def __init__(self, done: bool = False, note: str = "", extra: dict[str, Any] | None = None) -> None:
+        self.done = done
+        self.note = note
+        self.extra: dict[str, Any] = {} if extra is None else extra
 
 
-@dataclass
-class Ask:
-    text: str
-    category: str = ""
-    chosen: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
+class Ask(Record):
+    _fields = ("text", "category", "chosen", "extra")
+
+    def __init__(self, text: str, category: str = "", chosen: bool = False,
+                 extra: dict[str, Any] | None = None) -> None:
+        self.text = text
+        self.category = category
+        self.chosen = chosen
+        self.extra: dict[str, Any] = {} if extra is None else extra
 
 
-@dataclass
-class CustomQuestion:
-    id: str
-    prompt: str
-    extra: dict[str, Any] = field(default_factory=dict)
+class CustomQuestion(Record):
+    _fields = ("id", "prompt", "extra")
+
+    def __init__(self, id: str, prompt: str, extra: dict[str, Any] | None = None) -> None:
+        self.id = id
+        self.prompt = prompt
+        self.extra: dict[str, Any] = {} if extra is None else extra
 
 
-@dataclass
-class Rehearsal:
-    question: str
-    at: datetime
-    seconds: int
-    rating: int
-    mode: str = "spoken"
-    extra: dict[str, Any] = field(default_factory=dict)
+class Rehearsal(Record):
+    _fields = ("question", "at", "seconds", "rating", "mode", "extra")
+
+    def __init__(self, question: str, at: datetime, seconds: int, rating: int, mode: str = "spoken",
+                 extra: dict[str, Any] | None = None) -> None:
+        self.question = question
+        self.at = at
+        self.seconds = seconds
+        self.rating = rating
+        self.mode = mode
+        self.extra: dict[str, Any] = {} if extra is None else extra
 
 
-@dataclass
-class Company:
-    name: str
-    role: str = ""
-    interview_at: datetime | None = None
-    interviewers: list[str] = field(default_factory=list)
-    links: list[str] = field(default_factory=list)
-    answers: dict[str, Answer] = field(default_factory=dict)
-    checklist: dict[str, ChecklistEntry] = field(default_factory=dict)
-    asks: list[Ask] = field(default_factory=list)
-    custom_questions: list[CustomQuestion] = field(default_factory=list)
-    rehearsals: list[Rehearsal] = field(default_factory=list)
-    company_extra: dict[str, Any] = field(default_factory=dict)
-    extra: dict[str, Any] = field(default_factory=dict)
+class Company(Record):
+    _fields = ("name", "role", "interview_at", "interviewers", "links", "answers", "checklist", "asks",
+               "custom_questions", "rehearsals", "company_extra", "extra")
+
+    def __init__(
+        self,
+        name: str,
+        role: str = "",
+        interview_at: datetime | None = None,
+        interviewers: list[str] | None = None,
+        links: list[str] | None = None,
+        answers: dict[str, Answer] | None = None,
+        checklist: dict[str, ChecklistEntry] | None = None,
+        asks: list[Ask] | None = None,
+        custom_questions: list[CustomQuestion] | None = None,
+        rehearsals: list[Rehearsal] | None = None,
+        company_extra: dict[str, Any] | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.name = name
+        self.role = role
+        self.interview_at = interview_at
+        self.interviewers: list[str] = [] if interviewers is None else interviewers
+        self.links: list[str] = [] if links is None else links
+        self.answers: dict[str, Answer] = {} if answers is None else answers
+        self.checklist: dict[str, ChecklistEntry] = {} if checklist is None else checklist
+        self.asks: list[Ask] = [] if asks is None else asks
+        self.custom_questions: list[CustomQuestion] = [] if custom_questions is None else custom_questions
+        self.rehearsals: list[Rehearsal] = [] if rehearsals is None else rehearsals
+        self.company_extra: dict[str, Any] = {} if company_extra is None else company_extra
+        self.extra: dict[str, Any] = {} if extra is None else extra
 
     def answer_text(self, question_id: str) -> str:
         answer = self.answers.get(question_id)

@@ -7,7 +7,6 @@ bad user pack: the catalog collects the error and carries on with the rest.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from tui.core.pack_model import (  # re-exported: the rest of finale imports the
     StarterAsk,
     Tip,
 )
+from tui.core.record import Record
 from tui.core.schema import (
     Problem,
     check_keys,
@@ -280,12 +280,14 @@ def load_pack_file(path: Path, builtin: bool = False, cache: PackCache | None = 
     return build_pack(doc, path, builtin)
 
 
-@dataclass
-class Catalog:
+class Catalog(Record):
     """Every usable pack merged: the questions, asks and checklist the app works with."""
 
-    packs: list[Pack] = field(default_factory=list)
-    errors: list[PackError] = field(default_factory=list)
+    _fields = ("packs", "errors")
+
+    def __init__(self, packs: list[Pack] | None = None, errors: list[PackError] | None = None) -> None:
+        self.packs: list[Pack] = [] if packs is None else packs
+        self.errors: list[PackError] = [] if errors is None else errors
 
     @property
     def questions(self) -> list[Question]:

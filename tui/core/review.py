@@ -7,13 +7,13 @@ start from ``build_review``, so the three never disagree.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 
 from tui.core.notes import Company
 from tui.core.packs import Catalog
 from tui.core.progress import asks_wanted, chosen_asks, chosen_texts, is_answered, questions_for
+from tui.core.record import Record
 from tui.core.speech import DEFAULT_WPM, band, speaking_seconds, talking_points, target_text, word_count
 from tui.core.timefmt import countdown, long_date, mmss
 
@@ -46,19 +46,25 @@ class ResearchReview(NamedTuple):
     known: bool = True
 
 
-@dataclass
-class Review:
-    name: str
-    role: str
-    interview_at: datetime | None
-    countdown: str
-    interviewers: list[str]
-    readiness: str = ""
-    gaps: list[str] = field(default_factory=list)
-    answers: list[AnswerReview] = field(default_factory=list)
-    asks: list[str] = field(default_factory=list)
-    research: list[ResearchReview] = field(default_factory=list)
-    takeaways: list[str] = field(default_factory=list)
+class Review(Record):
+    _fields = ("name", "role", "interview_at", "countdown", "interviewers", "readiness", "gaps", "answers", "asks",
+               "research", "takeaways")
+
+    def __init__(self, name: str, role: str, interview_at: datetime | None, countdown: str, interviewers: list[str],
+                 readiness: str = "", gaps: list[str] | None = None, answers: list[AnswerReview] | None = None,
+                 asks: list[str] | None = None, research: list[ResearchReview] | None = None,
+                 takeaways: list[str] | None = None) -> None:
+        self.name = name
+        self.role = role
+        self.interview_at = interview_at
+        self.countdown = countdown
+        self.interviewers = interviewers
+        self.readiness = readiness
+        self.gaps: list[str] = [] if gaps is None else gaps
+        self.answers: list[AnswerReview] = [] if answers is None else answers
+        self.asks: list[str] = [] if asks is None else asks
+        self.research: list[ResearchReview] = [] if research is None else research
+        self.takeaways: list[str] = [] if takeaways is None else takeaways
 
 
 def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = DEFAULT_WPM,

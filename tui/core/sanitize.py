@@ -99,3 +99,10 @@ class SafeStream:
 
     def __getattr__(self, name: str):
         return getattr(self.raw, name)
+
+
+def cells(text: str) -> int:
+    """How many terminal columns ``text`` takes: wide characters (CJK, most emoji) two, combining marks none."""
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import NamedTuple
 
@@ -45,6 +44,8 @@ def load_settings(path: Path) -> Settings:
         return Settings()
     except (OSError, UnicodeDecodeError) as error:
         raise SettingsError(path, [Problem("", f"cannot read: {error}")]) from None
+    import tomllib  # only when there is a config file
+
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

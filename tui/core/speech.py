@@ -36,7 +36,8 @@ def _big_word_count(text: str) -> int:
 
 
 def is_huge(text: str) -> bool:
-    return len(text) > HUGE_WORDS and word_count(text) > HUGE_WORDS
+    # n words take at least 2n - 1 characters: a 5,000-word answer is never counted here.
+    return len(text) > 2 * HUGE_WORDS and word_count(text) > HUGE_WORDS
 
 
 def huge_notice(words: int) -> str:

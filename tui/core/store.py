@@ -5,20 +5,17 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
-import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
-
-import tomli_w
 
 from tui.core import notes
 from tui.core.atomic import atomic_write, private_dir, write_new
 from tui.core.comments import keep_commented
 from tui.core.notes import Company, NotesFormatError
+from tui.core.record import Record
 from tui.core.schema import Problem, syntax_position, type_name
 from tui.core.slug import clean_name, slugify
 from tui.core.toml_literals import lift_long_strings
@@ -64,11 +61,13 @@ class SerializeError(ValueError):
     """The notes cannot be written as TOML that reads back identical."""
 
 
-@dataclass
-class Loaded:
-    slug: str
-    company: Company
-    digest: str
+class Loaded(Record):
+    _fields = ("slug", "company", "digest")
+
+    def __init__(self, slug: str, company: Company, digest: str) -> None:
+        self.slug = slug
+        self.company = company
+        self.digest = digest
 
 
 class Entry(NamedTuple):
@@ -101,6 +100,8 @@ def _flat(row: Any) -> bool:
 
 
 def _dumps(doc: dict[str, Any], multiline: bool) -> str:
+    import tomli_w  # TOML is read and written only when a file changed: `finale list` from its index never is
+
     lifted: dict[str, str] = {}
     if multiline:
         import secrets
@@ -125,6 +126,8 @@ def serialize(company: Company) -> bytes:
     bare newlines, which would turn a typed CRLF into LF; when the check
     fails we fall back to escaped one-line strings, which are exact.
     """
+    import tomllib
+
     doc = notes.to_document(company)
     for multiline in (True, False):
         text = _dumps(doc, multiline)
@@ -148,6 +151,8 @@ def parse(data: bytes, path: Path) -> tuple[dict[str, Any], int]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise NotesError(path, f"not UTF-8 text (bad byte at offset {error.start})", fix="Save the file as UTF-8.") from None
+    import tomllib
+
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -6,57 +6,29 @@ listed beside their base form in the pack ("lead|led"). Hyphenated compounds
 stay one token, so "just-in-time" is not "just". Contractions are spelled out
 ("I've" is "I have"), so a phrase matches however the user wrote it.
 
-PyStemmer is a C extension that imports in about 2 ms. The frequency ranks
-(zxcvbn's English Wikipedia and film-subtitle lists) are read only when
-research notes are compared, and only the 1,300 words the coach needs.
+PyStemmer is a C extension that imports in about 2 ms. The common words
+(tui/core/wordfreq.py) are read only when research notes are compared.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import chain
+from typing import NamedTuple
 
-# A decimal or grouped number ("4.2", "1,200") is one token: "4" from a note saying
-# "Glassdoor 4.2" must not count as research used by "4 product managers".
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’\-‐‑][^\W_]+)*|[.!?;:\n]")
-_CONTRACTIONS = {"ve": "have", "m": "am", "re": "are", "ll": "will", "d": "would"}
+from tui.core.pieces import BREAKS, TOKEN, Piece, piece, piece_texts, split, stems_of
+from tui.core.wordfreq import common_words
+from tui.core.wordkinds import YEAR, is_past_word
+
 # Words a phrase may skip between two of its words ("I have recently started").
 PHRASE_GAP = 2
-# Ranks below these are ordinary English. Film subtitles are mostly talk, so
-# fewer of their top words are everyday vocabulary ("hospital" is 337th there).
-COMMON_RANKS = {"english_wikipedia": 1000, "us_tv_and_film": 300}
+# A text this long (in pieces) is an answer worth taking the start of the next from.
+_REUSE_PIECES = 8
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
-_stems: dict[str, str] = {}
-
-
-def stem(word: str) -> str:
-    """The Snowball stem of a lowercase word; each part of a compound is stemmed."""
-    found = _stems.get(word)
-    if found is None:
-        stemmer = _stemmer()
-        if "-" in word:
-            found = "-".join(stemmer.stemWord(part) for part in word.split("-"))
-        else:
-            found = stemmer.stemWord(word)
-        if len(_stems) < 100_000:
-            _stems[word] = found
-    return found
-
-
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     surface: str
     lower: str
     stem: str
@@ -71,41 +43,121 @@ class Text:
 
     Lists rather than an object per word: a 5,000-word answer is read on
     every pause in typing, and building 5,000 objects costs more than all
-    the checks together.
+    the checks together. The lists are joined from cached pieces (sentences),
+    so only the sentence being edited is tokenised and stemmed again, and
+    the pieces before it are taken as they were from the last long text read
+    (the same answer before the edit). Nothing here changes once built: the
+    lists are shared between texts.
     """
+
+    _last: Text | None = None  # the last text of at least _REUSE_PIECES pieces
+    _matches: list[str]
+    surface: list[str]
+    lower: list[str]
+    stem: list[str]
+    sentence: list[int]
+    _starts: list[int]
+    past: list[int]  # positions of past-tense words
+    figures: list[int]  # positions of figures ("12", "a third", "doubled")
+    _word_at: list[int]  # words before each piece, and in all
+    _match_at: list[int]
+    _break_at: list[int]
+    where: dict[str, list[int]]
+    _pieces: list[Piece]
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
-        matches = _TOKEN.findall(raw)
-        breaks = [m in _BREAKS for m in matches]
-        # Comprehensions, not a loop with appends: this runs on every pause in typing.
-        pairs = [(k, part) for k, m in enumerate(matches) if not breaks[k]
-                 for part in (_split(m) if ("'" in m or "’" in m or "‐" in m or "‑" in m) else (m,))]
-        self._matches = matches
-        self._raw_index = [k for k, _ in pairs]
-        self.surface = [part for _, part in pairs]
-        before = list(accumulate(breaks, initial=0))  # breaks before each match: its sentence
-        self.sentence = [before[k] for k in self._raw_index]
-        index = self._raw_index
-        self.starts = {i for i, k in enumerate(index) if (k == 0 or breaks[k - 1]) and (i == 0 or index[i - 1] != k)}
-        # One lower() call for the whole text: no word holds the separator.
-        self.lower = "\x00".join(self.surface).lower().split("\x00") if self.surface else []
-        if len(self.lower) != len(self.surface):  # a character whose lowercase spans a separator
-            self.lower = [word.lower() for word in self.surface]
-        self.stem = stems(self.lower)
-        where: defaultdict[str, list[int]] = defaultdict(list)
-        for i, word_stem in enumerate(self.stem):
-            where[word_stem].append(i)
-        self.where = dict(where)
+        pieces = [piece(part) for part in piece_texts(raw)]
+        last, keep = Text._last, 0
+        if last is not None:
+            for old, new in zip(last._pieces, pieces, strict=False):
+                if old is not new:
+                    break
+                keep += 1
+        if last is not None and keep:
+            self._start_from(last, keep)
+        else:
+            self._matches, self.surface, self.lower, self.stem = [], [], [], []
+            self.sentence, self._starts, self.past, self.figures = [], [], [], []
+            self._word_at, self._match_at, self._break_at = [0], [0], [0]
+            self.where = {}
+        first_new = len(self.lower)
+        rest = pieces[keep:]
+        self._matches += chain.from_iterable(p.matches for p in rest)
+        self.surface += chain.from_iterable(p.surface for p in rest)
+        self.lower += chain.from_iterable(p.lower for p in rest)
+        self.stem += chain.from_iterable(p.stem for p in rest)
+        self._add(rest)
+        added: defaultdict[str, list[int]] = defaultdict(list)
+        for i, word_stem in enumerate(self.stem[first_new:], first_new):
+            added[word_stem].append(i)
+        where = self.where
+        for word_stem, places in added.items():
+            before = where.get(word_stem)
+            where[word_stem] = places if before is None else before + places  # a new list: the old is shared
+        self.starts = set(self._starts)
+        self.words = sum(p.words for p in pieces)  # a piece ends where the text has white space
+        self._pieces = pieces
         self._spans: list[tuple[int, int]] | None = None
         self.future: set[int] | None = None
         self._tokens: list[Token] | None = None
+        if len(pieces) >= _REUSE_PIECES:
+            Text._last = self
+
+    def _start_from(self, last: Text, keep: int) -> None:
+        """The facts of ``last``'s first ``keep`` pieces, which this text shares."""
+        words, matches = last._word_at[keep], last._match_at[keep]
+        self._matches, self.surface = last._matches[:matches], last.surface[:words]
+        self.lower, self.stem, self.sentence = last.lower[:words], last.stem[:words], last.sentence[:words]
+        self._starts = last._starts[:bisect_left(last._starts, words)]
+        self.past = last.past[:bisect_left(last.past, words)]
+        self.figures = last.figures[:bisect_left(last.figures, words)]
+        self._word_at, self._match_at = last._word_at[:keep + 1], last._match_at[:keep + 1]
+        self._break_at = last._break_at[:keep + 1]
+        self.where = {s: places if places[-1] < words else places[:bisect_left(places, words)]
+                      for s, places in last.where.items() if places[0] < words}
+
+    def _add(self, pieces: list[Piece]) -> None:
+        """Each piece's facts at its place in the text: positions offset by the words before it."""
+        sentence, starts, past, figures = self.sentence, self._starts, self.past, self.figures
+        word_at, match_at, break_at = self._word_at, self._match_at, self._break_at
+        words, matches, breaks = word_at[-1], match_at[-1], break_at[-1]
+        for p in pieces:
+            if p.sentence is None:
+                sentence += [breaks] * len(p.surface)
+            else:
+                sentence += [s + breaks for s in p.sentence]
+            starts += [i + words for i in p.starts]
+            if p.past:
+                past += [i + words for i in p.past]
+            if p.figures:
+                figures += [i + words for i in p.figures]
+            words += len(p.surface)
+            matches += len(p.matches)
+            breaks += p.breaks
+            word_at.append(words)
+            match_at.append(matches)
+            break_at.append(breaks)
+
+    @property
+    def folded(self) -> str:
+        """The text casefolded, for finding a word (never a space or a full stop) as a substring.
+
+        Pieces end where the text has a space or a line break, which no such word spans.
+        """
+        return "\n".join(p.folded for p in self._pieces)
+
+    def _match(self, i: int) -> int:
+        """The raw token that word ``i`` comes from (a contraction gives two words one token)."""
+        j = bisect_right(self._word_at, i) - 1
+        index = self._pieces[j].raw_index
+        return self._match_at[j] + (i - self._word_at[j] if index is None else index[i - self._word_at[j]])
 
     def span(self, i: int) -> tuple[int, int]:
         """Where word ``i`` is in the raw text (found again only when a message quotes it)."""
         if self._spans is None:
-            self._spans = [m.span() for m in _TOKEN.finditer(self.raw)]
-        return self._spans[self._raw_index[i]]
+            self._spans = [m.span() for m in TOKEN.finditer(self.raw)]
+        return self._spans[self._match(i)]
 
     def __len__(self) -> int:
         return len(self.lower)
@@ -121,36 +173,6 @@ class Text:
             self._tokens = [self.token(i) for i in range(len(self))]
         return self._tokens
 
-    @property
-    def stems(self) -> set[str]:
-        return set(self.where)
-
-
-_BREAKS = frozenset(".!?;:\n")
-_NEEDS_SPLIT = re.compile("['’‐‑]")
-
-
-def stems(words: list[str]) -> list[str]:
-    """Stems of many lowercase words, stemming each new word once."""
-    cached = list(map(_stems.get, words))
-    return [f if f is not None else stem(w) for f, w in zip(cached, words, strict=True)]
-
-
-def _split(raw: str) -> list[str]:
-    """A raw token as words: contractions spelled out, possessive 's dropped."""
-    word = raw.replace("’", "'").replace("‐", "-").replace("‑", "-")
-    if "'" not in word:
-        return [word]
-    head, _, tail = word.partition("'")
-    low = tail.lower()
-    if low == "t" and head.lower().endswith("n"):
-        return [head[:-1], "not"] if head[:-1] else [head]
-    if low in _CONTRACTIONS:
-        return [head, _CONTRACTIONS[low]]
-    if low == "s":
-        return [head]
-    return [word.replace("'", "")]
-
 
 @lru_cache(maxsize=32)
 def analyse(text: str) -> Text:
@@ -165,7 +187,9 @@ def phrase(entry: str) -> Phrase:
     """A pack entry such as "lead|led" or "I start": alternatives of word sequences."""
     alternatives = []
     for part in entry.split("|"):
-        stems = tuple(t.stem for t in analyse(part).tokens)
+        # Words alone, not a Text: a pack has hundreds of entries, read on the first check.
+        found = [word.lower() for m in TOKEN.findall(part) if m not in BREAKS for word in split(m)]
+        stems = tuple(stems_of(found))
         if stems:
             alternatives.append(stems)
     return tuple(alternatives)
@@ -174,14 +198,32 @@ def phrase(entry: str) -> Phrase:
 def find(text: Text, entry: str) -> list[tuple[int, int]]:
     """Where the entry occurs: (first, last) token positions, words in order, small gaps allowed."""
     out = []
+    where = text.where
     for words in phrase(entry):
-        if not all(word in text.where for word in words):
-            continue  # cheap: most phrases lack a word, and "I" starts hundreds of candidates
-        for first in text.where[words[0]]:
+        if not all(word in where for word in words):
+            continue  # cheap: most phrases lack a word
+        for first in _firsts(where, words):
             last = _rest(text, words, first)
             if last is not None:
                 out.append((first, last))
     return sorted(set(out))
+
+
+def _firsts(where: dict[str, list[int]], words: tuple[str, ...]) -> list[int]:
+    """Where a phrase can start: near its rarest word, since "I" starts hundreds of candidates.
+
+    A match with the rarest word ``rare``-th lies between ``rare`` and
+    ``rare * (1 + PHRASE_GAP)`` words after its first word.
+    """
+    firsts = where[words[0]]
+    rare = min(range(len(words)), key=lambda k: len(where[words[k]]))
+    if not rare or len(where[words[rare]]) >= len(firsts):
+        return firsts
+    reach = rare * (1 + PHRASE_GAP)
+    near: set[int] = set()
+    for at in where[words[rare]]:
+        near.update(firsts[bisect_left(firsts, at - reach): bisect_right(firsts, at - rare)])
+    return sorted(near)
 
 
 def _rest(text: Text, words: tuple[str, ...], at: int) -> int | None:
@@ -197,8 +239,8 @@ def _rest(text: Text, words: tuple[str, ...], at: int) -> int | None:
 
 def quote(text: Text, span: tuple[int, int]) -> str:
     """The words of a span as the user typed them."""
-    first, last = text._raw_index[span[0]], text._raw_index[span[1]]
-    return " ".join(m for m in text._matches[first: last + 1] if m not in _BREAKS)
+    first, last = text._match(span[0]), text._match(span[1])
+    return " ".join(m for m in text._matches[first: last + 1] if m not in BREAKS)
 
 
 def found_entries(text: Text, entries: list[str]) -> dict[str, list[tuple[int, int]]]:
@@ -214,54 +256,9 @@ def found_entries(text: Text, entries: list[str]) -> dict[str, list[tuple[int, i
 # -- how common a word is -------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _ranks() -> dict[str, int]:
-    ranks: dict[str, int] = {}
-    lists = _frequency_lists()
-    for name, top in COMMON_RANKS.items():
-        for rank, word in enumerate(lists[name][:top]):
-            ranks[word] = min(rank, ranks.get(word, rank))
-    return ranks
-
-
-def _frequency_lists() -> dict[str, list[str]]:
-    """zxcvbn's ranked word lists, read without running zxcvbn.
-
-    Importing the package pulls in its password scorer and gettext, and
-    running even the lists module builds six lists of 30,000 words, when the
-    coach needs two slices; the printing commands (`finale review`) must stay
-    fast. The module keeps each list as one comma-separated string literal,
-    so the two wanted are sliced out of its source; if a later zxcvbn lays the
-    file out otherwise, the module is run as before.
-    """
-    import importlib.util
-    import os
-
-    spec = importlib.util.find_spec("zxcvbn")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("zxcvbn is not installed: pip install zxcvbn")
-    path = os.path.join(list(spec.submodule_search_locations)[0], "frequency_lists.py")
-    with open(path, encoding="utf-8") as handle:
-        source = handle.read()
-    lists = {}
-    for name in COMMON_RANKS:
-        start = source.find(f'"{name}": "')
-        end = source.find('"', start + len(name) + 5)
-        if start < 0 or end < 0:
-            break
-        lists[name] = source[start + len(name) + 5: end].split(",")
-    else:
-        return lists
-    loaded = importlib.util.spec_from_file_location("finale_zxcvbn_frequency_lists", path)
-    assert loaded is not None and loaded.loader is not None
-    module = importlib.util.module_from_spec(loaded)
-    loaded.loader.exec_module(module)
-    return module.FREQUENCY_LISTS
-
-
 def is_common(word: str) -> bool:
     """Ordinary English: among the most frequent words of Wikipedia or film subtitles."""
-    return word in _ranks()
+    return word in common_words()
 
 
 def is_number(token: Token) -> bool:
@@ -278,41 +275,11 @@ def is_proper_name(token: Token) -> bool:
 
 # -- tense and figures ----------------------------------------------------------------
 
-# Past forms a stemmer cannot see (a regular past is a word the stemmer shortens from "-ed").
-IRREGULAR_PAST = frozenset("""
-was were had did led drove built made took ran grew brought spent saw found got gave went came told
-began wrote chose won lost sold bought met kept felt left put set cut knew thought taught caught fought
-rose fell held said sent stood understood spoke broke became oversaw undertook overcame rebuilt rewrote
-sat paid
-""".split())
 FUTURE = ("will", "shall", "would", "going to", "plan to", "hope to", "want to", "intend to", "aim to", "once I join")
-FIGURE_WORDS = frozenset("""
-two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty fifty
-sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen
-dozens half halved halving third thirds percent double doubled doubling triple tripled tripling twice
-tenfold threefold twofold
-""".split())
-
-
-def is_past(token: Token) -> bool:
-    return _is_past_word(token.lower, token.stem)
-
-
-def _is_figure_word(word: str) -> bool:
-    """A number, a percentage, an amount or a figure in words; a bare year is a date, not a figure."""
-    if word in FIGURE_WORDS:
-        return True
-    return bool(_DIGIT.search(word)) and not _YEAR.fullmatch(word)
-
-
-_DIGIT = re.compile(r"\d")
-_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def first_figure(text: Text) -> int | None:
-    places = [text.where[text.stem[text.lower.index(word)]] for word in set(text.lower) if _is_figure_word(word)]
-    hits = [i for group in places for i in group if _is_figure_word(text.lower[i])]
-    return min(hits, default=None)
+    return text.figures[0] if text.figures else None
 
 
 def future_sentences(text: Text) -> set[int]:
@@ -320,10 +287,6 @@ def future_sentences(text: Text) -> set[int]:
     if text.future is None:
         text.future = {text.sentence[first] for spans in found_entries(text, list(FUTURE)).values() for first, _ in spans}
     return text.future
-
-
-def _is_past_word(word: str, word_stem: str) -> bool:
-    return word in IRREGULAR_PAST or (word.endswith("ed") and word_stem != word and len(word) > 4)
 
 
 def past_events(text: Text, markers: list[str], exclude: frozenset[str] = frozenset()) -> list[str]:
@@ -338,17 +301,15 @@ def past_events(text: Text, markers: list[str], exclude: frozenset[str] = frozen
     future = future_sentences(text)
     spans: list[tuple[int, int]] = []
     n = len(text)
-    past_at = sorted(i for word in {*text.lower} if _is_past_word(word, stem(word))
-                     for i in text.where.get(stem(word), ()) if text.lower[i] == word)
-    past = {text.sentence[i] for i in past_at} - future
+    past = {text.sentence[i] for i in text.past} - future
     for i in sorted(text.where.get("i", []) + text.where.get("we", [])):
         for j in range(i + 1, min(i + 3, n)):
             if text.sentence[j] != text.sentence[i] or text.lower[j] in ("have", "has", "will", "would", "am", "are"):
                 break
-            if _is_past_word(text.lower[j], text.stem[j]):
+            if is_past_word(text.lower[j], text.stem[j]):
                 spans.append((i, j))
                 break
-    for word, is_marker in (("in", lambda j: _YEAR.fullmatch(text.lower[j])),
+    for word, is_marker in (("in", lambda j: YEAR.fullmatch(text.lower[j])),
                             ("at", lambda j: j not in text.starts and text.surface[j][:1].isupper()
                              and text.lower[j] != "i" and text.stem[j] not in exclude)):
         for i in text.where.get(word, ()):

@@ -11,6 +11,7 @@ show), and whether the garbage collector is back on, with start-up frozen.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -100,3 +101,25 @@ def test_hidden_panes_mount_no_option_lists(seen):
 def test_the_collector_is_back_on_after_the_first_frame_with_start_up_frozen(seen):
     assert seen["gc_on"] is True
     assert seen["frozen"] > 10_000
+
+
+def test_what_start_up_froze_is_thawed_once_the_user_is_reading(tmp_path, monkeypatch):
+    """Frozen for the first frame only: a screen closed later in the session must stay collectable."""
+    from tests.helpers import make_app
+    from tui.app import THAW_AFTER_SECONDS
+
+    app = make_app(tmp_path)
+    timers: list[tuple[float, object]] = []
+    monkeypatch.setattr(app, "set_timer", lambda delay, callback: timers.append((delay, callback)))
+    gc.disable()  # as launch() leaves it
+    try:
+        app._collector_on()
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+        assert timers == [(THAW_AFTER_SECONDS, gc.unfreeze)]
+        timers.pop()[1]()
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    app._collector_on()  # in-process, the collector was on: nothing is frozen, nothing to thaw
+    assert timers == [] and gc.get_freeze_count() == 0

@@ -28,9 +28,10 @@ from tui.widgets.control_filter import ControlFilter
 CONTROL_FILTER = ControlFilter()
 
 MIN_SIZE = (60, 20)
+THAW_AFTER_SECONDS = 10.0
 
 
-def _collector_on() -> None:
+def _collector_on() -> bool:
     """After the first frame: the collector back on, without walking what start-up built.
 
     launch() turns it off; turning it straight back on ran one collection over the
@@ -38,10 +39,15 @@ def _collector_on() -> None:
     3,600 of them garbage) stay out of every collection from now on, including the one
     at exit. Only when launch() turned it off: an app run in-process by tests must not
     freeze everything the process ever made.
+
+    True when it froze: the caller then thaws them a little later (``gc.unfreeze``), once
+    the user is reading, so a screen closed later in the session can still be collected.
     """
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
+    if gc.isenabled():
+        return False
+    gc.freeze()
+    gc.enable()
+    return True
 
 
 class FinaleApp(App):
@@ -132,7 +138,11 @@ class FinaleApp(App):
             first.action_new(self.create_name)
         self._watch_signals()
         self.call_after_refresh(self._check_size)
-        self.call_after_refresh(_collector_on)
+        self.call_after_refresh(self._collector_on)
+
+    def _collector_on(self) -> None:
+        if _collector_on():
+            self.set_timer(THAW_AFTER_SECONDS, gc.unfreeze)
 
     def _first_screen(self) -> Screen:
         """The first screen is the bottom of the stack, not pushed over Textual's blank one.

@@ -85,14 +85,51 @@ def test_check_prints_the_prompts_in_the_companys_role(tmp_path, capsys):
 
 def test_list_keeps_its_columns_straight_with_wide_names(tmp_path, capsys):
     """Names with an emoji, CJK or a combining accent are padded by terminal columns, not characters."""
+    from datetime import datetime, timedelta
+
     from tests.helpers import make_store
     from tui.core.notes import Company
     from tui.core.sanitize import cells
 
     store = make_store(tmp_path / "data")
-    for name in ("Rocket 🚀 Labs", "東京 Robotics", "Cafe\u0301 Co", "Plain"):
-        store.create(Company(name=name))
+    soon = datetime.now().replace(microsecond=0) + timedelta(days=3)
+    for name, role, when in (("Rocket 🚀 Labs", "Senior PM, Platform", soon), ("東京 Robotics", "", None),
+                             ("Cafe\u0301 Co", "Senior Product Manager", None), ("Plain", "PM", soon)):
+        store.create(Company(name=name, role=role, interview_at=when))
     assert main(["--data-dir", str(tmp_path / "data"), "list"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    starts = {cells(line[: line.index("no date")]) for line in lines}
-    assert len(lines) == 4 and len(starts) == 1, lines
+    assert len(lines) == 4, lines
+    roles = ("Senior PM, Platform", "Senior Product Manager", "PM")
+    role_starts = {cells(line[: line.index(r)]) for line in lines for r in roles if f"  {r}  " in line}
+    answer_starts = {cells(line[: line.index("answers")]) for line in lines}
+    assert (len(role_starts), len(answer_starts)) == (1, 1), lines
+
+
+def test_check_at_a_terminal_wraps_at_a_word_and_piped_keeps_one_line_a_check(tmp_path, capsys, monkeypatch):
+    import os
+
+    from tests.helpers import acme, make_store
+
+    make_store(tmp_path / "data").create(acme())
+    argv = ["--data-dir", str(tmp_path / "data"), "check", "acme"]
+    main(argv)
+    piped = capsys.readouterr().out.splitlines()
+    assert any(len(line) > 60 for line in piped)  # one line a check, for scripts
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stdout, "fileno", lambda: 1, raising=False)
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd=None: os.terminal_size((60, 24)))
+    main(argv)
+    shown = capsys.readouterr().out.splitlines()
+    assert shown and all(len(line) < 60 for line in shown), [x for x in shown if len(x) >= 60]
+    words = lambda lines: " ".join(" ".join(lines).split())  # noqa: E731
+    assert words(shown) == words(piped)  # the same text, only wrapped
+
+
+def test_the_brief_leaves_a_line_for_the_prompt(tmp_path, capsys, monkeypatch):
+    from tests.helpers import acme, make_store
+
+    make_store(tmp_path / "data").create(acme())
+    monkeypatch.setenv("LINES", "24")
+    assert main(["--data-dir", str(tmp_path / "data"), "review", "acme", "--brief", "--width", "80"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) <= 23 and lines[0].startswith("Acme Robotics")

@@ -104,20 +104,27 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     from tui.core.sanitize import cells, for_terminal
 
-    def padded(name: str) -> str:  # by terminal columns, so a name with an emoji or CJK keeps the columns straight
-        shown = for_terminal(name, one_line=True)
-        return shown + " " * (width - cells(shown))
+    def padded(text: str, to: int) -> str:  # by terminal columns: an emoji or CJK name keeps the columns straight
+        shown = for_terminal(text, one_line=True)
+        return shown + " " * (to - cells(shown))
 
-    width = max(cells(for_terminal(r.get("name", r["slug"]), one_line=True)) for r in rows)
+    def when_of(row: dict[str, Any]) -> str:
+        date = when_text(datetime.fromisoformat(row["interview_at"])) if row["interview_at"] else "no date"
+        return date + (f" ({row['countdown']})" if row["countdown"] else "")
+
+    def widest(texts) -> int:
+        return max((cells(for_terminal(t, one_line=True)) for t in texts), default=0)
+
+    good = [r for r in rows if "error" not in r]
+    width = widest(r.get("name", r["slug"]) for r in rows)
+    role_width, when_width = widest(r["role"] or "" for r in good), widest(when_of(r) for r in good)
     for row in rows:
         if "error" in row:
-            print(f"{padded(row['slug'])}  BROKEN  {row['error']}")
+            print(f"{padded(row['slug'], width)}  BROKEN  {row['error']}")
             continue
-        date = when_text(datetime.fromisoformat(row["interview_at"])) if row["interview_at"] else "no date"
-        soon = f" ({row['countdown']})" if row["countdown"] else ""
-        role = f"  {row['role']}" if row["role"] else ""
+        role = f"  {padded(row['role'] or '', role_width)}" if role_width else ""
         orphans = f"  ({row['orphan_answers']} old answers: open the company and press o)" if row["orphan_answers"] else ""
-        print(f"{padded(row['name'])}{role}  {date}{soon}  {row['summary']}{orphans}")
+        print(f"{padded(row['name'], width)}{role}  {padded(when_of(row), when_width)}  {row['summary']}{orphans}")
     return 0
 
 
@@ -190,17 +197,39 @@ def cmd_check(args: argparse.Namespace) -> int:
     from tui.core.progress import questions_for
 
     prompts = {q.id: q.prompt for q in questions_for(catalog, entry.company)}  # in the company's role
+    width = _terminal_width()  # at a terminal a long line wraps at a word, under its mark; piped, one line each
+
+    def say(line: str, indent: str = "") -> None:
+        if width:
+            import textwrap
+
+            line = "\n".join(textwrap.wrap(line, width - 1, subsequent_indent=indent, break_on_hyphens=False))
+        print(line)
+
     current = None
     for result in results:
         if result.question != current:
             current = result.question
             mine = [r for r in results if r.question == current]
-            print(f"{'' if current == results[0].question else chr(10)}{prompts.get(current, current)}"
-                  f"  [{sum(r.passed for r in mine)}/{len(mine)}]")
-        print(f"  {result.mark} {result.message}")
+            if current != results[0].question:
+                print()
+            say(f"{prompts.get(current, current)}  [{sum(r.passed for r in mine)}/{len(mine)}]")
+        say(f"  {result.mark} {result.message}", "    ")
     passed = sum(r.passed for r in results)
     print(f"\n{passed} of {len(results)} checks pass.")
     return 0
+
+
+def _terminal_width() -> int:
+    """The terminal's columns when stdout is one, else 0."""
+    import os
+
+    if not sys.stdout.isatty():
+        return 0
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError):
+        return 0
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -220,7 +249,12 @@ def cmd_review(args: argparse.Namespace) -> int:
     if args.brief:
         from tui.core.brief import render_brief
 
-        sys.stdout.write(render_brief(review, width))
+        try:
+            rows = os.get_terminal_size(sys.stdout.fileno()).lines
+        except (OSError, ValueError):
+            rows = 24
+        # One line short of the screen: the shell's prompt after it must not push the title off the top.
+        sys.stdout.write(render_brief(review, width, int(os.environ.get("LINES", 0) or rows) - 1))
         return 0
     if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
         # Rich is imported only here, for a person at a terminal; pipes get plain text.

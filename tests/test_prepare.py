@@ -376,3 +376,25 @@ async def test_your_own_question_gets_a_topic_from_its_words_and_o_changes_it(tm
         assert str(listing.get_option_at_index(2).prompt).endswith("strategy")
         await pilot.press("ctrl+s")
     assert saved(app.store, "acme-robotics")["asks"][2]["category"] == "strategy"
+
+
+async def test_enter_on_a_check_shows_its_whole_verdict_above_the_tips(tmp_path):
+    """At 80x24 a check's line is cut with "…"; enter on it shows the whole sentence, then the tips."""
+    from textual.widgets import Markdown
+
+    from tui.widgets.check_list import CheckList
+
+    make_store(tmp_path).create(acme())
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_acme(pilot, app)
+        checks = screen.query_one("#checks", CheckList)
+        screen.set_focus(checks)
+        checks.highlighted = 0
+        await pilot.pause()
+        first = checks.results[0]
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        shown = screen.query_one("#tips-text", Markdown).source
+        assert screen.side == "tips"
+        assert shown.startswith(f"> **The coach:** {first.mark} {first.message}")

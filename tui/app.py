@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
 from textual.notifications import SeverityLevel
@@ -23,6 +23,7 @@ from tui.core.session import CompanySession
 from tui.core.settings import Settings
 from tui.core.store import Loaded, NotesStore
 from tui.saving import Schedule
+from tui.typeahead import TypeAheadApp
 from tui.widgets.control_filter import ControlFilter
 
 CONTROL_FILTER = ControlFilter()
@@ -50,7 +51,7 @@ def _collector_on() -> bool:
     return True
 
 
-class FinaleApp(App):
+class FinaleApp(TypeAheadApp):
     # The first screen's styles are read with the app's: a first screen bringing its own
     # CSS_PATH made Textual parse every stylesheet twice more and restyle the app before
     # the first frame. (Screens keep their CSS_PATH; a file already read is not read again.)

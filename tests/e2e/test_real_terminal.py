@@ -201,6 +201,51 @@ def test_keys_typed_in_the_same_burst_as_ctrl_q_are_saved(tmp_path):
     assert notes(tmp_path)["answers"]["right-fit"]["text"] == "typed right before quitting"
 
 
+def test_keys_typed_in_the_same_burst_as_enter_land_in_the_editor(tmp_path):
+    """Over a laggy SSH link enter and the first words arrive in one packet: none is dropped."""
+    term = open_acme(with_acme(tmp_path))
+    term.send("\x1b[B", settle=0.3)
+    term.child.send("\rHello world fast")
+    term.wait_for("Hello world fast")
+    term.send(CTRL_Q)
+    assert term.finish() == 0
+    assert notes(tmp_path)["answers"]["right-fit"]["text"] == "Hello world fast"
+
+
+def test_keys_typed_in_the_same_burst_as_a_dialog_key_land_in_the_dialog(tmp_path):
+    """`n` (new company) and the name typed straight after it, in one packet, as over SSH."""
+    term = Terminal([], base_env(tmp_path))
+    term.wait_for("No companies yet")
+    term.pump(0.3)
+    term.child.send("nInitech")
+    term.wait_for("Initech")
+    term.send("\r")
+    term.wait_for("Why do you want to work")
+    term.send(CTRL_Q)
+    assert term.finish() == 0
+    assert notes(tmp_path, "initech")["company"]["name"] == "Initech"
+
+
+def test_an_ask_and_a_research_note_typed_with_the_key_that_opens_them_are_kept(tmp_path):
+    """`n` in the asks pane and enter on a research item, each with its text in the same packet."""
+    term = open_acme(with_acme(tmp_path))
+    term.send("4", settle=0.4)
+    term.child.send("\rSeries D led by Tiger")
+    term.wait_for("Series D led by Tiger")
+    term.send("\x13", settle=0.4)  # ctrl+s saves the note
+    term.send("1", settle=0.3)
+    term.send("\x1b[F", settle=0.3)  # end: the asks question, last in the list
+    term.send("\r", settle=0.4)
+    term.child.send("nWhat would success look like?")
+    term.wait_for("What would success look like?")
+    term.send("\r", settle=0.4)
+    term.send(CTRL_Q)
+    assert term.finish() == 0
+    saved = notes(tmp_path)
+    assert "Series D led by Tiger" in str(saved["checklist"])
+    assert any(a["text"] == "What would success look like?" for a in saved["asks"]), saved["asks"]
+
+
 def test_a_form_filled_in_one_burst_puts_each_value_in_its_field(tmp_path):
     """Name, tab, role in one packet: tab moves focus before the next key is typed."""
     term = Terminal([], base_env(tmp_path))

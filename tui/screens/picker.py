@@ -45,10 +45,10 @@ class PickerScreen(Screen):
     app: FinaleApp  # typed: a renamed app attribute fails mypy, not a session
     CSS_PATH = "picker.tcss"
     BINDINGS = [
-        Binding("n", "new", "New"),
-        Binding("e", "rename", "Rename"),
-        Binding("d", "delete", "Delete"),
-        Binding("v", "review", "Review"),
+        Binding("n", "new", "New", priority=True),
+        Binding("e", "rename", "Rename", priority=True),
+        Binding("d", "delete", "Delete", priority=True),
+        Binding("v", "review", "Review", priority=True),
         Binding("j", "cursor('down')", "Down", show=False),
         Binding("k", "cursor('up')", "Up", show=False),
         Binding("question_mark", "app.help", "Help"),

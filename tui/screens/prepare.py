@@ -41,6 +41,12 @@ if TYPE_CHECKING:
 CHECK_SECONDS = 0.4
 
 
+OPENS_A_SCREEN = frozenset({"details", "add_question", "delete_question", "orphans", "rehearse", "rehearse_due",
+                            "mock", "review", "companies"})
+"""Actions whose keys are priority bindings: handled as each key is read, so the words typed
+straight after (one SSH packet) wait for the screen they open (tui/typeahead.py)."""
+
+
 class PrepareScreen(PaneScreen):
     """One company, open for writing. Every change is saved a second after typing stops."""
 
@@ -57,18 +63,18 @@ class PrepareScreen(PaneScreen):
         Binding("3", "pane('tips', True)", "Tips pane", show=False, priority=True),
         Binding("4", "pane('checklist', True)", "Research pane", show=False, priority=True),
         Binding("t", "toggle_tips", "Tips"),
-        Binding("i", "details", "Details", show=False),
-        Binding("a", "add_question", "Add question", show=False),
-        Binding("d", "delete_question", "Delete question", show=False),
-        Binding("o", "orphans", "Answers to removed questions", show=False),
+        Binding("i", "details", "Details", show=False, priority=True),
+        Binding("a", "add_question", "Add question", show=False, priority=True),
+        Binding("d", "delete_question", "Delete question", show=False, priority=True),
+        Binding("o", "orphans", "Answers to removed questions", show=False, priority=True),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+e", "external_editor", "Edit in $EDITOR", show=False, priority=True),
-        Binding("r", "rehearse", "Rehearse"),
-        Binding("R", "rehearse_due", "Rehearse due", show=False),
-        Binding("m", "mock", "Mock close", show=False),
+        Binding("r", "rehearse", "Rehearse", priority=True),
+        Binding("R", "rehearse_due", "Rehearse due", show=False, priority=True),
+        Binding("m", "mock", "Mock close", show=False, priority=True),
         Binding("M", "mark_mock", "Mark for the mock", show=False),
-        Binding("v", "review", "Review"),
-        Binding("c", "companies", "Companies"),
+        Binding("v", "review", "Review", priority=True),
+        Binding("c", "companies", "Companies", priority=True),
         Binding("question_mark", "app.help", "Help"),
     ]
 
@@ -84,7 +90,7 @@ class PrepareScreen(PaneScreen):
         self.saver = Saver(self, session, schedule=self._after)
         session.collect = self._take_editor_text
         self._check_timer: Stoppable | None = None
-        self._tip_highlight = ""
+        self._tip_highlight = self._coach_said = ""
         self.conflicts = ConflictResolver(self)
         # Now, before anything lists the questions (the footer asking which keys apply does):
         # listing them renames a repeated id silently, and the user must be told.
@@ -208,7 +214,7 @@ class PrepareScreen(PaneScreen):
         self.answer_pane.show_question(question, company.answer_text(question_id), company.asks, self.app.catalog.asks)
         if editor_focused and question.asks:  # never leave focus (and typing) in an editor that is hidden
             self.set_focus(self.query_one("#asks-list"))
-        self._tip_highlight = ""
+        self._tip_highlight = self._coach_said = ""
         self._refresh_tips()
         self._refresh_checks()
         self._refresh_status()
@@ -233,7 +239,7 @@ class PrepareScreen(PaneScreen):
 
     @on(CheckList.ShowTip)
     def _show_tip(self, event: CheckList.ShowTip) -> None:
-        self._tip_highlight = event.tip
+        self._tip_highlight, self._coach_said = event.tip, event.message
         self._refresh_tips()
         if event.reveal:
             if self.tips_beside:
@@ -318,13 +324,15 @@ class PrepareScreen(PaneScreen):
         ask_new_question(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        focused = self.focused
         if action == "pane":
             # Priority bindings (handled as the key arrives, so `2` `4` in one burst reaches the
             # research), except where the digit is text: an answer being typed, any text field.
-            focused = self.focused
             if isinstance(focused, AnswerEditor):
                 return focused.navigating
             return not isinstance(focused, (Input, TextArea))
+        if action in OPENS_A_SCREEN and isinstance(focused, (Input, TextArea)):
+            return False  # a letter typed in an answer is text; elsewhere it opens its screen at once
         if action == "conflict":
             return self.conflicts.pending
         if action == "delete_question":

@@ -41,6 +41,7 @@ class PaneScreen(Screen):
     if TYPE_CHECKING:  # what PrepareScreen provides
         saver: Saver
         _tip_highlight: str
+        _coach_said: str
 
         @property
         def question(self) -> Question | None: ...
@@ -80,7 +81,7 @@ class PaneScreen(Screen):
         """
         if not self.is_mounted or not self.tips_visible:
             return
-        self.query_one("#tips", TipsPane).show(self.question, highlight=self._tip_highlight)
+        self.query_one("#tips", TipsPane).show(self.question, highlight=self._tip_highlight, coach=self._coach_said)
 
     def _reveal_checklist(self) -> None:
         if self.is_mounted:

@@ -33,13 +33,13 @@ class AsksList(OptionList):
 
     BINDINGS = [
         Binding("space", "do('toggle_chosen')", "Ask it"),
-        Binding("s", "do('starters')", "Starters"),
-        Binding("n", "do('write')", "Write own"),
-        Binding("enter", "do('edit')", "Edit"),
+        Binding("s", "do('starters')", "Starters", priority=True),
+        Binding("n", "do('write')", "Write own", priority=True),
+        Binding("enter", "do('edit')", "Edit", priority=True),
         Binding("shift+up,K", "do('move', -1)", "Move up"),
         Binding("shift+down,J", "do('move', 1)", "Move down"),
         Binding("x,delete", "do('remove')", "Remove"),
-        Binding("o", "do('topic')", "Topic"),
+        Binding("o", "do('topic')", "Topic", priority=True),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
@@ -80,7 +80,7 @@ class AsksEditor(Vertical):
         if self.asks:
             listing.highlighted = max(0, min(keep or 0, len(self.asks) - 1))
         chosen = len(chosen_texts(self.asks))
-        summary = f"{chosen} chosen of {len(self.asks)}" if self.asks else "No questions yet: s adds starters, n writes your own"
+        summary = f"{chosen} chosen of {len(self.asks)}" if self.asks else "No questions yet · s starters · n your own"
         self.query_one("#asks-summary", Static).update(summary)
 
     def _changed(self, highlight: int | None = None) -> None:

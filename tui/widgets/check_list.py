@@ -38,6 +38,7 @@ class CheckList(OptionList):
     class ShowTip(Message):
         tip: str
         reveal: bool = False
+        message: str = ""  # the check's whole verdict, which the line here may cut
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -66,8 +67,14 @@ class CheckList(OptionList):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if self.has_focus and 0 <= event.option_index < len(self.results):
-            self.post_message(self.ShowTip(self.results[event.option_index].check.tip))
+            result = self.results[event.option_index]
+            self.post_message(self.ShowTip(result.check.tip, message=self._said(result)))
 
     def action_tip(self) -> None:
         if self.highlighted is not None and self.highlighted < len(self.results):
-            self.post_message(self.ShowTip(self.results[self.highlighted].check.tip, reveal=True))
+            result = self.results[self.highlighted]
+            self.post_message(self.ShowTip(result.check.tip, reveal=True, message=self._said(result)))
+
+    @staticmethod
+    def _said(result: CheckResult) -> str:
+        return NO_ANSWER if result.no_answer else f"{result.mark} {result.message}"

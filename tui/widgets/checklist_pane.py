@@ -14,12 +14,13 @@ from textual.widgets.option_list import Option
 from tui.core.notes import ChecklistEntry
 from tui.core.packs import ChecklistItem
 from tui.core.sanitize import for_terminal
+from tui.typeahead import hold_keys
 
 
 class ChecklistList(OptionList):
     BINDINGS = [
         Binding("space", "toggle_done", "Done/undone"),
-        Binding("enter", "edit_note", "Note"),
+        Binding("enter", "edit_note", "Note", priority=True),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
@@ -43,6 +44,7 @@ class ChecklistList(OptionList):
 
     def action_edit_note(self) -> None:
         if item := self._current():
+            hold_keys(self)  # the note typed straight after enter waits for the note dialog
             self.post_message(self.EditNote(item))
 
 

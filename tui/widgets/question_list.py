@@ -41,7 +41,7 @@ class QuestionList(OptionList):
     BINDINGS = [
         # Not OptionList's select: that goes through a message, and a fast first
         # keystroke after enter would reach the list before the editor has focus.
-        Binding("enter", "screen.pane('answer')", "Edit answer", show=False),
+        Binding("enter", "screen.pane('answer')", "Edit answer", show=False, priority=True),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
         Binding("h", "toggle_history", "History", show=False),

@@ -30,19 +30,24 @@ def tips_markdown(question: Question | None, highlight: str = "") -> str:
 class TipsPane(VerticalScroll, can_focus=True):
     """Scrolls with the arrow keys when focused."""
 
-    _shown: tuple[str, str] | None = None
+    _shown: tuple[str, str, str] | None = None
 
-    def show(self, question: Question | None, highlight: str = "") -> None:
-        """Show a question's tips; the same question and highlight again is a no-op (Markdown is slow)."""
+    def show(self, question: Question | None, highlight: str = "", coach: str = "") -> None:
+        """Show a question's tips; the same question and highlight again is a no-op (Markdown is slow).
+
+        ``coach`` is the whole verdict of the check the user is on, shown first: under the
+        answer at 80x24 it is cut to one line.
+        """
         # Textual's Markdown (with markdown-it and Pygments) is imported and mounted on the
         # first show: at 80x24 the tips are hidden, and importing it cost a fifth of the first frame.
         from textual.widgets import Markdown
 
-        shown = (question.id if question else "", highlight)
+        shown = (question.id if question else "", highlight, coach)
         if shown == self._shown:
             return
         self._shown = shown
-        text = for_terminal(tips_markdown(question, highlight))
+        said = f"> **The coach:** {coach}\n\n" if coach else ""
+        text = for_terminal(said + tips_markdown(question, highlight))
         found = self.query("#tips-text")
         if found:
             found.first(Markdown).update(text)

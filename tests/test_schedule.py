@@ -115,3 +115,13 @@ def test_covered_points_and_word_diff():
     assert covered == [(points[0], True), (points[1], False)]
     diff = word_diff("I led the team well.", "I led a team well")
     assert diff == [("same", "I led"), ("missed", "the"), ("added", "a"), ("same", "team well.")]
+
+
+def test_a_recall_in_other_word_forms_covers_its_point():
+    """Typed from memory, "shipped" and "led" recall a point that says "shipping" and "leading"."""
+    point = ("At Initrode I led a team of nine engineers through the Hyperion platform rewrite, shipping it "
+             "two weeks early to 40 enterprise customers and cutting churn 38%.")
+    recall = "I led a team of nine at Initrode and shipped Hyperion to 40 customers"
+    assert covered_points([point], recall) == [(point, True)]
+    for vague in ("We talked about the weather", "I led a team"):
+        assert covered_points([point], vague) == [(point, False)]

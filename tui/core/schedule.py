@@ -211,13 +211,20 @@ def due_text(due: datetime, now: datetime) -> str:
 
 
 def covered_points(points: list[str], recall: str) -> list[tuple[str, bool]]:
-    """Which talking points a typed recall covered: half of a point's content words, at least one."""
-    said = distinctive_words(recall)
+    """Which talking points a typed recall covered, comparing word stems ("shipped" is "shipping").
+
+    Half of a point's content words (at least one) covers it; so do four or more that make a
+    third of a long point: a recall gives the names and figures, rarely every word of the draft.
+    """
+    from tui.core.pieces import stem
+
+    said = {stem(w) for w in distinctive_words(recall)}
     out = []
     for point in points:
-        words = distinctive_words(point)
+        words = {stem(w) for w in distinctive_words(point)}
         hits = len(words & said)
-        out.append((point, bool(words) and hits >= max(1, (len(words) + 1) // 2)))
+        half = hits >= max(1, (len(words) + 1) // 2)
+        out.append((point, bool(words) and (half or (hits >= 4 and 3 * hits >= len(words)))))
     return out
 
 

@@ -81,3 +81,21 @@ async def test_the_picker_selects_the_company_just_left(tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen) and app.screen.current.slug == "zeta-corp"
+
+
+def test_no_priority_key_of_a_screen_shadows_a_key_of_its_panes():
+    """A screen's priority binding is checked before the focused widget's own: the same key on both
+    would make the widget's unreachable (`o` on the Prepare screen once hid the asks' topic key)."""
+    from tui.screens.prepare import PrepareScreen
+    from tui.widgets.asks_editor import AsksList
+    from tui.widgets.check_list import CheckList
+    from tui.widgets.checklist_pane import ChecklistList
+    from tui.widgets.question_list import QuestionList
+
+    def keys(cls, priority: bool | None = None) -> set[str]:
+        return {key for b in cls.BINDINGS if priority is None or b.priority == priority
+                for key in b.key.split(",")}
+
+    panes = set().union(*(keys(w) for w in (AsksList, CheckList, ChecklistList, QuestionList)))
+    assert not keys(PrepareScreen, priority=True) & panes
+    assert "o" in panes and "o" in keys(PrepareScreen)  # both bind it: the screen's must not be priority

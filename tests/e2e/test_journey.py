@@ -99,12 +99,12 @@ def test_a_new_user_prepares_a_whole_company_at_80x24(tmp_path):
     term.send(DOWN)
     term.send(" ")
     term.send("\r")
-    term.wait_for("2 chosen of 2")
+    term.wait_for("2 of 3 chosen · 2 listed")
     term.send("n")
     term.wait_for("Your own question")
     term.type("What would make someone fail here?")
     term.send("\r")
-    term.wait_for("3 chosen of 3")
+    term.wait_for("3 chosen · 3 listed")
 
     # Rehearse the first question, rate it good, come back; open the review; quit.
     term.send("1", settle=0.4)

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 CHECK_SECONDS = 0.4
 
 
-OPENS_A_SCREEN = frozenset({"details", "add_question", "delete_question", "orphans", "rehearse", "rehearse_due",
+OPENS_A_SCREEN = frozenset({"details", "add_question", "delete_question", "rehearse", "rehearse_due",
                             "mock", "review", "companies"})
 """Actions whose keys are priority bindings: handled as each key is read, so the words typed
 straight after (one SSH packet) wait for the screen they open (tui/typeahead.py)."""
@@ -66,7 +66,8 @@ class PrepareScreen(PaneScreen):
         Binding("i", "details", "Details", show=False, priority=True),
         Binding("a", "add_question", "Add question", show=False, priority=True),
         Binding("d", "delete_question", "Delete question", show=False, priority=True),
-        Binding("o", "orphans", "Answers to removed questions", show=False, priority=True),
+        # Not priority: in the asks pane `o` is the topic of the highlighted question.
+        Binding("o", "orphans", "Answers to removed questions", show=False),
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+e", "external_editor", "Edit in $EDITOR", show=False, priority=True),
         Binding("r", "rehearse", "Rehearse", priority=True),

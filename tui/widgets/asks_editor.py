@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from tui.core.checks import ask_topic
 from tui.core.notes import Ask
 from tui.core.packs import Check, StarterAsk
-from tui.core.progress import chosen_texts
+from tui.core.progress import asks_wanted, chosen_texts
 from tui.core.sanitize import for_terminal
 
 
@@ -79,9 +79,17 @@ class AsksEditor(Vertical):
                              for i, a in enumerate(self.asks)])
         if self.asks:
             listing.highlighted = max(0, min(keep or 0, len(self.asks) - 1))
-        chosen = len(chosen_texts(self.asks))
-        summary = f"{chosen} chosen of {len(self.asks)}" if self.asks else "No questions yet · s starters · n your own"
+        summary = self._summary() if self.asks else "No questions yet · s starters · n your own"
         self.query_one("#asks-summary", Static).update(summary)
+
+    def _summary(self) -> str:
+        """Chosen against wanted, as the question's row says it ("2 of 3 chosen"), then how many are listed."""
+        chosen = len(chosen_texts(self.asks))
+        catalog = getattr(self.app, "catalog", None)
+        asks_question = next((q for q in catalog.questions if q.asks), None) if catalog else None
+        wanted = asks_wanted(asks_question) if asks_question else 0
+        said = f"{chosen} of {wanted} chosen" if chosen < wanted else f"{chosen} chosen"
+        return f"{said} · {len(self.asks)} listed"
 
     def _changed(self, highlight: int | None = None) -> None:
         self._redraw(highlight)

@@ -345,6 +345,39 @@ def coach_import_times(runs: int) -> dict[str, float]:
 # -- the run ---------------------------------------------------------------------------
 
 
+def command_walls(n: int, env: dict[str, str]) -> dict[str, list[float]]:
+    """Wall seconds of the printing commands and the two yardsticks, interleaved.
+
+    The order turns each round: a command run straight after `import textual.app` was some 15%
+    slower than the same command run after another (the big process's exit and the caches it
+    left), so a fixed order charged that to whichever command came next.
+    """
+    cmds = [
+        ("python -c pass", [PY, "-c", "pass"]),
+        ("import textual.app", [PY, "-c", "import textual.app"]),
+        ("finale review", [FINALE, "review", "acme-robotics"]),
+        ("finale list", [FINALE, "list"]),
+        ("finale check", [FINALE, "check", "acme-robotics"]),
+    ]
+    walls: dict[str, list[float]] = {key: [] for key, _ in cmds}
+    for i in range(n):
+        turn = i % len(cmds)
+        for key, argv in cmds[turn:] + cmds[:turn]:
+            walls[key].append(wall(argv, env))
+    return walls
+
+
+def commands_only(n: int, env: dict[str, str]) -> int:
+    """`--only commands`: the printing commands' rows and their ratios."""
+    med = {key: statistics.median(values) for key, values in command_walls(n, env).items()}
+    for key, value in med.items():
+        print(f"| {key} ms | {value * 1000:.1f} |")
+    for key in ("finale review", "finale list", "finale check"):
+        print(f"{key}: {med[key] / med['import textual.app']:.2f} of import textual.app (target < 0.33), "
+              f"{med[key] / med['python -c pass']:.2f}x python -c pass (target < 4)")
+    return 0
+
+
 def first_screens_only(n: int, root: Path, fx: dict[str, Path], env: dict[str, str], reference: list[str],
                        finale_open: list[str]) -> int:
     """`--only first-screen`: the three first screens, interleaved, and their ratios to the reference."""
@@ -368,8 +401,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--record", action="store_true", help="write the figures into benchmarks/README.md")
     parser.add_argument("--huge-only", action="store_true", help="only the 5 MB answer rows (issue 12.10)")
-    parser.add_argument("--only", choices=["first-screen"],
-                        help="only the first screens: finale open, the picker and the reference, interleaved")
+    parser.add_argument("--only", choices=["first-screen", "commands"],
+                        help="only the first screens (finale open, the picker, the reference) or only the "
+                             "printing commands, interleaved")
     args = parser.parse_args()
     n = args.runs
     # Measure what an installed user runs: compiled bytecode, not source compiled on every start.
@@ -397,6 +431,8 @@ def main() -> int:
 
     if args.only == "first-screen":
         return first_screens_only(n, root, fx, env_one, reference, finale_open)
+    if args.only == "commands":
+        return commands_only(n, env_one)
 
     # 1. First screen, start-up bytes, memory, idle bytes.
     fin, ref = [], []
@@ -438,18 +474,7 @@ def main() -> int:
     print("  clocks done", flush=True)
 
     # 3. Commands that print, against python -c pass and importing Textual.
-    cmds = {
-        "python -c pass": [PY, "-c", "pass"],
-        "import textual.app": [PY, "-c", "import textual.app"],
-        "finale review": [FINALE, "review", "acme-robotics"],
-        "finale list": [FINALE, "list"],
-        "finale check": [FINALE, "check", "acme-robotics"],
-    }
-    walls: dict[str, list[float]] = {k: [] for k in cmds}
-    for _ in range(n):
-        for key, argv in cmds.items():
-            walls[key].append(wall(argv, env_one))
-    for key, values in walls.items():
+    for key, values in command_walls(n, env_one).items():
         note(f"{key} s", values)
     print("  commands done", flush=True)
 

@@ -7,26 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_packs import MINIMAL
 from tui.core import packs
 from tui.core.packs import load_catalog
 
-MINI = """
-[pack]
-id = "mini"
-title = "Mini"
-description = "A tiny pack"
-version = "1"
-
-[[questions]]
-id = "q-one"
-prompt = "Why {word}?"
-why_they_ask = "To see."
-target_seconds = [30, 60]
-
-[[questions.tips]]
-title = "Be brief"
-body = "Say less."
-"""
+# The loader's minimal pack, its prompt made to say which version of the file was read.
+MINI = MINIMAL.replace('prompt = "Why?"', 'prompt = "Why {word}?"')
+assert MINI != MINIMAL
 
 
 @pytest.fixture

@@ -104,27 +104,26 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     from tui.core.sanitize import cells, for_terminal
 
-    def padded(text: str, to: int) -> str:  # by terminal columns: an emoji or CJK name keeps the columns straight
-        shown = for_terminal(text, one_line=True)
-        return shown + " " * (to - cells(shown))
+    def column(texts: list[str]) -> list[str]:
+        """Each text as shown, padded to the widest by terminal columns: an emoji or CJK name keeps the columns straight."""
+        sized = [(shown, cells(shown)) for shown in (for_terminal(t, one_line=True) for t in texts)]
+        width = max((n for _, n in sized), default=0)
+        return [shown + " " * (width - n) for shown, n in sized]
 
     def when_of(row: dict[str, Any]) -> str:
         date = when_text(datetime.fromisoformat(row["interview_at"])) if row["interview_at"] else "no date"
         return date + (f" ({row['countdown']})" if row["countdown"] else "")
 
-    def widest(texts) -> int:
-        return max((cells(for_terminal(t, one_line=True)) for t in texts), default=0)
-
     good = [r for r in rows if "error" not in r]
-    width = widest(r.get("name", r["slug"]) for r in rows)
-    role_width, when_width = widest(r["role"] or "" for r in good), widest(when_of(r) for r in good)
-    for row in rows:
+    details = iter(zip(column([r["role"] or "" for r in good]), column([when_of(r) for r in good]), strict=True))
+    for row, name in zip(rows, column([r.get("name", r["slug"]) for r in rows]), strict=True):
         if "error" in row:
-            print(f"{padded(row['slug'], width)}  BROKEN  {row['error']}")
+            print(f"{name}  BROKEN  {row['error']}")
             continue
-        role = f"  {padded(row['role'] or '', role_width)}" if role_width else ""
+        role, when_shown = next(details)
+        role = f"  {role}" if role else ""  # empty only when no company has a role
         orphans = f"  ({row['orphan_answers']} old answers: open the company and press o)" if row["orphan_answers"] else ""
-        print(f"{padded(row['name'], width)}{role}  {padded(when_of(row), when_width)}  {row['summary']}{orphans}")
+        print(f"{name}{role}  {when_shown}  {row['summary']}{orphans}")
     return 0
 
 
@@ -197,13 +196,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     from tui.core.progress import questions_for
 
     prompts = {q.id: q.prompt for q in questions_for(catalog, entry.company)}  # in the company's role
-    width = _terminal_width()  # at a terminal a long line wraps at a word, under its mark; piped, one line each
+    size = _terminal_size()  # at a terminal a long line wraps at a word, under its mark; piped, one line each
+    import textwrap
 
     def say(line: str, indent: str = "") -> None:
-        if width:
-            import textwrap
-
-            line = "\n".join(textwrap.wrap(line, width - 1, subsequent_indent=indent, break_on_hyphens=False))
+        if size is not None:
+            line = "\n".join(textwrap.wrap(line, size.columns - 1, subsequent_indent=indent, break_on_hyphens=False))
         print(line)
 
     current = None
@@ -220,16 +218,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _terminal_width() -> int:
-    """The terminal's columns when stdout is one, else 0."""
+def _terminal_size():
+    """The size of the terminal stdout is, or None when it is a pipe or a file."""
     import os
 
-    if not sys.stdout.isatty():
-        return 0
     try:
-        return os.get_terminal_size(sys.stdout.fileno()).columns
+        return os.get_terminal_size(sys.stdout.fileno())
     except (OSError, ValueError):
-        return 0
+        return None
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -241,18 +237,12 @@ def cmd_review(args: argparse.Namespace) -> int:
     if entry is None:
         return 1
     review = _review_of(args, entry)
-    try:
-        columns = os.get_terminal_size(sys.stdout.fileno()).columns
-    except (OSError, ValueError):
-        columns = 80
-    width = args.width or int(os.environ.get("COLUMNS", 0) or columns)
+    size = _terminal_size()
+    width = args.width or int(os.environ.get("COLUMNS", 0) or (size.columns if size else 80))
     if args.brief:
         from tui.core.brief import render_brief
 
-        try:
-            rows = os.get_terminal_size(sys.stdout.fileno()).lines
-        except (OSError, ValueError):
-            rows = 24
+        rows = size.lines if size else 24
         # One line short of the screen: the shell's prompt after it must not push the title off the top.
         sys.stdout.write(render_brief(review, width, int(os.environ.get("LINES", 0) or rows) - 1))
         return 0

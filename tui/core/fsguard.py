@@ -32,6 +32,12 @@ class UnsafePathError(OSError):
         return self.message
 
 
+def file_stamp(st: os.stat_result) -> list[int]:
+    """What changes when a file does, even within one mtime tick or by an editor's rename:
+    size, mtime, ctime, inode, device. Caches keep it beside what they derived from the file."""
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
+
+
 def make_dirs(folder: Path) -> Path:
     """Create ``folder`` and each missing parent with mode 0700; existing ones are left alone.
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from tui.core.atomic import atomic_write, private_dir
-from tui.core.fsguard import clean_stale_temps
+from tui.core.fsguard import clean_stale_temps, file_stamp
 from tui.core.packs import Catalog
 from tui.core.progress import progress_text, readiness_text, soonest_first
 from tui.core.speech import DEFAULT_WPM
@@ -71,10 +71,9 @@ def _fingerprint(catalog: Catalog, wpm: int) -> list:
     out: list = [VERSION, wpm]
     for path in sources:
         try:
-            st = path.stat()
-            out.append([str(path), st.st_mtime_ns, st.st_size])
+            out.append([str(path), *file_stamp(path.stat())])
         except OSError:
-            out.append([str(path), 0, 0])
+            out.append([str(path)])
     return out
 
 
@@ -188,7 +187,7 @@ def summaries(store: NotesStore, catalog: Catalog, now: datetime, wpm: int = DEF
         except OSError as error:
             out.append(_unreachable(store, slug, error))  # a dangling link is shown, never skipped
             continue
-        stamp = [st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino]
+        stamp = file_stamp(st)
         row = known.get(slug)
         summary = None
         if isinstance(row, dict) and row.get("stamp") == stamp:

@@ -15,16 +15,11 @@ document JSON cannot hold exactly (a TOML date, say) is not cached.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 VERSION = 1
 FILE_NAME = "packs.json"
-
-
-def stamp_of(st: os.stat_result) -> list[int]:
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
 
 
 class PackCache:

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.core import paths
-from tui.core.pack_cache import PackCache, stamp_of
+from tui.core.fsguard import file_stamp
+from tui.core.pack_cache import PackCache
 from tui.core.pack_model import (  # re-exported: the rest of finale imports them from here
     QUESTION_KINDS,
     Check,
@@ -263,7 +264,7 @@ def load_pack_file(path: Path, builtin: bool = False, cache: PackCache | None = 
     """A pack file, validated; through ``cache`` its parsed document is reused while the file is unchanged."""
     try:
         # Stat before reading: a file changed in between is stored under its old stamp and parsed again next time.
-        stamp = stamp_of(path.stat()) if cache is not None else []
+        stamp = file_stamp(path.stat()) if cache is not None else []
         doc = cache.get(path, stamp) if cache is not None else None
         if doc is not None:
             return build_pack(doc, path, builtin)

@@ -32,25 +32,6 @@ MIN_SIZE = (60, 20)
 THAW_AFTER_SECONDS = 10.0
 
 
-def _collector_on() -> bool:
-    """After the first frame: the collector back on, without walking what start-up built.
-
-    launch() turns it off; turning it straight back on ran one collection over the
-    whole heap (the same work, only later). Frozen, the start-up objects (about 60,000,
-    3,600 of them garbage) stay out of every collection from now on, including the one
-    at exit. Only when launch() turned it off: an app run in-process by tests must not
-    freeze everything the process ever made.
-
-    True when it froze: the caller then thaws them a little later (``gc.unfreeze``), once
-    the user is reading, so a screen closed later in the session can still be collected.
-    """
-    if gc.isenabled():
-        return False
-    gc.freeze()
-    gc.enable()
-    return True
-
-
 class FinaleApp(TypeAheadApp):
     # The first screen's styles are read with the app's: a first screen bringing its own
     # CSS_PATH made Textual parse every stylesheet twice more and restyle the app before
@@ -142,8 +123,20 @@ class FinaleApp(TypeAheadApp):
         self.call_after_refresh(self._collector_on)
 
     def _collector_on(self) -> None:
-        if _collector_on():
-            self.set_timer(THAW_AFTER_SECONDS, gc.unfreeze)
+        """After the first frame: the collector back on, without walking what start-up built.
+
+        launch() turns it off; turning it straight back on ran one collection over the
+        whole heap (the same work, only later). Frozen, the start-up objects (about 60,000,
+        3,600 of them garbage) stay out of collections until they are thawed a little
+        later, once the user is reading, so a screen closed later in the session can still
+        be collected. Only when launch() turned it off: an app run in-process by tests
+        must not freeze everything the process ever made.
+        """
+        if gc.isenabled():
+            return
+        gc.freeze()
+        gc.enable()
+        self.set_timer(THAW_AFTER_SECONDS, gc.unfreeze)
 
     def _first_screen(self) -> Screen:
         """The first screen is the bottom of the stack, not pushed over Textual's blank one.

@@ -9,8 +9,9 @@ has passed, for a screen with nothing to focus), keys are held here, then handed
 on in the order typed.
 
 The key that opens the screen must itself be handled as it is read (a priority
-binding), or the keys after it reach the old screen before the push: see
-``TYPE_AHEAD`` in the screens and widgets whose keys open screens.
+binding, gated off in text fields: ``OPENS_A_SCREEN`` in screens/prepare.py), or the
+keys after it reach the old screen before the push. A widget whose key opens a screen
+through a message calls ``hold_keys`` first.
 """
 
 from __future__ import annotations

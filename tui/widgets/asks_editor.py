@@ -39,7 +39,7 @@ class AsksList(OptionList):
         Binding("shift+up,K", "do('move', -1)", "Move up"),
         Binding("shift+down,J", "do('move', 1)", "Move down"),
         Binding("x,delete", "do('remove')", "Remove"),
-        Binding("o", "do('topic')", "Topic", priority=True),
+        Binding("o", "do('topic')", "Topic"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]

@@ -65,6 +65,12 @@ class CheckList(OptionList):
             self.highlighted = min(keep, len(results) - 1)
         self.display = bool(results)
 
+    def on_focus(self) -> None:
+        # Tab lands here with nothing highlighted, and enter would then show nothing:
+        # start on the first line, the most urgent (failing checks come first).
+        if self.highlighted is None and self.results:
+            self.highlighted = 0
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if self.has_focus and 0 <= event.option_index < len(self.results):
             result = self.results[event.option_index]

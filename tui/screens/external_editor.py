@@ -25,5 +25,5 @@ def edit_externally(app: App, folder: Path, prefix: str, text: str) -> str | Non
 
     result = edit_file(editor, folder, prefix, text, run)
     if result.notice:
-        app.notify(result.notice, severity=result.severity, timeout=15)  # type: ignore[arg-type]
+        app.notify(result.notice, severity=result.severity, timeout=15, markup=False)  # type: ignore[arg-type]
     return result.text

@@ -268,7 +268,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if entry is None:
         return 1
     if args.format == "toml":
-        data = entry.path.read_bytes()
+        from tui.core.bounded import read_regular
+
+        data = read_regular(entry.path)
     else:
         data = render_markdown(_review_of(args, entry), relative=False).encode("utf-8")
     if not args.output or args.output == "-":

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from tui.core.atomic import fsync_dir, private_dir, write_new
+from tui.core.bounded import read_regular
 from tui.core.notes import Answer, ChecklistEntry, Company
 from tui.core.store import NotesStore, company_from
 
@@ -62,7 +63,7 @@ def load_copy(conflict: ConflictCopy) -> Company:
     from tui.core.store import NotesError
 
     try:
-        data = conflict.path.read_bytes()
+        data = read_regular(conflict.path)
     except OSError as error:
         raise NotesError(conflict.path, f"cannot read: {error.strerror}") from None
     return company_from(data, conflict.path)[0]

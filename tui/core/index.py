@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from tui.core.atomic import atomic_write, private_dir
+from tui.core.bounded import read_regular
 from tui.core.fsguard import clean_stale_temps, file_stamp
 from tui.core.packs import Catalog
 from tui.core.progress import progress_text, readiness_text, soonest_first
@@ -168,10 +169,10 @@ def summaries(store: NotesStore, catalog: Catalog, now: datetime, wpm: int = DEF
     cache_path = store.root / "cache" / "index.json"
     fingerprint = _fingerprint(catalog, wpm)
     try:
-        cached = json.loads(cache_path.read_text(encoding="utf-8"))
+        cached = json.loads(read_regular(cache_path))
         if cached.get("fingerprint") != fingerprint:
             cached = {}
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, RecursionError):
         cached = {}
     known = cached.get("files", {}) if isinstance(cached, dict) else {}
     if not isinstance(known, dict):

@@ -117,6 +117,8 @@ class Leftover(NamedTuple):
     path: str
     kind: str
     advice: str
+    slug: str = ""
+    """The company the file is a copy of."""
 
 
 _LEFTOVERS = (
@@ -136,7 +138,12 @@ def leftovers(store: NotesStore) -> list[Leftover]:
     for name in names:
         for marker, kind, advice in _LEFTOVERS:
             if marker in name and not name.startswith("."):
-                out.append(Leftover(str(store.companies / name), kind, advice))
+                out.append(Leftover(str(store.companies / name), kind, advice, name.split(".toml.")[0]))
+    for slug, copies in store.sync_copies().items():
+        for copy in copies:
+            out.append(Leftover(str(store.path_for(copy.stem)), f"{copy.tool} conflict copy of {slug}.toml",
+                                "a version of the company another machine saved: open the company to compare "
+                                "and keep what you need", slug))
     return out
 
 

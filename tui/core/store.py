@@ -19,6 +19,7 @@ from tui.core.notes import Company, NotesFormatError
 from tui.core.record import Record
 from tui.core.schema import Problem, syntax_position, type_name
 from tui.core.slug import clean_name, slugify
+from tui.core.sync_copies import SyncCopy, split_copies
 from tui.core.toml_literals import lift_long_strings
 
 # Migrations from format N to N+1, applied in order on load. Format 1 is the
@@ -229,10 +230,18 @@ class NotesStore:
 
     # -- reading ---------------------------------------------------------
 
-    def slugs(self) -> list[str]:
+    def _stems(self) -> list[str]:
         if not self.companies.is_dir():
             return []
-        return sorted(p.stem for p in self.companies.glob("*.toml") if not p.name.startswith("."))
+        return [p.stem for p in self.companies.glob("*.toml") if not p.name.startswith(".")]
+
+    def slugs(self) -> list[str]:
+        """Every company's slug; a sync tool's copy of a company's file is not a company (see sync_copies)."""
+        return split_copies(self._stems())[0]
+
+    def sync_copies(self) -> dict[str, list[SyncCopy]]:
+        """Each company's copies made by a sync tool (Syncthing, Dropbox...), by slug."""
+        return split_copies(self._stems())[1]
 
     def read(self, slug: str, with_digest: bool = True) -> Entry:
         """One file as an Entry; ``with_digest=False`` skips hashing for read-only callers."""

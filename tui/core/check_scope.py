@@ -7,6 +7,7 @@ profession in general, or a plan in the strength paragraph do not.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -85,9 +86,18 @@ def _aimed(doc: w.Text, i: int, aimed: set[int], generic: set[int], near: set[in
         return True
     if reading.clause_has(doc, i, set(), rivals):
         return False
-    s = doc.sentence[i]
+    before, s, after = _neighbours(doc, doc.sentence[i])
     rival_sentences = {doc.sentence[k] for k in rivals}
-    return bool(near & {s - 1, s, s + 1}) and not rival_sentences & {s - 1, s}
+    return bool(near & {before, s, after}) and not rival_sentences & {before, s}
+
+
+def _neighbours(doc: w.Text, s: int) -> tuple[int, int, int]:
+    """The sentences before and after sentence ``s`` (numbers skip over blank lines), -1 where none."""
+    order = doc.memo.get("sentence_order")
+    if not isinstance(order, list):
+        order = doc.memo["sentence_order"] = sorted(set(doc.sentence))
+    k = bisect_left(order, s)
+    return (order[k - 1] if k else -1), s, (order[k + 1] if k + 1 < len(order) else -1)
 
 
 def _rival_positions(doc: w.Text, ctx: CheckContext) -> set[int]:

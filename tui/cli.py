@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.cli_args import parse_command_line
+from tui.cli_rounds import cmd_round
 
 
 def _option(args: argparse.Namespace, name: str) -> str | None:
@@ -280,7 +281,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     _, entry = _resolve(args)
     if entry is None:
         return 1
-    if args.format == "toml":
+    if args.follow_up:
+        from tui.core.clock import now
+        from tui.core.follow_up import draft, round_to_thank
+
+        one = round_to_thank(entry.company, now())
+        if one is None:
+            print(f"finale: no round of {entry.company.name} has passed yet: nothing to follow up.", file=sys.stderr)
+            return 1
+        data = draft(entry.company, one).encode("utf-8")
+    elif args.format == "toml":
         from tui.core.bounded import read_regular
 
         data = read_regular(entry.path)
@@ -334,6 +344,7 @@ COMMANDS = {
     "review": cmd_review,
     "export": cmd_export,
     "check": cmd_check,
+    "round": cmd_round,
     "open": cmd_tui,
     "rehearse": cmd_tui,
     None: cmd_tui,

@@ -26,6 +26,7 @@ from tui.screens.orphans import notify_orphans, open_orphans
 from tui.screens.prepare_launch import edit_in_editor, rehearse_due, start_mock, start_rehearsal
 from tui.screens.prepare_panes import PaneScreen
 from tui.screens.question_dialogs import ask_new_question, confirm_delete_question, edit_details, edit_research_note
+from tui.screens.rounds_actions import choose_ask_for, offer_debrief, open_debrief, open_rounds
 from tui.widgets.answer_editor import AnswerEditor
 from tui.widgets.answer_pane import AnswerPane
 from tui.widgets.asks_editor import AsksEditor
@@ -43,7 +44,7 @@ CHECK_SECONDS = 0.4
 
 
 OPENS_A_SCREEN = frozenset({"details", "add_question", "delete_question", "rehearse", "rehearse_due",
-                            "mock", "review", "companies"})
+                            "mock", "review", "companies", "rounds", "debrief"})
 """Actions whose keys are priority bindings: handled as each key is read, so the words typed
 straight after (one SSH packet) wait for the screen they open (tui/typeahead.py)."""
 
@@ -76,6 +77,8 @@ class PrepareScreen(PaneScreen):
         Binding("m", "mock", "Mock close", show=False, priority=True),
         Binding("M", "mark_mock", "Mark for the mock", show=False),
         Binding("v", "review", "Review", priority=True),
+        Binding("w", "rounds", "Rounds", show=False, priority=True),
+        Binding("D", "debrief", "Debrief a round", show=False, priority=True),
         Binding("c", "companies", "Companies", priority=True),
         Binding("question_mark", "app.help", "Help"),
     ]
@@ -138,9 +141,20 @@ class PrepareScreen(PaneScreen):
         self.conflicts.scan()  # copies left by an earlier session
         self.query_one("#questions", QuestionList).focus()
         notify_orphans(self)
+        offer_debrief(self)
 
     def action_orphans(self) -> None:
         open_orphans(self)
+
+    def action_rounds(self) -> None:
+        open_rounds(self)
+
+    def action_debrief(self) -> None:
+        open_debrief(self)
+
+    @on(AsksEditor.ChooseFor)
+    def _ask_for(self, event: AsksEditor.ChooseFor) -> None:
+        choose_ask_for(self, event.index)
 
     @property
     def questions(self) -> list[Question]:

@@ -150,7 +150,7 @@ class PrepareScreen(PaneScreen):
         """
         if not self.question_id or self.asks_open or not self.is_mounted or self.answer_pane.editor.read_only:
             return  # a huge answer shows a read-only preview: the notes keep the whole text
-        text = self.answer_pane.editor.text
+        text = self.answer_pane.answer_text()
         self._from_editor = True
         try:
             self.session.set_answer(self.question_id, text, self.app.clock())

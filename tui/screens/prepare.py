@@ -98,7 +98,7 @@ class PrepareScreen(PaneScreen):
 
     def on_mount(self) -> None:
         for message in self._renamed:
-            self.notify(message, title="Repeated question id", severity="warning", timeout=20)
+            self.notify(message, title="Repeated question id", severity="warning", timeout=20, markup=False)
         self.query_one("#questions", QuestionList).border_title = "Questions"
         self.query_one("#tips", TipsPane).border_title = "Tips"
         self.query_one("#checklist", ChecklistPane).border_title = "Research"
@@ -120,7 +120,7 @@ class PrepareScreen(PaneScreen):
         """Say on opening a company that it has answers nothing else shows (o views them)."""
         if count := len(orphan_answers(self.app.catalog, self.session.company)):
             self.notify(f"{count} answer{'s' if count != 1 else ''} to questions no longer in any pack. "
-                        "Press o to view, keep or delete them.", title=TITLE, timeout=10)
+                        "Press o to view, keep or delete them.", title=TITLE, timeout=10, markup=False)
 
     # -- the selected question -------------------------------------------
 
@@ -225,7 +225,7 @@ class PrepareScreen(PaneScreen):
     @on(SaveMessage)
     def _save_news(self, event: SaveMessage) -> None:
         if (notice := event.notice) is not None:
-            self.notify(notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout)
+            self.notify(notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout, markup=False)
         if isinstance(event, Conflict):
             self.conflicts.arrived()
         if event.reloaded:
@@ -337,7 +337,7 @@ class PrepareScreen(PaneScreen):
 
     def action_mark_mock(self) -> None:
         if self.question is not None:
-            self.notify(self.session.toggle_mock_mark(self.question.id), timeout=5)
+            self.notify(self.session.toggle_mock_mark(self.question.id), timeout=5, markup=False)
 
     def action_review(self) -> None:
         self.hand_over_text()
@@ -347,7 +347,7 @@ class PrepareScreen(PaneScreen):
     def action_companies(self) -> None:
         status = self.save_now()
         if self.session.dirty:
-            self.notify(f"Staying here: {status.text}", severity="error")
+            self.notify(f"Staying here: {status.text}", severity="error", markup=False)
             return
         self.remember_place()
         self.app.show_picker()

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from tui.core.checks import CheckContext, CheckResult, run_checks
 from tui.core.packs import Question
 from tui.core.progress import questions_for, starters_in_role
+from tui.core.rounds import focus_round
 from tui.core.rows import QuestionRow, answer_line, question_row
 from tui.core.sanitize import for_terminal
 from tui.core.timefmt import countdown
@@ -122,7 +123,12 @@ class PaneScreen(Screen):
     def refresh_header(self) -> None:
         company = self.session.company
         self.title = for_terminal(company.name, one_line=True)
-        parts = [company.role, countdown(company.interview_at, self.app.clock())]
+        now = self.app.clock()
+        one = focus_round(company, now)
+        when = countdown(one.at if one else None, now)
+        if one is not None and company.rounds and when:  # with rounds, which one the countdown is to
+            when = f"{one.title} {when}"
+        parts = [company.role, when]
         self.sub_title = for_terminal(" · ".join(p for p in parts if p), one_line=True)
 
     @on(AnswerEditor.PaneKey)

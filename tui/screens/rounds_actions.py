@@ -36,9 +36,7 @@ def round_line(one: Round, now) -> str:
 
 
 def _changed(screen: PrepareScreen) -> None:
-    screen.session.rounds_edited()
-    screen.refresh_header()
-    screen.edited()
+    screen.session.rounds_edited()  # the screen hears it as a change of details: header and rows follow
 
 
 def open_rounds(screen: PrepareScreen, highlighted: int = 0) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
+from textual.markup import escape
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -109,16 +110,16 @@ class FinaleApp(TypeAheadApp):
                                  f"Themes: {', '.join(sorted(self.available_themes))}", "warning"))
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for error in self.catalog.errors:
-            self.notify(str(error), title="Skipped a question pack", severity="warning", timeout=15)
+            self.notify(str(error), title="Skipped a question pack", severity="warning", timeout=15, markup=False)
         for message, severity in self.notices:
-            self.notify(message, severity=severity, timeout=15)
+            self.notify(message, severity=severity, timeout=15, markup=False)
         first: Any = self.screen  # the PrepareScreen or PickerScreen _first_screen made
         if self.open_loaded is not None and self.start_rehearsal:
             # Now, before the first frame: the Prepare screen (the draft the rehearsal hides)
             # is never drawn before the mode's own screen.
             (first.action_mock if self.start_mock else first.action_rehearse_due)()
         elif self.open_loaded is None and self.create_name is not None:
-            self.notify(f'No company named "{self.create_name}" yet: fill in the form to create it.', timeout=8)
+            self.notify(f'No company named "{self.create_name}" yet: fill in the form to create it.', timeout=8, markup=False)
             first.action_new(self.create_name)
         self._watch_signals()
         self.call_after_refresh(self._check_size)
@@ -174,7 +175,7 @@ class FinaleApp(TypeAheadApp):
         try:
             write_setting(self.config_path, "theme", theme.name)
         except (OSError, ValueError) as error:
-            self.notify(f"Theme not remembered: {error}", severity="warning", timeout=8)
+            self.notify(f"Theme not remembered: {error}", severity="warning", timeout=8, markup=False)
             return
         self.settings = self.settings._replace(theme=theme.name)
 
@@ -330,5 +331,6 @@ class FinaleApp(TypeAheadApp):
 
             # The key goes in the title; a help line only when it says more than the title
             # (each help line costs the palette a row: repeating the title fitted only seven).
-            yield SystemCommand(f"{binding.description} ({self.get_key_display(binding)})",
-                                binding.tooltip or "", run)
+            # The palette parses both strings as markup: a key shown as "[" must stay a bracket.
+            yield SystemCommand(escape(f"{binding.description} ({self.get_key_display(binding)})"),
+                                escape(binding.tooltip or ""), run)

@@ -122,7 +122,7 @@ class ConflictResolver:
         except NotesError as error:
             if choice != "theirs":
                 screen.notify(f"{error}. T moves it to the trash.", title="Cannot read the copy",
-                              severity="error", timeout=15)
+                              severity="error", timeout=15, markup=False)
                 return
             mine = None
         if choice == "compare":
@@ -135,7 +135,7 @@ class ConflictResolver:
             self._resolve(choice, newest, mine)
         except OSError as error:  # the disk said no: every file stays where it is, the bar stays
             self.scan()
-            screen.notify(f"Not resolved: {error.strerror or error}.", severity="error", timeout=15)
+            screen.notify(f"Not resolved: {error.strerror or error}.", severity="error", timeout=15, markup=False)
 
     def _resolve(self, choice: str, newest: ConflictCopy, mine) -> None:
         screen = self.screen
@@ -166,5 +166,5 @@ class ConflictResolver:
             return True
         self.scan()
         if status.state is not SaveState.CONFLICT:
-            self.screen.notify(f"Not resolved: {status.text}. Nothing was moved.", severity="error", timeout=15)
+            self.screen.notify(f"Not resolved: {status.text}. Nothing was moved.", severity="error", timeout=15, markup=False)
         return False

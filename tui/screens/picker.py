@@ -21,6 +21,7 @@ from tui.core.store import Loaded, NotesError
 from tui.core.timefmt import countdown, when_text
 from tui.dialogs.basic import ConfirmDialog, TextDialog
 from tui.dialogs.company_form import CompanyForm, CompanyFormDialog
+from tui.plain import plain
 from tui.widgets.fit_footer import FitFooter
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ class PickerScreen(Screen):
         # Conflict copies and recovery files stay in view until the user deals with them.
         extra = extra or []
         notes = "\n".join(for_terminal(f"⚠ {x.path}: {x.kind}, {x.advice}.", True) for x in extra)
-        hint.update(EMPTY_HINT if not entries else notes)
+        hint.update(EMPTY_HINT if not entries else plain(notes))
         hint.set_class(not entries, "-empty")
         hint.display = not entries or bool(extra)
         listing.display = bool(entries)
@@ -202,7 +203,7 @@ class PickerScreen(Screen):
             try:
                 loaded = self.app.store.rename(entry.slug, name)
             except (OSError, ValueError, NotesError) as error:
-                self.notify(f"Could not rename: {error}", severity="error")
+                self.notify(f"Could not rename: {error}", severity="error", markup=False)
                 return
             self.refresh_companies(loaded.slug)
 
@@ -220,9 +221,9 @@ class PickerScreen(Screen):
             try:
                 target = self.app.store.delete(entry.slug)
             except OSError as error:
-                self.notify(f"Could not delete: {error}", severity="error")
+                self.notify(f"Could not delete: {error}", severity="error", markup=False)
                 return
-            self.notify(f"Moved to {target}", title=f"Deleted {name}", timeout=8)
+            self.notify(f"Moved to {target}", title=f"Deleted {name}", timeout=8, markup=False)
             self.refresh_companies()
 
         self.app.push_screen(

@@ -120,7 +120,7 @@ class PrepareScreen(PaneScreen):
 
     def on_mount(self) -> None:
         for message in self._renamed:
-            self.notify(message, title="Repeated question id", severity="warning", timeout=20)
+            self.notify(message, title="Repeated question id", severity="warning", timeout=20, markup=False)
         self.query_one("#questions", QuestionList).border_title = "Questions"
         self.query_one("#tips", TipsPane).border_title = "Tips"
         self.query_one("#checklist", ChecklistPane).border_title = "Research"
@@ -255,7 +255,7 @@ class PrepareScreen(PaneScreen):
             self.answer_pane.show_status(text, over, self.session.status)
         notices = self.session.store.notices
         while notices:
-            self.notify(notices.pop(0), title="Comments kept aside", timeout=20)
+            self.notify(notices.pop(0), title="Comments kept aside", timeout=20, markup=False)
 
     # -- editing ---------------------------------------------------------
 
@@ -298,7 +298,7 @@ class PrepareScreen(PaneScreen):
     @on(SaveMessage)
     def _save_news(self, event: SaveMessage) -> None:
         if (notice := event.notice) is not None:
-            self.notify(notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout)
+            self.notify(notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout, markup=False)
         if isinstance(event, Conflict):
             self.conflicts.arrived()
         if event.reloaded:
@@ -368,7 +368,7 @@ class PrepareScreen(PaneScreen):
 
     def action_mark_mock(self) -> None:
         if self.question is not None:
-            self.notify(self.session.toggle_mock_mark(self.question.id), timeout=5)
+            self.notify(self.session.toggle_mock_mark(self.question.id), timeout=5, markup=False)
 
     def action_review(self) -> None:
         self.saver.save_soon(0)
@@ -377,7 +377,7 @@ class PrepareScreen(PaneScreen):
     def action_companies(self) -> None:
         status = self.saver.save_now()
         if self.session.dirty:
-            self.notify(f"Staying here: {status.text}", severity="error")
+            self.notify(f"Staying here: {status.text}", severity="error", markup=False)
             return
         self.remember_place()
         self.app.show_picker()

@@ -21,10 +21,10 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from tests.e2e.terminal import Terminal, base_env, needs_finale
+from tests.e2e.terminal import Terminal, base_env
 from tests.helpers import acme, make_store
 
-pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not needs_finale(), reason="finale is not installed")]
+pytestmark = pytest.mark.e2e
 
 ESC = "\x1b"
 CTRL_Q = "\x11"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.terminal import Terminal, base_env, needs_finale
+from tests.e2e.terminal import Terminal, base_env
 from tests.helpers import acme, make_store
 
-pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not needs_finale(), reason="finale is not installed")]
+pytestmark = pytest.mark.e2e
 
 DRAFT = b"robot arm leads the market"  # acme's draft answer to the first question
 PICKER = "Companies · enter to open".encode()  # the picker's list title

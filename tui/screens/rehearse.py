@@ -18,6 +18,7 @@ from textual.widgets import ContentSwitcher, Digits, Header, Static, TextArea
 from tui.core.notes import Rehearsal
 from tui.core.packs import Question
 from tui.core.progress import chosen_texts, questions_for
+from tui.core.rounds import focus_at
 from tui.core.sanitize import for_terminal
 from tui.core.schedule import RATINGS, covered_points, due_text, status, word_diff
 from tui.core.session import CompanySession
@@ -407,8 +408,8 @@ def plan(session: CompanySession, app, now: datetime, minutes: float | None = No
         minutes = getattr(app, "rehearse_minutes", None)
     over = None
     if minutes is None:
-        minutes = default_minutes(session.company.interview_at, now)
-    elif (over := overrun(session.company.interview_at, now, minutes)) is not None:
+        minutes = default_minutes(focus_at(session.company, now), now)
+    elif (over := overrun(focus_at(session.company, now), now, minutes)) is not None:
         minutes = over.room
     box = fit(session.company, questions_for(app.catalog, session.company), now, minutes, app.settings.quiet)
     box.overrun = over

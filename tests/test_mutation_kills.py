@@ -134,3 +134,124 @@ def test_the_list_is_upcoming_soonest_then_undated_then_past_then_broken_without
     assert [e.company.name if e.company else e.slug for e in entries] == [
         "Soon", "Later", "Alpha", "beta", "Past", "aa-broken", "zz-broken"]
     assert all(e.digest == "" for e in entries)
+
+
+# -- atomic writes -------------------------------------------------------------
+
+
+def _open_fds() -> int:
+    import os
+
+    return len(os.listdir("/proc/self/fd"))
+
+
+def test_atomic_write_replaces_with_the_mode_asked_leaves_no_temp_and_no_open_file(tmp_path):
+    from tui.core.atomic import atomic_write
+    from tui.core.fsguard import is_our_temp
+
+    path = tmp_path / "notes.toml"
+    path.write_bytes(b"old")
+    before = _open_fds()
+    atomic_write(path, b"new")
+    assert path.read_bytes() == b"new" and path.stat().st_mode & 0o777 == 0o600
+    atomic_write(path, b"newer", mode=0o640)
+    assert path.read_bytes() == b"newer" and path.stat().st_mode & 0o777 == 0o640
+    assert _open_fds() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.toml"]
+    assert not any(is_our_temp(p.name) for p in tmp_path.iterdir())
+
+
+def test_before_replace_sees_the_whole_temp_file_and_can_stop_the_rename(tmp_path):
+    import pytest
+
+    from tui.core.atomic import atomic_write
+
+    path = tmp_path / "notes.toml"
+    path.write_bytes(b"theirs")
+    seen = []
+
+    def check() -> None:
+        temps = [p for p in tmp_path.iterdir() if p.name != "notes.toml"]
+        seen.append([p.read_bytes() for p in temps])
+        raise RuntimeError("changed meanwhile")
+
+    with pytest.raises(RuntimeError, match="changed meanwhile"):
+        atomic_write(path, b"mine", before_replace=check)
+    assert seen == [[b"mine"]]
+    assert path.read_bytes() == b"theirs" and [p.name for p in tmp_path.iterdir()] == ["notes.toml"]
+
+
+def test_a_failed_write_removes_its_temp_file_and_raises(tmp_path, monkeypatch):
+    import os
+
+    import pytest
+
+    from tui.core import atomic
+
+    def full_disk(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        atomic.atomic_write(tmp_path / "a.toml", b"data")
+    with pytest.raises(OSError, match="No space"):
+        atomic.write_new(tmp_path / "b.toml", b"data")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_new_takes_the_first_free_name_and_never_replaces(tmp_path):
+    from tui.core.atomic import write_new
+
+    base = tmp_path / "acme.toml.conflict-1"
+    written = [write_new(base, f"v{i}".encode(), mode=0o640) for i in range(3)]
+    assert [p.name for p in written] == ["acme.toml.conflict-1", "acme.toml.conflict-1-2", "acme.toml.conflict-1-3"]
+    assert [p.read_bytes() for p in written] == [b"v0", b"v1", b"v2"]
+    assert all(p.stat().st_mode & 0o777 == 0o640 for p in written)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
+
+
+def test_without_hard_links_write_new_reserves_the_name_then_renames_into_it(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    import pytest
+
+    from tui.core import atomic
+
+    for code in (errno.EPERM, errno.ENOTSUP, errno.EXDEV):
+        def no_links(src, dst, code=code):
+            raise OSError(code, os.strerror(code))
+
+        monkeypatch.setattr(os, "link", no_links)
+        folder = tmp_path / str(code)
+        folder.mkdir()
+        (folder / "c").write_bytes(b"taken")
+        assert atomic.write_new(folder / "c", b"one").name == "c-2"
+        assert atomic.write_new(folder / "c", b"two").name == "c-3"
+        assert [(folder / n).read_bytes() for n in ("c", "c-2", "c-3")] == [b"taken", b"one", b"two"]
+        assert sorted(p.name for p in folder.iterdir()) == ["c", "c-2", "c-3"]
+
+    def broken(src, dst):
+        raise OSError(errno.EIO, "I/O error")
+
+    monkeypatch.setattr(os, "link", broken)
+    with pytest.raises(OSError, match="I/O error"):
+        atomic.write_new(tmp_path / "d", b"x")
+    assert not (tmp_path / "d").exists()
+
+
+def test_fsync_dir_closes_what_it_opens(tmp_path):
+    from tui.core.atomic import fsync_dir
+
+    before = _open_fds()
+    for _ in range(20):
+        fsync_dir(tmp_path)
+    assert _open_fds() == before
+
+
+def test_private_dir_makes_missing_folders_0700(tmp_path):
+    from tui.core.atomic import private_dir
+
+    made = private_dir(tmp_path / "a" / "b")
+    assert made == tmp_path / "a" / "b"
+    assert all((tmp_path / p).stat().st_mode & 0o777 == 0o700 for p in ("a", "a/b"))

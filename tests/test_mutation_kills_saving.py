@@ -30,11 +30,11 @@ from tui.saving import (
 class FakeOwner:
     """What a Saver asks of its screen, recorded; workers run at once on this thread."""
 
-    def __init__(self, with_schedule: bool = True) -> None:
+    def __init__(self, clock: FakeClock | None = None) -> None:
         self.posted: list = []
         self.intervals: list = []
         self.later: list = []
-        self.app = SimpleNamespace(schedule=object() if with_schedule else None,
+        self.app = SimpleNamespace(schedule=clock.schedule if clock else None,
                                    call_from_thread=lambda fn, *args: fn(*args))
 
     def post_message(self, message) -> None:
@@ -51,7 +51,7 @@ class FakeOwner:
     def set_interval(self, seconds, callback) -> None:
         self.intervals.append((seconds, callback))
 
-    def set_timer(self, seconds, callback):  # pragma: no cover - the tests pass a schedule
+    def set_timer(self, seconds, callback):  # pragma: no cover - the app's fake clock schedules
         raise AssertionError("the fake clock schedules")
 
 
@@ -59,8 +59,9 @@ class FakeOwner:
 def rig(tmp_path):
     store = make_store(tmp_path)
     session = CompanySession(store, store.create(acme()))
-    clock, owner = FakeClock(), FakeOwner()
-    return session, owner, clock, Saver(owner, session, clock.schedule)
+    clock = FakeClock()
+    owner = FakeOwner(clock)
+    return session, owner, clock, Saver(owner, session)
 
 
 def kinds(owner: FakeOwner) -> list[str]:
@@ -107,17 +108,17 @@ def test_nothing_new_or_a_blocked_file_saves_nothing(rig):
     assert owner.posted == [] and session.dirty
 
 
-def test_a_conflicting_background_save_reloads_and_says_conflict(rig):
+def test_a_conflicting_background_save_asks_the_owner_to_reload_and_then_says_conflict(rig):
     session, owner, _, saver = rig
-    replaced = []
-    saver.on_replaced = lambda: replaced.append(session.company.answers["why-here"].text)
     text = session.path.read_text(encoding="utf-8").replace("leads the market", "leads, edited elsewhere")
     session.path.write_text(text, encoding="utf-8")
     session.set_answer("why-here", "mine", NOW)
     saver.save_soon(0)
-    assert kinds(owner) == ["Conflict"] and owner.posted[0].reloaded
-    assert owner.posted[0].status.state is SaveState.CONFLICT
-    assert replaced and "edited elsewhere" in replaced[0]
+    assert kinds(owner) == ["DiskChanged"]
+    status = saver.reload()
+    assert kinds(owner) == ["DiskChanged", "Conflict"] and owner.posted[1].reloaded
+    assert status.state is SaveState.CONFLICT and owner.posted[1].status is status
+    assert "edited elsewhere" in session.company.answers["why-here"].text
 
 
 def test_save_now_stops_the_timer_tells_the_owner_and_returns_the_status(rig):
@@ -139,20 +140,24 @@ def test_polling_reports_a_change_on_disk_once_and_not_while_a_poll_runs(rig):
     assert owner.posted == [] and saver._polling
     saver._polling = False
     asyncio.run(saver.poll_disk())
-    assert kinds(owner) == ["Reloaded"] and not owner.posted[0].was_blocked and not saver._polling
-    assert owner.posted[0].notice == Notice("The notes file changed on disk; loaded the new version.")
+    assert kinds(owner) == ["DiskChanged"] and not saver._polling
+    saver.reload()
+    assert kinds(owner) == ["DiskChanged", "Reloaded"] and not owner.posted[1].was_blocked
+    assert owner.posted[1].notice == Notice("The notes file changed on disk; loaded the new version.")
 
 
-def test_polling_a_file_that_breaks_then_parses_again(rig):
+def test_reloading_a_file_that_breaks_then_parses_again(rig):
     session, owner, _, saver = rig
     good = session.path.read_bytes()
     session.path.write_text("format = [", encoding="utf-8")
-    asyncio.run(saver.poll_disk())
+    saver.reload()
     assert kinds(owner) == ["SaveFailed"] and session.blocked
+    saver.reload()
+    assert kinds(owner) == ["SaveFailed", "Reloaded"] and owner.posted[1].notice is None
     session.path.write_bytes(good)
-    asyncio.run(saver.poll_disk())
-    assert kinds(owner) == ["SaveFailed", "Reloaded"] and owner.posted[1].was_blocked
-    assert owner.posted[1].notice == Notice("The notes file parses again; saving is back on.")
+    saver.reload()
+    assert kinds(owner) == ["SaveFailed", "Reloaded", "Reloaded"] and owner.posted[2].was_blocked
+    assert owner.posted[2].notice == Notice("The notes file parses again; saving is back on.")
 
 
 def test_a_poll_that_cannot_read_the_disk_says_nothing(rig, monkeypatch):
@@ -169,13 +174,14 @@ def test_a_poll_that_cannot_read_the_disk_says_nothing(rig, monkeypatch):
 def test_start_polls_with_an_interval_or_with_the_test_clock(tmp_path):
     store = make_store(tmp_path)
     session = CompanySession(store, store.create(acme()))
-    owner = FakeOwner(with_schedule=False)
-    saver = Saver(owner, session, FakeClock().schedule)
+    owner = FakeOwner()
+    saver = Saver(owner, session)
     saver.start()
     assert owner.intervals == [(DISK_POLL_SECONDS, saver.poll_disk)]
 
-    clock, owner = FakeClock(), FakeOwner()
-    saver = Saver(owner, session, clock.schedule)
+    clock = FakeClock()
+    owner = FakeOwner(clock)
+    saver = Saver(owner, session)
     saver.start()
     clock.advance(DISK_POLL_SECONDS - 0.01)
     assert owner.later == []
@@ -184,6 +190,14 @@ def test_start_polls_with_an_interval_or_with_the_test_clock(tmp_path):
     asyncio.run(owner.later[0]())
     clock.advance(DISK_POLL_SECONDS)
     assert len(owner.later) == 2
+
+
+def test_a_stopped_saver_hears_no_more_edits(rig):
+    session, owner, clock, saver = rig
+    saver.stop()
+    session.add_custom_question("Why robots?", taken=())
+    clock.advance(AUTOSAVE_SECONDS * 2)
+    assert owner.posted == [] and session.dirty
 
 
 def test_each_status_becomes_its_message_with_the_words_the_user_sees(rig, tmp_path):

@@ -7,7 +7,7 @@ import pytest
 from tests.helpers import NOW, acme, make_store
 from tui.core.notes import Ask, Rehearsal
 from tui.core.save_status import SaveState
-from tui.core.session import CompanySession, Edit, _reason, custom_question_id
+from tui.core.session import Change, CompanySession, Edit, Part, _reason, custom_question_id
 
 
 @pytest.fixture
@@ -30,9 +30,9 @@ def test_a_note_without_done_keeps_the_tick_and_one_with_it_sets_it(session):
     assert session.company.checklist["people"].done is False
 
 
-def test_edits_change_exactly_what_they_name(session):
-    kinds: list[Edit] = []
-    session.on_edit = kinds.append
+def test_edits_change_exactly_what_they_name_and_announce_it(session):
+    heard: list[Change] = []
+    session.subscribe(heard.append)
     asks = (Ask("Who decides?", chosen=True),)
     session.set_asks(asks)
     assert session.company.asks == [Ask("Who decides?", chosen=True)]
@@ -43,7 +43,10 @@ def test_edits_change_exactly_what_they_name(session):
     assert session.remove_custom_question(qid)
     assert qid not in session.company.answers and session.company.answers["why-here"].text == "Kept."
     session.replace_notes(acme())
-    assert session.edits == 6 and kinds == [Edit.CHOICE, Edit.STRUCTURE, Edit.TYPING, Edit.TYPING, Edit.STRUCTURE]
+    assert session.edits == 6
+    assert heard == [Change(Part.ASKS, Edit.CHOICE), Change(Part.QUESTIONS, Edit.STRUCTURE, qid),
+                     Change(Part.ANSWER, Edit.TYPING, qid), Change(Part.ANSWER, Edit.TYPING, "why-here"),
+                     Change(Part.QUESTIONS, Edit.STRUCTURE), Change(Part.REPLACED)]
 
 
 def test_a_rehearsal_keeps_the_words_rehearsed(session):
@@ -56,7 +59,7 @@ def test_a_rehearsal_keeps_the_words_rehearsed(session):
 
 def test_orphans_are_kept_as_questions_of_yours_or_deleted(session):
     kinds: list[Edit] = []
-    session.on_edit = kinds.append
+    session.subscribe(lambda change: kinds.append(change.edit))
     session.set_answer("gone-one", "Keep me", NOW)
     session.set_answer("gone-two", "Drop me", NOW)
     session.settle_orphans({"gone-one": "keep", "gone-two": "delete"})
@@ -68,7 +71,7 @@ def test_orphans_are_kept_as_questions_of_yours_or_deleted(session):
 def test_marking_your_own_question_for_the_mock_is_an_edit_a_pack_question_is_not(session):
     kinds: list[Edit] = []
     qid = session.add_custom_question("Why robots?", taken=())
-    session.on_edit = kinds.append
+    session.subscribe(lambda change: kinds.append(change.edit))
     assert "joins the mock close" in session.toggle_mock_mark(qid)
     assert kinds == [Edit.CHOICE] and session.edits == 2
     assert "Only questions you added" in session.toggle_mock_mark("why-here")

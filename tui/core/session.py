@@ -132,13 +132,18 @@ class CompanySession:
         self._edited(Edit.STRUCTURE)
         return qid
 
-    def remove_custom_question(self, question_id: str) -> bool:
-        """Delete a question the user added, and its answer; False when there is no such question."""
+    def remove_custom_question(self, question_id: str, drop_rehearsals: bool = False) -> bool:
+        """Delete a question the user added, and its answer; False when there is no such question.
+
+        Its rehearsal rows go only when asked: kept, they come back with the question if it is added again.
+        """
         before = len(self.company.custom_questions)
         self.company.custom_questions = [c for c in self.company.custom_questions if c.id != question_id]
         if len(self.company.custom_questions) == before:
             return False
         self.company.answers.pop(question_id, None)
+        if drop_rehearsals:
+            self.company.rehearsals = [r for r in self.company.rehearsals if r.question != question_id]
         self._edited(Edit.STRUCTURE)
         return True
 
@@ -321,9 +326,22 @@ class CompanySession:
             return self._status
 
 
+CUSTOM_ID_WORDS = 24
+"""Most characters of the prompt's words kept in a custom question's id (whole words only)."""
+
+
 def custom_question_id(prompt: str, taken: set[str]) -> str:
-    """``my-`` and the prompt's slug, with ``-2``, ``-3``... when that id is taken."""
-    base = "my-" + slugify(prompt)[:40].strip("-")
+    """``my-`` and the prompt's first whole words, with ``-2``, ``-3``... when that id is taken.
+
+    Short, so a hand edit of the file stays readable, and never cut mid-word ("...-logistics-so").
+    """
+    words = slugify(prompt).split("-")
+    kept = words[:1]
+    for word in words[1:]:
+        if len("-".join([*kept, word])) > CUSTOM_ID_WORDS:
+            break
+        kept.append(word)
+    base = "my-" + "-".join(kept)[:CUSTOM_ID_WORDS * 2]
     qid, n = base, 2
     while qid in taken:
         qid, n = f"{base}-{n}", n + 1

@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Header, Input, OptionList, TextArea
 
 from tui.core.checks import CheckContext, CheckResult, run_checks
+from tui.core.fields import header_subtitle
 from tui.core.packs import Question
 from tui.core.progress import questions_for, unique_question_ids
 from tui.core.rows import QuestionRow, answer_line, question_row
@@ -181,8 +182,11 @@ class PrepareScreen(PaneScreen):
     def refresh_header(self) -> None:
         company = self.session.company
         self.title = for_terminal(company.name, one_line=True)
-        parts = [company.role, countdown(company.interview_at, self.app.clock())]
-        self.sub_title = for_terminal(" · ".join(p for p in parts if p), one_line=True)
+        soon = countdown(company.interview_at, self.app.clock())
+        self.sub_title = header_subtitle(self.title, for_terminal(company.role, one_line=True), soon, self.app.size.width)
+
+    def on_resize(self) -> None:
+        self.refresh_header()  # the role is shortened for the width; the countdown always stays
 
     # -- panes -----------------------------------------------------------
 
@@ -336,9 +340,6 @@ class PrepareScreen(PaneScreen):
             return False  # a letter typed in an answer is text; elsewhere it opens its screen at once
         if action == "conflict":
             return self.conflicts.pending
-        if action == "delete_question":
-            question = self.question
-            return bool(question and question.custom)
         return True
 
     def action_delete_question(self) -> None:

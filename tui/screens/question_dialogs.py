@@ -33,18 +33,31 @@ def confirm_delete_question(screen: PrepareScreen) -> None:
 
     question = screen.question
     if question is None or not question.custom:
-        screen.notify("Only questions you added can be deleted.", severity="warning")
+        screen.notify("This question comes with the pack: only questions you added (a) can be deleted.",
+                      severity="warning")
         return
+    rehearsed = sum(r.question == question.id for r in screen.session.company.rehearsals)
 
-    def delete(yes: bool | None) -> None:
-        if not yes:
-            return
+    def delete(drop_rehearsals: bool) -> None:
         screen.leave_question()
-        screen.session.remove_custom_question(question.id)
+        screen.session.remove_custom_question(question.id, drop_rehearsals)
         screen.refresh_questions()
         screen.edited()
 
-    screen.app.push_screen(ConfirmDialog("Delete this question and its answer?", question.prompt, yes="Delete"), delete)
+    def confirmed(yes: bool | None) -> None:
+        if not yes:
+            return
+        if not rehearsed:
+            delete(False)
+            return
+        # Asked, not decided for them: the rows are the question's history if it comes back.
+        times = "once" if rehearsed == 1 else f"{rehearsed} times"
+        screen.app.push_screen(ConfirmDialog(f"Also delete its rehearsal history (rehearsed {times})?",
+                                             "Kept, it returns if you add the same question again.",
+                                             yes="Delete history", no="Keep history"),
+                               lambda drop: delete(bool(drop)))
+
+    screen.app.push_screen(ConfirmDialog("Delete this question and its answer?", question.prompt, yes="Delete"), confirmed)
 
 
 def edit_details(screen: PrepareScreen) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -69,12 +70,14 @@ def cmd_packs(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from tui.core.index import summaries
+    from tui.core.index import leftovers, summaries
     from tui.core.timefmt import countdown, when_text
 
     store, catalog = _store(args), _catalog(args)
     now = datetime.now()
     rows: list[dict[str, Any]] = []
+    extra = leftovers(store)
+    copies = Counter(x.slug for x in extra if "conflict copy" in x.kind)
     for summary in summaries(store, catalog, now, _settings(args).words_per_minute):
         if not summary.ok:
             rows.append({"slug": summary.slug, "path": summary.path,
@@ -95,10 +98,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             "readiness_total": summary.ready_total,
             "summary": f"{summary.progress}  ready {summary.ready_passed}/{summary.ready_total}",
             "orphan_answers": summary.orphans,
+            "conflict_copies": copies[summary.slug],
         })
-    from tui.core.index import leftovers
-
-    extra = leftovers(store)
     if args.json:
         rows += [{"slug": "", "path": x.path, "leftover": x.kind, "advice": x.advice} for x in extra]
         _print_json(rows)
@@ -130,8 +131,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         role, when_shown = next(details)
         role = f"  {role}" if role else ""  # empty only when no company has a role
         orphans = f"  ({row['orphan_answers']} old answers: open the company and press o)" if row["orphan_answers"] else ""
-        fields = [for_terminal(f, one_line=True) for f in [row["role"] or "", when_of(row), *row["summary"].split("  "), orphans.strip()]]
-        lines.append((name, f"{name}{role}  {when_shown}  {row['summary']}{orphans}", fields))
+        n = row["conflict_copies"]
+        conflict = f"  CONFLICT ({n} other version{'s' if n > 1 else ''}: open it to compare)" if n else ""
+        fields = [for_terminal(f, one_line=True)
+                  for f in [row["role"] or "", when_of(row), *row["summary"].split("  "), orphans.strip(), conflict.strip()]]
+        lines.append((name, f"{name}{role}  {when_shown}  {row['summary']}{orphans}{conflict}", fields))
     import os
 
     from tui.core.fields import list_lines
@@ -282,7 +286,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if entry is None:
         return 1
     if args.format == "toml":
-        data = entry.path.read_bytes()
+        from tui.core.bounded import read_regular
+
+        data = read_regular(entry.path)
     else:
         data = render_markdown(_review_of(args, entry), relative=False).encode("utf-8")
     if not args.output or args.output == "-":

@@ -12,16 +12,23 @@ from tui import __version__
 SUPPRESS = argparse.SUPPRESS
 
 
+def _path(text: str) -> str:
+    # An empty path would fall through to the default folder: the user meant some other place.
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path; give a folder or file, or leave the option out")
+    return text
+
+
 def _global_options() -> argparse.ArgumentParser:
     # SUPPRESS keeps a subparser from overwriting a value given before the
     # subcommand, so `finale --data-dir D list` and `finale list --data-dir D` agree.
     common = argparse.ArgumentParser(add_help=False)
     group = common.add_argument_group("global options")
-    group.add_argument("--data-dir", metavar="DIR", default=SUPPRESS,
+    group.add_argument("--data-dir", metavar="DIR", default=SUPPRESS, type=_path,
                        help="where company notes live (env FINALE_HOME; default: your platform's data folder)")
-    group.add_argument("--packs-dir", metavar="DIR", default=SUPPRESS,
+    group.add_argument("--packs-dir", metavar="DIR", default=SUPPRESS, type=_path,
                        help="your own question packs (env FINALE_PACKS; default: <config folder>/packs)")
-    group.add_argument("--config", metavar="FILE", default=SUPPRESS,
+    group.add_argument("--config", metavar="FILE", default=SUPPRESS, type=_path,
                        help="settings file (env FINALE_CONFIG; default: <config folder>/config.toml)")
     return common
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from tui.core.atomic import atomic_write, private_dir
+from tui.core.bounded import read_regular
 from tui.core.fsguard import clean_stale_temps, file_stamp
 from tui.core.packs import Catalog
 from tui.core.progress import progress_text, readiness_text, soonest_first
@@ -116,6 +117,8 @@ class Leftover(NamedTuple):
     path: str
     kind: str
     advice: str
+    slug: str = ""
+    """The company the file is a copy of."""
 
 
 _LEFTOVERS = (
@@ -135,7 +138,12 @@ def leftovers(store: NotesStore) -> list[Leftover]:
     for name in names:
         for marker, kind, advice in _LEFTOVERS:
             if marker in name and not name.startswith("."):
-                out.append(Leftover(str(store.companies / name), kind, advice))
+                out.append(Leftover(str(store.companies / name), kind, advice, name.split(".toml.")[0]))
+    for slug, copies in store.sync_copies().items():
+        for copy in copies:
+            out.append(Leftover(str(store.path_for(copy.stem)), f"{copy.tool} conflict copy of {slug}.toml",
+                                "a version of the company another machine saved: open the company to compare "
+                                "and keep what you need", slug))
     return out
 
 
@@ -168,10 +176,10 @@ def summaries(store: NotesStore, catalog: Catalog, now: datetime, wpm: int = DEF
     cache_path = store.root / "cache" / "index.json"
     fingerprint = _fingerprint(catalog, wpm)
     try:
-        cached = json.loads(cache_path.read_text(encoding="utf-8"))
+        cached = json.loads(read_regular(cache_path))
         if cached.get("fingerprint") != fingerprint:
             cached = {}
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, RecursionError):
         cached = {}
     known = cached.get("files", {}) if isinstance(cached, dict) else {}
     if not isinstance(known, dict):

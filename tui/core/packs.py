@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core import paths
+from tui.core.bounded import read_regular
 from tui.core.fsguard import file_stamp
 from tui.core.pack_cache import PackCache
 from tui.core.pack_model import (  # re-exported: the rest of finale imports them from here
@@ -180,8 +181,12 @@ def parse_pack(text: str, source: Path, builtin: bool = False) -> Pack:
 def _toml(text: str, source: Path) -> dict[str, Any]:
     import tomllib
 
+    from tui.core.bounded import TooDeepError, loads
+
     try:
-        return tomllib.loads(text)
+        return loads(text)
+    except TooDeepError as error:
+        raise PackError(source, [Problem("", str(error))]) from None
     except tomllib.TOMLDecodeError as error:
         line, column, reason = syntax_position(str(error))
         raise PackError(source, [Problem("", f"TOML syntax error: {reason}")], line, column) from None
@@ -268,7 +273,7 @@ def load_pack_file(path: Path, builtin: bool = False, cache: PackCache | None = 
         doc = cache.get(path, stamp) if cache is not None else None
         if doc is not None:
             return build_pack(doc, path, builtin)
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as error:
         raise PackError(path, [Problem("", f"cannot read the file: {error.strerror or error}")]) from None
     try:

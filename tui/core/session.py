@@ -316,6 +316,10 @@ class CompanySession:
                 if self._stale_copy is not None and self._stale_copy != kept:
                     self._stale_copy.unlink(missing_ok=True)  # an older snapshot of what ``kept`` holds
             kept = kept or self._stale_copy
+            if kept is None and loaded.digest != self.digest and not self.blocked:
+                from tui.core.conflicts import moved_aside
+
+                kept = moved_aside(self.store, self.slug, self.digest)  # a sync tool set ours aside
             self._stale_copy = self._broken_digest = None
             self.company, self.digest = loaded.company, loaded.digest
             self.saved_edits = self.edits

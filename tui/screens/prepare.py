@@ -270,7 +270,7 @@ class PrepareScreen(PaneScreen):
         """Move the editor's text into the notes (it is the one copy that is newer)."""
         if not self.question_id or self.asks_open or not self.is_mounted or self.answer_pane.editor.read_only:
             return  # a huge answer shows a read-only preview: the notes keep the whole text
-        text = self.answer_pane.editor.text
+        text = self.answer_pane.answer_text()
         if self.session.set_answer(self.question_id, text, self.app.clock()):
             self.edited()
 

@@ -48,8 +48,24 @@ def edit_in_editor(screen: PrepareScreen) -> None:
     screen.saver.save_now()
     session = screen.session
     text = session.company.answer_text(question.id)
-    new_text = edit_externally(screen.app, session.store.root / "tmp", f"{session.slug}-{question.id}-", text)
-    if new_text is not None and session.set_answer(question.id, new_text, screen.app.clock()):
-        screen.edited()
-        screen.watch_question_id(question.id)  # the editor shows the new text (or its preview, if huge)
-        screen.saver.save_now()
+    result = edit_externally(screen.app, session.store.root / "tmp", f"{session.slug}-{question.id}-", text)
+    new_text = result.text
+    if new_text is None:
+        return
+
+    def take(discard: bool | None = False) -> None:
+        if not discard and session.set_answer(question.id, new_text, screen.app.clock()):
+            screen.edited()
+            screen.watch_question_id(question.id)  # the editor shows the new text (or its preview, if huge)
+            screen.saver.save_now()
+
+    if not result.status:
+        take()
+        return
+    from tui.dialogs.basic import ConfirmDialog
+
+    # Keeping is the default (escape, enter on the focused button): the words were saved by the user.
+    screen.app.push_screen(ConfirmDialog(
+        f"The editor exited with status {result.status} after saving. Discard what it saved?",
+        "Some editors exit this way on a warning. Keep it unless the edit went wrong.",
+        yes="Discard", no="Keep it"), take)

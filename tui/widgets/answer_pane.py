@@ -27,6 +27,7 @@ class AnswerPane(Vertical):
         self._holds = ""  # the question whose text is in the editor
         self.cursors: dict[str, tuple[int, int]] = {}
         """Where the cursor was in each answer, for this session."""
+        self._loaded = ("", "")  # the answer as stored, and as the editor holds it
 
     def compose(self) -> ComposeResult:
         yield Static("", id="prompt")
@@ -65,9 +66,21 @@ class AnswerPane(Vertical):
                                        "Lines starting with - become your talking points.")
             self.editor.read_only = is_huge(answer)  # the screen then leaves the notes' text alone
             self.editor.load_text(preview(answer) if self.editor.read_only else answer)
+            self._loaded = (answer, self.editor.text)
             # Back where the user left this answer; the end on a first visit, to add to it.
             self.editor.move_cursor(self.cursors.get(question.id, self.editor.document.end))
             self._holds = question.id
+
+    def answer_text(self) -> str:
+        """The editor's text as it should be stored: the stored text itself while it reads the same.
+
+        The editor splits lines wherever ``str.splitlines`` does (U+2028, a form feed, a lone
+        ``\\r``) and joins them with one newline style, so an answer holding those reads back
+        different though nobody typed: looking at an answer must never rewrite it.
+        """
+        text = self.editor.text
+        stored, shown = self._loaded
+        return stored if text == shown else text
 
     def remember_cursor(self) -> dict[str, tuple[int, int]]:
         """Note where the cursor is in the answer on screen; every answer's place so far."""

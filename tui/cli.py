@@ -256,7 +256,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         return 1
     review = _review_of(args, entry)
     size = _terminal_size()
-    width = args.width or int(os.environ.get("COLUMNS", 0) or (size.columns if size else 80))
+    # A terminal that reports 0 columns (a fresh pty, some serial consoles) gets 80, not an empty page.
+    width = args.width or int(os.environ.get("COLUMNS", 0) or (size.columns if size and size.columns else 80))
     if args.brief:
         from tui.core.brief import render_brief
 

@@ -345,11 +345,16 @@ class Catalog(Record):
             return None
         return next((p for p in self.packs if p.builtin and p.id == pack.id and p.source != pack.source), None)
 
-    def overrides(self, pack: Pack) -> Pack | None:
-        """The built-in pack ``pack`` replaces (or would), whether or not it is installed already."""
-        if pack.builtin:
-            return None
-        return next((p for p in [*self.packs, *self.replaced] if p.builtin and p.id == pack.id), None)
+    def check(self, pack: Pack) -> tuple[list[Problem], Pack | None]:
+        """`finale packs check`: what would keep ``pack`` out, and the built-in pack it would replace.
+
+        The pack's own file, already installed, is no clash; nor is the built-in pack it replaces.
+        """
+        replaces = None if pack.builtin else next(
+            (p for p in [*self.packs, *self.replaced] if p.builtin and p.id == pack.id), None)
+        others = [p for p in self.packs if p.source.resolve() != pack.source.resolve()
+                  and not (replaces is not None and p.builtin and p.id == pack.id)]
+        return self.clashes(pack, others), replaces
 
     @staticmethod
     def clashes(pack: Pack, others: list[Pack]) -> list[Problem]:

@@ -80,7 +80,7 @@ class AsksEditor(Vertical):
         if self.asks:
             listing.highlighted = max(0, min(keep or 0, len(self.asks) - 1))
         summary = self._summary() if self.asks else "No questions yet · s starters · n your own"
-        self.query_one("#asks-summary", Static).update(summary)
+        self.query_one("#asks-summary", Static).update(Content(summary))
 
     def _summary(self) -> str:
         """Chosen against wanted, as the question's row says it ("2 of 3 chosen"), then how many are listed."""

@@ -181,6 +181,10 @@ class CompanySession:
         company.interviewers, company.links = list(interviewers), list(links)
         self._edited(Part.DETAILS, Edit.STRUCTURE)
 
+    def rounds_edited(self) -> None:
+        """A round, a note on an interviewer or a debrief changed (tui.core.rounds made the change)."""
+        self._edited(Part.DETAILS, Edit.STRUCTURE)
+
     def replace_notes(self, company: Company) -> None:
         """Take ``company`` as the notes (a resolved conflict); counted as an edit the caller saves now."""
         self.company = company

@@ -18,6 +18,7 @@ from tui.saving import Conflict, DiskChanged, SaveMessage, Saver
 from tui.screens.conflict_resolution import CONFLICT_BINDINGS, ConflictResolver
 from tui.screens.prepare_launch import edit_in_editor, rehearse_due, start_mock, start_rehearsal
 from tui.screens.prepare_panes import PaneScreen
+from tui.screens.rounds_actions import choose_ask_for, offer_debrief, open_debrief, open_rounds
 from tui.widgets.answer_editor import AnswerEditor
 from tui.widgets.answer_pane import AnswerPane
 from tui.widgets.asks_editor import AsksEditor
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 
 OPENS_A_SCREEN = frozenset({"details", "add_question", "delete_question", "rehearse", "rehearse_due",
-                            "mock", "review", "companies"})
+                            "mock", "review", "companies", "rounds", "debrief"})
 """Actions whose keys are priority bindings: handled as each key is read, so the words typed
 straight after (one SSH packet) wait for the screen they open (tui/typeahead.py)."""
 
@@ -63,6 +64,8 @@ class PrepareScreen(PaneScreen):
         Binding("m", "mock", "Mock close", show=False, priority=True),
         Binding("M", "mark_mock", "Mark for the mock", show=False),
         Binding("v", "review", "Review", priority=True),
+        Binding("w", "rounds", "Rounds", show=False, priority=True),
+        Binding("D", "debrief", "Debrief a round", show=False, priority=True),
         Binding("c", "companies", "Companies", priority=True),
         Binding("question_mark", "app.help", "Help"),
     ]
@@ -115,12 +118,23 @@ class PrepareScreen(PaneScreen):
         self.conflicts.scan()  # copies left by an earlier session
         self.query_one("#questions", QuestionList).focus()
         self._notify_orphans()
+        offer_debrief(self)
 
     def _notify_orphans(self) -> None:
         """Say on opening a company that it has answers nothing else shows (o views them)."""
         if count := len(orphan_answers(self.app.catalog, self.session.company)):
             self.notify(f"{count} answer{'s' if count != 1 else ''} to questions no longer in any pack. "
                         "Press o to view, keep or delete them.", title=TITLE, timeout=10, markup=False)
+
+    def action_rounds(self) -> None:
+        open_rounds(self)
+
+    def action_debrief(self) -> None:
+        open_debrief(self)
+
+    @on(AsksEditor.ChooseFor)
+    def _ask_for(self, event: AsksEditor.ChooseFor) -> None:
+        choose_ask_for(self, event.index)
 
     # -- the selected question -------------------------------------------
 

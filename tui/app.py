@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from textual import messages, on
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
@@ -209,6 +210,12 @@ class FinaleApp(TypeAheadApp):
             if session.dirty:
                 lost.append(session)
         return lost
+
+    @on(messages.ExitApp)
+    def _save_on_exit(self) -> None:
+        # A browser tab that `finale serve` stops ends the app with textual-serve's "quit"
+        # (ExitApp), not through ctrl+q: the notes go to disk on that way out too.
+        self.save_all()
 
     def _handle_exception(self, error: Exception) -> None:
         # Any unhandled exception, in a handler or a worker: the notes go to disk before the app ends.

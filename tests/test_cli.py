@@ -40,6 +40,16 @@ def test_unknown_subcommand_and_bad_option_exit_2(capsys):
         assert "usage: finale" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("argv", [
+    ["--data-dir", ""], ["--data-dir=", "list"], ["list", "--data-dir", " "], ["--config", "", "list"], ["--packs-dir="],
+])
+def test_an_empty_path_option_is_a_usage_error_not_the_default_folder(capsys, argv):
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 2
+    assert "an empty path" in capsys.readouterr().err
+
+
 def test_packs_lists_the_default_pack(capsys):
     assert main(["packs"]) == 0
     out = capsys.readouterr().out

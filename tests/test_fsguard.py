@@ -112,12 +112,49 @@ def test_symlinked_notes_outside_the_data_dir_are_refused(tmp_path):
 
 
 def test_stale_temp_files_are_cleaned_young_ones_kept(tmp_path):
-    old, young = tmp_path / ".acme.toml.abc.tmp", tmp_path / ".acme.toml.def.tmp"
+    old, young = tmp_path / ".acme.toml.finale-abc_1234.tmp", tmp_path / ".acme.toml.finale-def56789.tmp"
     old.write_text("x")
     young.write_text("y")
     os.utime(old, (1000, 1000))
     removed = clean_stale_temps(tmp_path, now=1000 + 7200)
     assert removed == [old] and young.exists()
+
+
+@pytest.mark.parametrize("name", [
+    ".syncthing.acme.toml.tmp",  # Syncthing's partial download
+    ".acme.toml.abcd1234.tmp",  # mkstemp's shape, but not our mark
+    ".~lock.acme.toml#.tmp",
+    ".acme.toml.finale-abc.tmp",  # our mark, but not mkstemp's eight characters
+    "acme.toml.finale-abcd1234.tmp",  # not hidden
+    ".whatever.tmp",
+])
+def test_only_finales_own_temp_files_are_ever_removed(tmp_path, name):
+    other = tmp_path / name
+    other.write_text("someone else's")
+    os.utime(other, (1000, 1000))
+    assert clean_stale_temps(tmp_path, now=1000 + 7200) == []
+    assert other.read_text() == "someone else's"
+
+
+def test_a_temp_file_finale_writes_is_one_cleanup_recognises(tmp_path, monkeypatch):
+    from tui.core import atomic
+    from tui.core.fsguard import is_our_temp
+
+    seen = []
+    real = atomic.os.replace
+    monkeypatch.setattr(atomic.os, "replace", lambda a, b: (seen.append(os.path.basename(a)), real(a, b)))
+    atomic.atomic_write(tmp_path / "acme.toml", b"x")
+    assert seen and all(is_our_temp(name) for name in seen)
+
+
+def test_finale_list_leaves_a_sync_tools_partial_download_alone(tmp_path, capsys):
+    store = make_store(tmp_path)
+    store.create(acme())
+    partial = store.companies / ".syncthing.acme-robotics.toml.tmp"
+    partial.write_text("half a download")
+    os.utime(partial, (1, 1))
+    assert main(["--data-dir", str(tmp_path), "list"]) == 0
+    assert partial.read_text() == "half a download"
 
 
 def _nobody():

@@ -80,7 +80,7 @@ def test_conflict_copies_are_listed_until_deleted(data_dir, capsys):
 def test_stale_temp_files_are_cleaned_at_start(data_dir):
     store = make_store(data_dir)
     store.create(acme())
-    stale = store.companies / ".acme-robotics.toml.x1y2.tmp"
+    stale = store.companies / ".acme-robotics.toml.finale-x1y2z3w4.tmp"
     stale.write_text("half", encoding="utf-8")
     os.utime(stale, (1, 1))
     summaries(store, load_catalog(None), store.clock())

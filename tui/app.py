@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import signal
 import time
@@ -15,6 +16,7 @@ from textual import messages, on
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
+from textual.markup import escape
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -110,14 +112,14 @@ class FinaleApp(TypeAheadApp):
                                  f"Themes: {', '.join(sorted(self.available_themes))}", "warning"))
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for error in self.catalog.errors:
-            self.notify(str(error), title="Skipped a question pack", severity="warning", timeout=15)
+            self.notify(str(error), title="Skipped a question pack", severity="warning", timeout=15, markup=False)
         for message, severity in self.notices:
-            self.notify(message, severity=severity, timeout=15)
+            self.notify(message, severity=severity, timeout=15, markup=False)
         first: Any = self.screen  # the PrepareScreen or PickerScreen _first_screen made
         if self.open_loaded is not None and self.start_rehearsal:
             first.call_after_refresh(first.action_mock if self.start_mock else first.action_rehearse_due)
         elif self.open_loaded is None and self.create_name is not None:
-            self.notify(f'No company named "{self.create_name}" yet: fill in the form to create it.', timeout=8)
+            self.notify(f'No company named "{self.create_name}" yet: fill in the form to create it.', timeout=8, markup=False)
             first.action_new(self.create_name)
         self._watch_signals()
         self.call_after_refresh(self._check_size)
@@ -173,7 +175,7 @@ class FinaleApp(TypeAheadApp):
         try:
             write_setting(self.config_path, "theme", theme.name)
         except (OSError, ValueError) as error:
-            self.notify(f"Theme not remembered: {error}", severity="warning", timeout=8)
+            self.notify(f"Theme not remembered: {error}", severity="warning", timeout=8, markup=False)
             return
         self.settings = self.settings._replace(theme=theme.name)
 
@@ -201,6 +203,7 @@ class FinaleApp(TypeAheadApp):
     def save_all(self) -> list[CompanySession]:
         """Save every open company, or write a copy beside it; return those whose words are on no disk."""
         lost = []
+        self._hand_over_text()
         for session in self.sessions:
             status = session.save_for_exit()
             if status.copy is not None and status.state is not SaveState.SAVED:
@@ -211,6 +214,17 @@ class FinaleApp(TypeAheadApp):
                 lost.append(session)
         return lost
 
+    def _hand_over_text(self) -> None:
+        """Text an editor holds but has not passed on (keys typed just before quitting) reaches its session."""
+        if not self.sessions:
+            return
+        from tui.screens.prepare import PrepareScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, PrepareScreen):
+                # Deliberately blind: on a crash path a broken screen must not stop the notes being saved.
+                with contextlib.suppress(Exception):
+                    screen.hand_over_text()
     @on(messages.ExitApp)
     def _save_on_exit(self) -> None:
         # A browser tab that `finale serve` stops ends the app with textual-serve's "quit"
@@ -335,5 +349,6 @@ class FinaleApp(TypeAheadApp):
 
             # The key goes in the title; a help line only when it says more than the title
             # (each help line costs the palette a row: repeating the title fitted only seven).
-            yield SystemCommand(f"{binding.description} ({self.get_key_display(binding)})",
-                                binding.tooltip or "", run)
+            # The palette parses both strings as markup: a key shown as "[" must stay a bracket.
+            yield SystemCommand(escape(f"{binding.description} ({self.get_key_display(binding)})"),
+                                escape(binding.tooltip or ""), run)

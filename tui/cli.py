@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from tui.cli_args import parse_command_line
+from tui.cli_rounds import cmd_round
 
 
 def _option(args: argparse.Namespace, name: str) -> str | None:
@@ -63,23 +65,32 @@ def cmd_packs(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from tui.core.index import summaries
+    from tui.core.index import leftovers, summaries
     from tui.core.timefmt import countdown, when_text
 
     store, catalog = _store(args), _catalog(args)
-    now = datetime.now()
+    from tui.core.clock import now as clock_now
+
+    now = clock_now()
     rows: list[dict[str, Any]] = []
+    extra = leftovers(store)
+    copies = Counter(x.slug for x in extra if "conflict copy" in x.kind)
     for summary in summaries(store, catalog, now, _settings(args).words_per_minute):
         if not summary.ok:
             rows.append({"slug": summary.slug, "path": summary.path,
                          "error": f"{summary.path}:{summary.error_line or ''}: {summary.error}. {summary.error_fix}".replace(":: ", ": ")})
             continue
-        when = summary.when
+        focus, upcoming = summary.focus(now), summary.next_round(now)
+        when = focus.at if focus else None
         rows.append({
             "slug": summary.slug,
             "name": summary.name,
             "role": summary.role,
-            "interview_at": summary.interview_at,
+            "interview_at": when.isoformat() if when else None,
+            "round": focus.name if focus else "",
+            "next_round": None if upcoming is None else {
+                "name": upcoming.name, "at": upcoming.at.isoformat() if upcoming.at else None,
+                "interviewers": upcoming.interviewers},
             "countdown": countdown(when, now),
             "answered": summary.answered,
             "questions": summary.questions,
@@ -89,10 +100,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             "readiness_total": summary.ready_total,
             "summary": f"{summary.progress}  ready {summary.ready_passed}/{summary.ready_total}",
             "orphan_answers": summary.orphans,
+            "conflict_copies": copies[summary.slug],
         })
-    from tui.core.index import leftovers
-
-    extra = leftovers(store)
     if args.json:
         rows += [{"slug": "", "path": x.path, "leftover": x.kind, "advice": x.advice} for x in extra]
         _print_json(rows)
@@ -112,7 +121,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     def when_of(row: dict[str, Any]) -> str:
         date = when_text(datetime.fromisoformat(row["interview_at"])) if row["interview_at"] else "no date"
-        return date + (f" ({row['countdown']})" if row["countdown"] else "")
+        named = f"{row['round']}: " if row["round"] else ""
+        return named + date + (f" ({row['countdown']})" if row["countdown"] else "")
 
     good = [r for r in rows if "error" not in r]
     details = iter(zip(column([r["role"] or "" for r in good]), column([when_of(r) for r in good]), strict=True))
@@ -123,7 +133,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         role, when_shown = next(details)
         role = f"  {role}" if role else ""  # empty only when no company has a role
         orphans = f"  ({row['orphan_answers']} old answers: open the company and press o)" if row["orphan_answers"] else ""
-        print(f"{name}{role}  {when_shown}  {row['summary']}{orphans}")
+        n = row["conflict_copies"]
+        conflict = f"  CONFLICT ({n} other version{'s' if n > 1 else ''}: open it to compare)" if n else ""
+        print(f"{name}{role}  {when_shown}  {row['summary']}{orphans}{conflict}")
     return 0
 
 
@@ -175,7 +187,9 @@ def _review_of(args: argparse.Namespace, entry):
     settings, catalog = _settings(args), _catalog(args)
     results = company_results(catalog, entry.company, settings.words_per_minute)  # once, for both
     ready = company_readiness(catalog, entry.company, settings.words_per_minute, results)
-    return build_review(catalog, entry.company, datetime.now(), settings.words_per_minute,
+    from tui.core.clock import now
+
+    return build_review(catalog, entry.company, now(), settings.words_per_minute,
                         readiness=ready.text, results=results)
 
 
@@ -267,8 +281,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     _, entry = _resolve(args)
     if entry is None:
         return 1
-    if args.format == "toml":
-        data = entry.path.read_bytes()
+    if args.follow_up:
+        from tui.core.clock import now
+        from tui.core.follow_up import draft, round_to_thank
+
+        one = round_to_thank(entry.company, now())
+        if one is None:
+            print(f"finale: no round of {entry.company.name} has passed yet: nothing to follow up.", file=sys.stderr)
+            return 1
+        data = draft(entry.company, one).encode("utf-8")
+    elif args.format == "toml":
+        from tui.core.bounded import read_regular
+
+        data = read_regular(entry.path)
     else:
         data = render_markdown(_review_of(args, entry), relative=False).encode("utf-8")
     if not args.output or args.output == "-":
@@ -339,6 +364,7 @@ COMMANDS = {
     "review": cmd_review,
     "export": cmd_export,
     "check": cmd_check,
+    "round": cmd_round,
     "open": cmd_tui,
     "rehearse": cmd_tui,
     None: cmd_tui,

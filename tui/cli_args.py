@@ -12,16 +12,23 @@ from tui import __version__
 SUPPRESS = argparse.SUPPRESS
 
 
+def _path(text: str) -> str:
+    # An empty path would fall through to the default folder: the user meant some other place.
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path; give a folder or file, or leave the option out")
+    return text
+
+
 def _global_options() -> argparse.ArgumentParser:
     # SUPPRESS keeps a subparser from overwriting a value given before the
     # subcommand, so `finale --data-dir D list` and `finale list --data-dir D` agree.
     common = argparse.ArgumentParser(add_help=False)
     group = common.add_argument_group("global options")
-    group.add_argument("--data-dir", metavar="DIR", default=SUPPRESS,
+    group.add_argument("--data-dir", metavar="DIR", default=SUPPRESS, type=_path,
                        help="where company notes live (env FINALE_HOME; default: your platform's data folder)")
-    group.add_argument("--packs-dir", metavar="DIR", default=SUPPRESS,
+    group.add_argument("--packs-dir", metavar="DIR", default=SUPPRESS, type=_path,
                        help="your own question packs (env FINALE_PACKS; default: <config folder>/packs)")
-    group.add_argument("--config", metavar="FILE", default=SUPPRESS,
+    group.add_argument("--config", metavar="FILE", default=SUPPRESS, type=_path,
                        help="settings file (env FINALE_CONFIG; default: <config folder>/config.toml)")
     return common
 
@@ -107,6 +114,18 @@ def build_parser(only: str | None = "", kind: type[argparse.ArgumentParser] = ar
         export.add_argument("--format", choices=["md", "toml"], default="md", help="md (default) or toml")
         export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
         export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+        export.add_argument("--follow-up", action="store_true",
+                            help="a thank-you and follow-up draft after the last round, as plain text")
+
+    if want("round"):
+        rounds = sub.add_parser("round", parents=[common], help="add an interview round to a company")
+        rounds_sub = rounds.add_subparsers(dest="round_command", metavar="add", required=True)
+        add = rounds_sub.add_parser("add", parents=[common], help="add a round, from a calendar invite or by hand")
+        _company(add)
+        add.add_argument("--ics", metavar="FILE", type=_path, help="the calendar invite (.ics) to read it from")
+        add.add_argument("--name", metavar="TEXT", help='the round\'s name, like "Hiring manager" (default: the invite\'s title)')
+        add.add_argument("--at", metavar="WHEN", help='"YYYY-MM-DD HH:MM" in local time (without --ics)')
+        add.add_argument("--with", dest="people", metavar="NAMES", help='interviewers, comma-separated')
 
     if want("serve"):
         serve = sub.add_parser(

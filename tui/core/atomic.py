@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from tui.core.fsguard import make_dirs, write_target
+from tui.core.fsguard import make_dirs, temp_affixes, write_target
 
 
 def fsync_dir(folder: Path) -> None:
@@ -22,7 +22,8 @@ def _write_temp(folder: Path, name: str, data: bytes, mode: int) -> str:
     """A fsynced private temp file in ``folder`` holding ``data``; the caller renames or removes it."""
     import tempfile  # here, not at the top: `finale review` never writes and starts faster
 
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    prefix, suffix = temp_affixes(name)
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=suffix)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -9,6 +9,7 @@ from pathlib import Path
 import tomli_w
 
 from tui.core.atomic import atomic_write, private_dir
+from tui.core.bounded import loads, read_regular
 
 
 def write_setting(path: Path, key: str, value: str) -> None:
@@ -16,10 +17,10 @@ def write_setting(path: Path, key: str, value: str) -> None:
     after it stays), or the key is added before the first table. Raises ValueError when the
     file does not parse, so a file the user is halfway through editing is never overwritten."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
     except FileNotFoundError:
         text = ""
-    tomllib.loads(text)
+    loads(text)  # raises ValueError (a syntax error, too deep) for a file we must not rewrite
     literal = tomli_w.dumps({key: value}).strip()
     value_pattern = r'"(?:[^"\\]|\\.)*"|\'[^\']*\''
     line_pattern = re.compile(rf"^(\s*){re.escape(key)}\s*=\s*(?:{value_pattern})(.*)$")

@@ -1,7 +1,8 @@
 """Conflict copies: the notes a save set aside because the file changed elsewhere, and what to do with them.
 
 A conflicting save leaves the file on disk alone ("theirs") and writes ours
-("mine") beside it as ``<slug>.toml.conflict-<time>[-N]``. This module finds
+("mine") beside it as ``<slug>.toml.conflict-<time>[-N]``; a sync tool's copy
+of the file (see sync_copies) is treated the same way. This module finds
 those copies (newest first), says how the two versions differ, builds the
 "keep both" notes, and moves a copy that is done with to the trash: nothing
 here ever unlinks a file.
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 from tui.core.atomic import fsync_dir, private_dir, write_new
+from tui.core.bounded import read_regular
 from tui.core.notes import Answer, ChecklistEntry, Company
 from tui.core.store import NotesStore, company_from
 
@@ -33,10 +35,13 @@ class ConflictCopy:
     at: datetime
     """When the copy was written (from its name): when "mine" was typed."""
     n: int = 1
+    tool: str = ""
+    """The sync tool that made the copy (Syncthing, Dropbox...); "" for finale's own."""
 
     def label(self, now: datetime) -> str:
-        """The copy's time the way the bar says it: "14:03" today, else "25 Nov 14:03"."""
-        return f"{self.at:%H:%M}" if self.at.date() == now.date() else f"{self.at:%-d %b %H:%M}"
+        """The copy's time the way the bar says it: "14:03" today, else "25 Nov 14:03"; and whose copy."""
+        when = f"{self.at:%H:%M}" if self.at.date() == now.date() else f"{self.at:%-d %b %H:%M}"
+        return f"{when}, {self.tool}'s copy" if self.tool else when
 
 
 def conflict_copies(store: NotesStore, slug: str) -> list[ConflictCopy]:
@@ -54,7 +59,33 @@ def conflict_copies(store: NotesStore, slug: str) -> list[ConflictCopy]:
         except ValueError:
             continue
         found.append(ConflictCopy(path, at, int(match["n"] or 1)))
+    for copy_ in store.sync_copies().get(slug, []):
+        path = store.path_for(copy_.stem)
+        try:
+            at = copy_.at or datetime.fromtimestamp(path.stat().st_mtime)
+        except OSError:
+            continue
+        found.append(ConflictCopy(path, at, tool=copy_.tool))
     return sorted(found, key=lambda c: (c.at, c.n), reverse=True)
+
+
+def moved_aside(store: NotesStore, slug: str, digest: str) -> Path | None:
+    """A sync tool's copy of ``slug`` holding exactly the version ``digest`` names, if there is one.
+
+    Syncthing resolves a conflict by renaming the local file to a ``.sync-conflict-`` name and
+    putting the other machine's version in its place: to an open company that looks like an
+    ordinary change on disk, but the version the user was looking at is now the copy.
+    """
+    from tui.core.store import digest_of
+
+    for copy_ in store.sync_copies().get(slug, []):
+        path = store.path_for(copy_.stem)
+        try:
+            if digest_of(read_regular(path)) == digest:
+                return path
+        except OSError:
+            continue
+    return None
 
 
 def load_copy(conflict: ConflictCopy) -> Company:
@@ -62,7 +93,7 @@ def load_copy(conflict: ConflictCopy) -> Company:
     from tui.core.store import NotesError
 
     try:
-        data = conflict.path.read_bytes()
+        data = read_regular(conflict.path)
     except OSError as error:
         raise NotesError(conflict.path, f"cannot read: {error.strerror}") from None
     return company_from(data, conflict.path)[0]
@@ -182,6 +213,10 @@ def keep_both(theirs: Company, mine: Company, at: datetime) -> Company:
         have += [v for v in getattr(mine, field) if v not in have]
     merged.role = merged.role or mine.role
     merged.interview_at = merged.interview_at or mine.interview_at
+    # Rounds (and their debriefs) only mine has are added; a note on someone only I wrote is kept.
+    merged.rounds += [copy.deepcopy(r) for r in mine.rounds if r not in theirs.rounds]
+    for who, note in mine.interviewer_notes.items():
+        merged.interviewer_notes[who] = _both(merged.interviewer_notes.get(who, ""), note, at)
     return merged
 
 

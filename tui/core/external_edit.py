@@ -17,6 +17,8 @@ class EditResult:
     text: str | None  # the new answer, or None when it is unchanged or was not taken
     notice: str = ""
     severity: str = "information"
+    status: int = 0
+    """The editor's exit status. Non-zero with ``text`` set: it saved, then failed; the user decides."""
 
 
 def decode_edited(data: bytes) -> tuple[str, str]:
@@ -42,6 +44,7 @@ def edit_externally(editor: str, folder: Path, prefix: str, text: str,
 
     ``run`` hands the terminal over and returns the exit status; it may raise
     (no terminal, no such editor), and the temp file is removed whatever happens.
+    A changed file is taken whatever the exit status; ``status`` says when it was not 0.
     Bytes are written and read as they are, so CRLF and every other character
     round-trip unchanged.
     """
@@ -54,16 +57,20 @@ def edit_externally(editor: str, folder: Path, prefix: str, text: str,
         try:
             status = run([*shlex.split(editor), str(path)])
         except Exception as error:  # no terminal to hand over (tests, textual-serve) or no such editor
-            return EditResult(None, f"Could not open {editor}: {error}", "error")
-        if status != 0:
-            return EditResult(None, f"{editor} exited with status {status}; the answer was not changed.", "warning")
+            reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+            return EditResult(None, f"Could not start {editor}: {reason}. Set $VISUAL or $EDITOR to an editor "
+                                    "you have; the answer was not changed.", "error")
         try:
             new_text, notice = decode_edited(path.read_bytes())
         except OSError as error:
             return EditResult(None, f"Could not read what {editor} saved: {error.strerror}; the answer was not changed.",
                               "error")
         if new_text == text:
+            if status != 0:
+                return EditResult(None, f"{editor} exited with status {status}; the answer was not changed.",
+                                  "warning", status)
             return EditResult(None, notice, "warning" if notice else "information")
-        return EditResult(new_text, notice, "warning" if notice else "information")
+        # Some editors exit non-zero after a save (a warning, a plugin error): the words are still the user's.
+        return EditResult(new_text, notice, "warning" if notice else "information", status)
     finally:
         path.unlink(missing_ok=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import time
 from pathlib import Path
@@ -136,15 +137,32 @@ def write_target(path: Path, within: Path | None = None) -> Path:
     raise UnsafePathError(path, f"{path} is {kind}, not a regular file: finale will not replace it. Choose another file name.")
 
 
-def clean_stale_temps(folder: Path, max_age: float = 3600.0, now: float | None = None) -> list[Path]:
-    """Remove ``.<name>.<random>.tmp`` files left in ``folder`` by a killed save, if older than ``max_age``.
+# Every temp file finale writes is ``.<file name>.finale-<8 random>.tmp`` (mkstemp's
+# alphabet): the only names cleanup may remove. A sync tool's partial download
+# (``.syncthing.<name>.tmp``) or anything else that merely ends in ``.tmp`` is not ours.
+TEMP_MARK = "finale-"
+_OUR_TEMP = re.compile(r"^\..+\.finale-[a-z0-9_]{8}\.tmp$")
 
-    A younger one may belong to a save that is still running in another process.
+
+def temp_affixes(name: str) -> tuple[str, str]:
+    """mkstemp's prefix and suffix for a temp file standing in for ``name``."""
+    return f".{name}.{TEMP_MARK}", ".tmp"
+
+
+def is_our_temp(name: str) -> bool:
+    return _OUR_TEMP.match(name) is not None
+
+
+def clean_stale_temps(folder: Path, max_age: float = 3600.0, now: float | None = None) -> list[Path]:
+    """Remove finale's own temp files left in ``folder`` by a killed save, if older than ``max_age``.
+
+    A younger one may belong to a save that is still running in another process;
+    a name finale does not write (see ``is_our_temp``) is never touched.
     """
     now = time.time() if now is None else now
     removed: list[Path] = []
     try:
-        candidates = [p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(".tmp")]
+        candidates = [p for p in folder.iterdir() if is_our_temp(p.name)]
     except OSError:
         return removed
     for candidate in candidates:

@@ -18,6 +18,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from tui.core.bounded import read_regular
+
 VERSION = 1
 FILE_NAME = "packs.json"
 
@@ -35,8 +37,8 @@ class PackCache:
             self._known = {}
             if self.path is not None:
                 try:
-                    cached = json.loads(self.path.read_bytes())
-                except (OSError, ValueError):
+                    cached = json.loads(read_regular(self.path))
+                except (OSError, ValueError, RecursionError):
                     cached = None
                 if isinstance(cached, dict) and cached.get("version") == VERSION and isinstance(cached.get("packs"), dict):
                     self._known = cached["packs"]

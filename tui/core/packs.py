@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core import paths
+from tui.core.bounded import read_regular
 from tui.core.fsguard import file_stamp
 from tui.core.pack_cache import PackCache
 from tui.core.pack_model import (  # re-exported: the rest of finale imports them from here
@@ -42,12 +43,13 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CHECK_KINDS: dict[str, dict[str, tuple[type, bool]]] = {
     "length": {},
     "mentions_company": {},
-    "uses_research": {"items": (list, True), "min": (int, False)},
+    "uses_research": {"items": (list, True), "min": (int, False), "ordinary": (list, False), "praise": (list, False)},
     "includes_any": {"words": (list, True), "min": (int, False), "found": (str, False), "done": (bool, False),
-                     "unless": (list, False)},
-    "past_event": {"markers": (list, False), "found": (str, False)},
-    "has_number": {},
-    "avoid": {"words": (list, True), "max": (int, False)},
+                     "unless": (list, False), "ignore": (list, False), "part": (str, False), "aimed": (bool, False),
+                     "targets": (list, False), "generic": (list, False)},
+    "past_event": {"markers": (list, False), "found": (str, False), "part": (str, False)},
+    "has_number": {"idioms": (list, False)},
+    "avoid": {"words": (list, True), "max": (int, False), "not_before_quantity": (list, False)},
     "asks_chosen": {"min": (int, False), "categories": (list, False), "topics": (dict, False)},
 }
 
@@ -180,8 +182,12 @@ def parse_pack(text: str, source: Path, builtin: bool = False) -> Pack:
 def _toml(text: str, source: Path) -> dict[str, Any]:
     import tomllib
 
+    from tui.core.bounded import TooDeepError, loads
+
     try:
-        return tomllib.loads(text)
+        return loads(text)
+    except TooDeepError as error:
+        raise PackError(source, [Problem("", str(error))]) from None
     except tomllib.TOMLDecodeError as error:
         line, column, reason = syntax_position(str(error))
         raise PackError(source, [Problem("", f"TOML syntax error: {reason}")], line, column) from None
@@ -268,7 +274,7 @@ def load_pack_file(path: Path, builtin: bool = False, cache: PackCache | None = 
         doc = cache.get(path, stamp) if cache is not None else None
         if doc is not None:
             return build_pack(doc, path, builtin)
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as error:
         raise PackError(path, [Problem("", f"cannot read the file: {error.strerror or error}")]) from None
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from tui.core.bounded import read_regular
 from tui.core.schema import Problem, check_keys, expect, syntax_position
 from tui.core.speech import DEFAULT_WPM
 
@@ -39,15 +40,19 @@ _TYPES = {"theme": str, "cursor_blink": bool, "mouse": bool, "words_per_minute":
 def load_settings(path: Path) -> Settings:
     """Settings from ``path``; defaults when it does not exist. Raises SettingsError."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
     except FileNotFoundError:
         return Settings()
     except (OSError, UnicodeDecodeError) as error:
         raise SettingsError(path, [Problem("", f"cannot read: {error}")]) from None
     import tomllib  # only when there is a config file
 
+    from tui.core.bounded import TooDeepError, loads
+
     try:
-        doc = tomllib.loads(text)
+        doc = loads(text)
+    except TooDeepError as error:
+        raise SettingsError(path, [Problem("", str(error))]) from None
     except tomllib.TOMLDecodeError as error:
         line, _, reason = syntax_position(str(error))
         raise SettingsError(path, [Problem("", f"TOML syntax error: {reason}")], line) from None

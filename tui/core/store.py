@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from tui.core import notes
-from tui.core.atomic import atomic_write, private_dir, write_new
+from tui.core.atomic import atomic_write, fsync_dir, private_dir, write_new
+from tui.core.bounded import NotRegularFileError, TooDeepError, read_regular
 from tui.core.comments import keep_commented
 from tui.core.notes import Company, NotesFormatError
 from tui.core.record import Record
 from tui.core.schema import Problem, syntax_position, type_name
 from tui.core.slug import clean_name, slugify
+from tui.core.sync_copies import SyncCopy, split_copies
 from tui.core.toml_literals import lift_long_strings
 
 # Migrations from format N to N+1, applied in order on load. Format 1 is the
@@ -153,8 +155,12 @@ def parse(data: bytes, path: Path) -> tuple[dict[str, Any], int]:
         raise NotesError(path, f"not UTF-8 text (bad byte at offset {error.start})", fix="Save the file as UTF-8.") from None
     import tomllib
 
+    from tui.core import bounded
+
     try:
-        doc = tomllib.loads(text)
+        doc = bounded.loads(text)
+    except TooDeepError as error:
+        raise NotesError(path, str(error), fix="finale's own files nest four levels: fix it in a text editor.") from None
     except tomllib.TOMLDecodeError as error:
         line, column, reason = syntax_position(str(error))
         where = f" column {column}" if column else ""
@@ -224,20 +230,30 @@ class NotesStore:
 
     # -- reading ---------------------------------------------------------
 
-    def slugs(self) -> list[str]:
+    def _stems(self) -> list[str]:
         if not self.companies.is_dir():
             return []
-        return sorted(p.stem for p in self.companies.glob("*.toml") if not p.name.startswith("."))
+        return [p.stem for p in self.companies.glob("*.toml") if not p.name.startswith(".")]
+
+    def slugs(self) -> list[str]:
+        """Every company's slug; a sync tool's copy of a company's file is not a company (see sync_copies)."""
+        return split_copies(self._stems())[0]
+
+    def sync_copies(self) -> dict[str, list[SyncCopy]]:
+        """Each company's copies made by a sync tool (Syncthing, Dropbox...), by slug."""
+        return split_copies(self._stems())[1]
 
     def read(self, slug: str, with_digest: bool = True) -> Entry:
         """One file as an Entry; ``with_digest=False`` skips hashing for read-only callers."""
         path = self.path_for(slug)
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
         except FileNotFoundError:
             return Entry(slug, path, error=NotesError(path, "no such company file"))
         except OSError as error:
-            return Entry(slug, path, error=NotesError(path, f"cannot read: {error.strerror}", fix="Check the file's permissions."))
+            fix = ("Move it out of the companies folder: finale reads only regular files."
+                   if isinstance(error, NotRegularFileError) else "Check the file's permissions.")
+            return Entry(slug, path, error=NotesError(path, f"cannot read: {error.strerror}", fix=fix))
         try:
             company, version = company_from(data, path)
         except NotesError as error:
@@ -276,7 +292,7 @@ class NotesStore:
 
     def disk_digest(self, slug: str) -> str | None:
         try:
-            return digest_of(self.path_for(slug).read_bytes())
+            return digest_of(read_regular(self.path_for(slug)))
         except FileNotFoundError:
             return None
 
@@ -332,7 +348,7 @@ class NotesStore:
 
     def _keep_comments(self, path: Path) -> None:
         try:
-            kept = keep_commented(path, path.read_bytes())
+            kept = keep_commented(path, read_regular(path))
         except FileNotFoundError:
             return
         if kept is not None:
@@ -364,6 +380,7 @@ class NotesStore:
             atomic_write(self.path_for(new_slug), data)
             if new_slug != slug:
                 os.unlink(path)
+                fsync_dir(self.companies)  # or a power cut brings the old name back beside the new
         return Loaded(new_slug, loaded.company, digest_of(data))
 
     def delete(self, slug: str) -> Path:
@@ -377,4 +394,6 @@ class NotesStore:
                 target = self.trash / f"{slug}-{self._stamp()}-{n}.toml"
                 n += 1
             os.replace(path, target)
+            fsync_dir(self.trash)
+            fsync_dir(self.companies)  # or a power cut brings the deleted company back
         return target

@@ -8,11 +8,12 @@ from pathlib import Path
 
 from textual.app import App
 
+from tui.core.external_edit import EditResult
 from tui.core.external_edit import edit_externally as edit_file
 
 
-def edit_externally(app: App, folder: Path, prefix: str, text: str) -> str | None:
-    """The text as the editor left it, or None when unchanged, or it could not run or failed (with a notice).
+def edit_externally(app: App, folder: Path, prefix: str, text: str) -> EditResult:
+    """What the editor left (``text`` None when unchanged or it could not run, with a notice shown).
 
     The core does the file work (a private temp file, removed whatever happens;
     text that is not UTF-8 read as Latin-1 with a notice); this hands the terminal over.
@@ -20,10 +21,19 @@ def edit_externally(app: App, folder: Path, prefix: str, text: str) -> str | Non
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
 
     def run(argv: list[str]) -> int:
+        # The failure is raised after the with block: raised inside it, it skipped Textual's
+        # resume (suspend has no finally), and the app never took the terminal back.
+        failure: Exception | None = None
         with app.suspend():
-            return subprocess.run(argv).returncode
+            try:
+                return subprocess.run(argv).returncode
+            except (OSError, subprocess.SubprocessError) as error:
+                failure = error
+        assert failure is not None
+        raise failure
 
     result = edit_file(editor, folder, prefix, text, run)
     if result.notice:
-        app.notify(result.notice, severity=result.severity, timeout=15)  # type: ignore[arg-type]
-    return result.text
+        notice = result.notice.splitlines()[0] if result.severity == "error" else result.notice
+        app.notify(notice, severity=result.severity, timeout=15, markup=False)  # type: ignore[arg-type]
+    return result

@@ -231,13 +231,13 @@ class FinaleApp(TypeAheadApp):
                     screen.hand_over_text()
 
     @on(messages.ExitApp)
-    async def _leave_as_ctrl_q_does(self, message: messages.ExitApp) -> None:
+    def _leave_as_ctrl_q_does(self, message: messages.ExitApp) -> None:
         # finale itself leaves only through _quit. Any other ExitApp (textual-serve's "quit",
         # sent when `finale serve` stops a browser tab) goes the same way as ctrl+q: after the
         # keys that arrived before it, and saving first.
         if not self._leaving:
             message.prevent_default()
-            await self.action_quit()
+            self.after_keys(lambda: self.call_later(self.action_quit))
 
     def _handle_exception(self, error: Exception) -> None:
         # Any unhandled exception, in a handler or a worker: the notes go to disk before the app ends.

@@ -76,8 +76,8 @@ class SaveFailed(SaveMessage):
             kept = f" What you typed is saved beside it as {status.copy.name}." if status.copy else ""
             return Notice(f"{status.reason} Saving is paused until the file parses again.{kept}",
                           f"{name} is broken", "error", 30)
-        return Notice(f"Could not save: {status.reason}. Your text is still here; fix the problem and press ctrl+s.",
-                      severity="error", timeout=20)
+        return Notice(f"Could not save: {status.reason}. Your text is still here; fix the problem and press ctrl+s. "
+                      "If you quit first, finale keeps it in a rescue file and prints where.", severity="error", timeout=20)
 
 
 class Conflict(SaveMessage):

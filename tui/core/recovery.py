@@ -1,11 +1,50 @@
-"""Copies written beside a notes file when the file itself cannot take the text."""
+"""Copies written beside a notes file when the file itself cannot take the text, or further off."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from tui.core.atomic import write_new
+from tui.core.fsguard import make_dirs
 from tui.core.notes import Company
+
+
+class NowhereToWrite(OSError):
+    """Not one of the places a rescue copy can go took it; ``str()`` names each place and why."""
+
+
+def _state_folder() -> Path:
+    from tui.core import paths
+
+    return make_dirs(paths.state_dir() / "rescued")
+
+
+def _temp_folder() -> Path:
+    import tempfile
+
+    return Path(tempfile.mkdtemp(prefix="finale-rescue-"))  # 0700, ours alone
+
+
+def write_rescue(path: Path, kind: str, stamp: str, data: bytes,
+                 further: tuple[Callable[[], Path], ...] = (_state_folder, _temp_folder)) -> Path:
+    """``data`` beside ``path`` (``write_beside``), else in finale's state folder, else a private temp folder.
+
+    The first place that takes it wins; the path returned is where the words are.
+    NowhereToWrite when none does (a full disk with no tmpfs, everything read-only).
+    """
+    failures: list[str] = []
+    try:
+        return write_beside(path, kind, stamp, data)
+    except OSError as error:
+        failures.append(f"{path.parent}: {error.strerror or error}")
+    for place in further:
+        try:
+            folder = place()
+            return write_new(folder / f"{path.name}.{kind}-{stamp}", data)
+        except OSError as error:
+            failures.append(f"{getattr(error, 'filename', None) or place.__name__}: {error.strerror or error}")
+    raise NowhereToWrite(0, "nowhere could take a copy (" + "; ".join(failures) + ")")
 
 
 def write_beside(path: Path, kind: str, stamp: str, data: bytes) -> Path:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tui.core.atomic import atomic_write
 from tui.core.notes import Ask, ChecklistEntry, Company, CustomQuestion, Rehearsal
-from tui.core.recovery import plain_text, write_beside
+from tui.core.recovery import plain_text, write_rescue
 from tui.core.save_status import SAVED, UNSAVED, SaveState, SaveStatus
 from tui.core.slug import slugify
 from tui.core.store import ConflictError, Loaded, NotesError, NotesStore, SerializeError, serialize
@@ -55,7 +55,8 @@ class CompanySession:
         self.store = store
         self.slug = loaded.slug
         self.company = loaded.company
-        self.digest = loaded.digest
+        self.digest: str | None = loaded.digest
+        """The file as last loaded or saved; None while the notes folder is gone."""
         self.edits = 0
         self.saved_edits = 0
         self._status = SAVED
@@ -237,7 +238,8 @@ class CompanySession:
         """Quit, a signal or a crash: every word ends up in the notes file or a copy beside it.
 
         Writes nothing to the terminal. If the normal save fails, the notes go
-        to ``<slug>.toml.recovery-<time>``; only if that fails too is FAILED returned.
+        to ``<slug>.toml.recovery-<time>`` beside the file, else in the state or a
+        temp folder (``write_rescue``); only if all fail is FAILED returned.
         """
         try:
             status = self.save_now()
@@ -257,7 +259,7 @@ class CompanySession:
             data = serialize(self.company)
         except SerializeError:
             data = plain_text(self.company)
-        copy_path = write_beside(self.path, "recovery", self.store.clock().strftime("%Y%m%d-%H%M%S"), data)
+        copy_path = write_rescue(self.path, "recovery", self.store.clock().strftime("%Y%m%d-%H%M%S"), data)
         with self._lock:
             self.saved_edits = max(self.saved_edits, edits)
             state = SaveState.BLOCKED if blocked else SaveState.CONFLICT
@@ -286,6 +288,11 @@ class CompanySession:
             try:
                 loaded = self.store.load(self.slug)
             except NotesError as error:
+                if not self.store.companies.is_dir():  # removed, moved or unmounted: not a broken file
+                    self.digest = None  # the next save makes the folder again (see NotesStore.save)
+                    self._status = SaveStatus(SaveState.FAILED, f"the notes folder {self.store.companies} is gone "
+                                              "(removed or moved); ctrl+s makes it again")
+                    return self._status
                 self._broken_digest = self.store.disk_digest(self.slug)
                 self._status = SaveStatus(SaveState.BLOCKED, str(error), copy=self._status.copy if self.blocked else None)
                 return self._status
@@ -311,7 +318,7 @@ class CompanySession:
                 if self._stale_copy is not None and self._stale_copy != kept:
                     self._stale_copy.unlink(missing_ok=True)  # an older snapshot of what ``kept`` holds
             kept = kept or self._stale_copy
-            if kept is None and loaded.digest != self.digest and not self.blocked:
+            if kept is None and self.digest and loaded.digest != self.digest and not self.blocked:
                 from tui.core.conflicts import moved_aside
 
                 kept = moved_aside(self.store, self.slug, self.digest)  # a sync tool set ours aside

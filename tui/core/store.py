@@ -15,6 +15,7 @@ from tui.core import notes
 from tui.core.atomic import atomic_write, private_dir, write_new
 from tui.core.bounded import NotRegularFileError, TooDeepError, read_regular
 from tui.core.comments import keep_commented
+from tui.core.fsguard import remake_vanished
 from tui.core.notes import Company, NotesFormatError
 from tui.core.record import Record
 from tui.core.schema import Problem, syntax_position, type_name
@@ -231,9 +232,7 @@ class NotesStore:
     # -- reading ---------------------------------------------------------
 
     def _stems(self) -> list[str]:
-        if not self.companies.is_dir():
-            return []
-        return [p.stem for p in self.companies.glob("*.toml") if not p.name.startswith(".")]
+        return [p.stem for p in self.companies.glob("*.toml") if not p.name.startswith(".")] if self.companies.is_dir() else []
 
     def slugs(self) -> list[str]:
         """Every company's slug; a sync tool's copy of a company's file is not a company (see sync_copies)."""
@@ -325,8 +324,12 @@ class NotesStore:
         """
         data = serialize(company)
         path = self.path_for(slug)
+        if remade := remake_vanished(self.companies, self.root):  # removed or moved away while open
+            self.notices.append(f"The notes folder {self.companies} was gone (removed or moved): finale made it "
+                                f"again and saved {path.name} there with everything you typed.")
         with self._locked():
             current = self.disk_digest(slug)
+            base_digest = None if remade and current is None else base_digest  # ours is the only version left
             if current != base_digest:
                 raise self._conflict(path, data)
             if current is not None and current == digest_of(data):

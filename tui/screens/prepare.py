@@ -254,7 +254,7 @@ class PrepareScreen(PaneScreen):
             self.answer_pane.show_status(text, over, self.session.status)
         notices = self.session.store.notices
         while notices:
-            self.notify(notices.pop(0), title="Comments kept aside", timeout=20)
+            self.notify(notices.pop(0), severity="warning", timeout=20)  # a file kept aside, a folder made again
 
     # -- editing ---------------------------------------------------------
 

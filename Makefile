@@ -17,11 +17,14 @@ run: $(STAMP)
 	$(BIN)/finale $(ARGS)
 
 # The checks run first and stop the run: a broken layer contract fails `make test`.
+# pytest runs on every core (pytest-xdist; JOBS=0 runs it in this one process). worksteal
+# hands a slow file's remaining tests to an idle worker, so one slow file does not set the pace.
+JOBS ?= auto
 test: $(STAMP)
 	$(BIN)/ruff check tui tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(JOBS) --dist worksteal $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)

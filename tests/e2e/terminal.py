@@ -7,7 +7,6 @@ escape codes finale writes into the grid of characters a user would see.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -109,5 +108,9 @@ class Terminal:
         return self.child.exitstatus if self.child.exitstatus is not None else -(self.child.signalstatus or 0)
 
 
-def needs_finale() -> bool:
-    return shutil.which(FINALE) is not None or Path(FINALE).exists()
+def missing_finale() -> str:
+    """Why the pty tests cannot run here, or "" when this venv's own ``finale`` command is in place."""
+    if os.access(FINALE, os.X_OK):
+        return ""
+    return (f"{FINALE} is missing: the pty tests drive the finale command installed in this venv "
+            f"(never one found on PATH). Install it with `make .venv/.installed` or `pip install -e .`.")

@@ -13,10 +13,10 @@ import re
 
 import pytest
 
-from tests.e2e.terminal import Terminal, base_env, needs_finale
+from tests.e2e.terminal import Terminal, base_env
 from tests.helpers import acme, make_store
 
-pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not needs_finale(), reason="finale is not installed")]
+pytestmark = pytest.mark.e2e
 
 MOVE = re.compile(rb"\x1b\[(\d+);\d+H")
 

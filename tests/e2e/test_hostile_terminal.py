@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from tests.e2e.terminal import Terminal, base_env, needs_finale
+from tests.e2e.terminal import Terminal, base_env
 from tests.helpers import NOW, acme, plant
 from tui.core.notes import ChecklistEntry
 
-pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not needs_finale(), reason="finale is not installed")]
+pytestmark = pytest.mark.e2e
 
 OSC2 = "\x1b]2;PWNED\x07"
 OSC52 = "\x1b]52;c;UFdORUQ=\x07"

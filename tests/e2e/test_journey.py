@@ -8,9 +8,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.e2e.terminal import FINALE, Terminal, base_env, needs_finale
+from tests.e2e.terminal import FINALE, Terminal, base_env
 
-pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not needs_finale(), reason="finale is not installed")]
+pytestmark = pytest.mark.e2e
 
 ESC = "\x1b"
 CTRL_Q = "\x11"

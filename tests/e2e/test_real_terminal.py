@@ -8,10 +8,10 @@ import tomllib
 
 import pytest
 
-from tests.e2e.terminal import Terminal, base_env, needs_finale
+from tests.e2e.terminal import Terminal, base_env
 from tests.helpers import acme, make_store
 
-pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not needs_finale(), reason="finale is not installed")]
+pytestmark = pytest.mark.e2e
 
 ESC = "\x1b"
 CTRL_Q = "\x11"

@@ -14,10 +14,14 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
 
+from tui.core import check_scope as scope
+from tui.core import reading
 from tui.core import words as w
 from tui.core.notes import Ask, Company
 from tui.core.packs import Catalog, Check, Question
 from tui.core.progress import questions_for, readiness_text
+from tui.core.research import competitors, measures, name_groups, research_words, used_research
+from tui.core.research import stems_of as _stems_of
 from tui.core.speech import DEFAULT_WPM, HUGE_WORDS, band, is_huge, speaking_seconds, target_text, word_count
 from tui.core.timefmt import mmss
 
@@ -176,29 +180,6 @@ def _known_stems(question: Question, role: str, company: str) -> frozenset[str]:
     return _stems_of("\n".join(parts))
 
 
-@lru_cache(maxsize=64)
-def _stems_of(text: str) -> frozenset[str]:
-    return frozenset(w.analyse(text).where)
-
-
-@lru_cache(maxsize=64)
-def research_words(notes: str, known: frozenset[str] = frozenset()) -> dict[str, str]:
-    """Distinctive words of the notes, stem -> the word as written.
-
-    Numbers and proper names always count; other words only when they are
-    rare in ordinary English and not already in the question or the role.
-    """
-    out: dict[str, str] = {}
-    for token in w.analyse(notes).tokens:
-        if token.stem in known or token.stem in out:
-            continue
-        if w.is_number(token) or w.is_proper_name(token):
-            out[token.stem] = token.surface
-        elif len(token.lower) > 2 and token.lower.isalpha() and not w.is_common(token.lower):
-            out[token.stem] = token.surface
-    return out
-
-
 def _uses_research(question: Question, doc: w.Text, text: str, check: Check, ctx: CheckContext) -> tuple[bool, str]:
     items = list(check.params.get("items", []))
     wanted = int(check.params.get("min", 1))
@@ -206,38 +187,42 @@ def _uses_research(question: Question, doc: w.Text, text: str, check: Check, ctx
     notes = "\n".join(ctx.notes.get(item, "") for item in items)
     if not notes.strip():
         return False, f"Research first: add notes on {labels} in the checklist."
-    research = research_words(notes, _known_stems(question, ctx.role, ctx.company_name))
+    name = _stems_of(ctx.company_name)
+    known = _known_stems(question, ctx.role, ctx.company_name)
+    research = research_words(notes, known, _stems_of(" ".join(check.params.get("ordinary", []))))
     if not research:
         return False, f"Your notes on {labels} hold no specific facts yet: add names, numbers, products."
-    shared = sorted((s for s in research if s in doc.where), key=lambda s: doc.where[s][0])
-    used = list(dict.fromkeys(doc.surface[doc.where[s][0]] for s in shared))  # as the user wrote them
-    if len(used) >= wanted:
-        return True, f"Uses your research: {_quoted(used[:5])}."
-    unused = [word for stem_, word in research.items() if stem_ not in doc.where][:3]
-    so_far = f" So far {len(used)} of {wanted}{': ' + _quoted(used) if used else ''}." if wanted > 1 else ""
+    rivals = competitors("\n".join(ctx.notes.values()), name)
+    used = used_research(doc, research, rivals, measures(notes), name_groups(notes))
+    said = scope.rival_praise(doc, check, ctx, used.rivals)
+    if len(used.words) >= wanted:
+        return True, f"Uses your research: {_quoted(used.words[:5])}.{said}"
+    unused = [word for stem_, word in research.items() if stem_ not in doc.where and stem_ not in rivals][:3]
+    so_far = f" So far {len(used.words)} of {wanted}{': ' + _quoted(used.words) if used.words else ''}." if wanted > 1 else ""
+    bare = f" {_quoted(used.bare_figures[:2])} needs what it measures, as in your notes." if used.bare_figures else ""
     hint = f" From your notes: {_quoted(unused)}." if unused else ""
-    return False, f"{check.message}{so_far}{hint}"
+    return False, f"{check.message}{so_far}{bare}{said}{hint}"
 
 
 def _includes_any(question: Question, doc: w.Text, text: str, check: Check, ctx: CheckContext) -> tuple[bool, str]:
     wanted = int(check.params.get("min", 1))
     found = w.found_entries(doc, list(check.params.get("words", [])))
-    if check.params.get("done", False):
-        # Only what the user did or does, not what they will do ("Once I join, I will lead").
-        future = w.future_sentences(doc)
-        found = {e: s for e, spans in found.items() if (s := [p for p in spans if doc.sentence[p[0]] not in future])}
+    found = scope.keep(found, scope.reader(doc, check, ctx))
     spoilers = w.found_entries(doc, list(check.params.get("unless", [])))
     if spoilers:
         return False, f"{check.message} {_found_text(doc, spoilers)} does not count here."
     label = str(check.params.get("found", "Found"))
+    read_as = scope.part_note(doc, check)
     if len(found) >= wanted:
-        return True, f"{label}: {_found_text(doc, found)}."
+        return True, f"{label}: {_found_text(doc, found)}.{read_as}"
     so_far = f" So far only {_found_text(doc, found)}." if found else ""
-    return False, check.message + so_far
+    return False, check.message + so_far + read_as
 
 
 def _has_number(question: Question, doc: w.Text, text: str, check: Check, ctx: CheckContext) -> tuple[bool, str]:
-    i = w.first_figure(doc)
+    idioms = {i for spans in w.found_entries(doc, list(check.params.get("idioms", []))).values()
+              for first, last in spans for i in range(first, last + 1)} if doc.figures else set()
+    i = next((f for f in doc.figures if f not in idioms), None)
     if i is None:
         return False, check.message
     start = i - 1 if i and doc.lower[i - 1] in ("a", "an") else i
@@ -246,21 +231,32 @@ def _has_number(question: Question, doc: w.Text, text: str, check: Check, ctx: C
 
 
 def _past_event(question: Question, doc: w.Text, text: str, check: Check, ctx: CheckContext) -> tuple[bool, str]:
-    found = w.past_events(doc, list(check.params.get("markers", [])), _stems_of(ctx.company_name))
+    part = scope.part_positions(doc, check)
+    sentences = None if part is None else {doc.sentence[i] for i in part}
+    found = w.past_events(doc, list(check.params.get("markers", [])), _stems_of(ctx.company_name),
+                          sentences, lambda i: reading.subject_of(doc, i) != "other")
     label = str(check.params.get("found", "Tells what happened"))
+    read_as = scope.part_note(doc, check)
     if found:
-        return True, f"{label}: {_quoted(found[:3])}."
-    return False, check.message
+        return True, f"{label}: {_quoted(found[:3])}.{read_as}"
+    return False, check.message + read_as
 
 
 def _avoid(question: Question, doc: w.Text, text: str, check: Check, ctx: CheckContext) -> tuple[bool, str]:
     allowed = int(check.params.get("max", 0))
-    found = w.found_entries(doc, list(check.params.get("words", [])))
-    total = sum(len(spans) for spans in found.values())
+    quantity = {w.phrase(word) for word in check.params.get("not_before_quantity", [])}
+    found = {e: kept for e, spans in w.found_entries(doc, list(check.params.get("words", []))).items()
+             if (kept := [p for p in spans if w.phrase(e) not in quantity or not reading.before_quantity(doc, p[0])])}
+    said: dict[str, int] = {}  # the hedges as the user wrote them, so "I'm fairly sure" is shown, not the pack's entry
+    for spans in found.values():
+        for span in spans:
+            quoted = w.quote(doc, span)
+            said[quoted.lower()] = said.get(quoted.lower(), 0) + 1
+    total = sum(said.values())
     if total <= allowed:
         return True, "No hedges or fillers." if not total else f"One filler ({_found_text(doc, found)}), within the limit."
-    listing = ", ".join(f"“{word}” ×{len(spans)}" for word, spans in sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0])))
-    return False, f"{check.message} Found {listing}."
+    listing = ", ".join(f"“{word}” ×{n}" for word, n in sorted(said.items(), key=lambda kv: (-kv[1], kv[0])))
+    return False, f"{check.message} Read as hedges: {listing}."
 
 
 def ask_topic(ask: Ask, check: Check) -> str:

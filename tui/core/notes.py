@@ -7,10 +7,13 @@ back after the known ones, so hand edits and newer versions survive a save.
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.record import Record
 from tui.core.schema import Problem, expect, expect_str_list, join, type_name
+
+if TYPE_CHECKING:
+    from tui.core.rounds import Round
 
 FORMAT = 1
 
@@ -68,7 +71,7 @@ class Rehearsal(Record):
 
 class Company(Record):
     _fields = ("name", "role", "interview_at", "interviewers", "links", "answers", "checklist", "asks",
-               "custom_questions", "rehearsals", "company_extra", "extra")
+               "custom_questions", "rehearsals", "rounds", "interviewer_notes", "company_extra", "extra")
 
     def __init__(
         self,
@@ -82,6 +85,8 @@ class Company(Record):
         asks: list[Ask] | None = None,
         custom_questions: list[CustomQuestion] | None = None,
         rehearsals: list[Rehearsal] | None = None,
+        rounds: list[Round] | None = None,
+        interviewer_notes: dict[str, str] | None = None,
         company_extra: dict[str, Any] | None = None,
         extra: dict[str, Any] | None = None,
     ) -> None:
@@ -95,6 +100,9 @@ class Company(Record):
         self.asks: list[Ask] = [] if asks is None else asks
         self.custom_questions: list[CustomQuestion] = [] if custom_questions is None else custom_questions
         self.rehearsals: list[Rehearsal] = [] if rehearsals is None else rehearsals
+        # Empty in a file from before rounds: interview_at and interviewers are then its one round.
+        self.rounds: list[Round] = [] if rounds is None else rounds
+        self.interviewer_notes: dict[str, str] = {} if interviewer_notes is None else interviewer_notes
         self.company_extra: dict[str, Any] = {} if company_extra is None else company_extra
         self.extra: dict[str, Any] = {} if extra is None else extra
 
@@ -302,7 +310,12 @@ def from_document(doc: dict[str, Any]) -> Company:
                 )
             )
 
-    company.extra = _split(doc, ("format", "company", "answers", "checklist", "asks", "custom_questions", "rehearsals"))
+    from tui.core.rounds import parse_interviewer_notes, parse_rounds
+
+    company.rounds = parse_rounds(doc, problems)
+    company.interviewer_notes = parse_interviewer_notes(doc, problems)
+    company.extra = _split(doc, ("format", "company", "answers", "checklist", "asks", "custom_questions", "rehearsals",
+                                 "rounds", "interviewer_notes"))
     if problems:
         raise NotesFormatError(problems)
     return company
@@ -345,6 +358,12 @@ def to_document(company: Company) -> dict[str, Any]:
             {"question": r.question, "at": _written(r.at), "seconds": r.seconds, "rating": r.rating, "mode": r.mode, **r.extra}
             for r in company.rehearsals
         ]
+    if company.rounds:
+        from tui.core.rounds import rounds_document
+
+        doc["rounds"] = rounds_document(company.rounds)
+    if company.interviewer_notes:
+        doc["interviewer_notes"] = dict(company.interviewer_notes)
     for key, value in company.extra.items():
         doc.setdefault(key, value)
     return doc

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from tui.core.notes import Ask, Company
-from tui.core.packs import Catalog, Question
+from tui.core.packs import Catalog, Question, StarterAsk
 
 
 def unique_question_ids(catalog: Catalog, company: Company) -> list[str]:
@@ -51,12 +51,47 @@ def questions_for(catalog: Catalog, company: Company) -> list[Question]:
 
 
 def _in_role(catalog: Catalog, question: Question, role: str) -> Question:
-    """The prompt with the pack's role swapped for the company's ("as a Director of Product")."""
+    """The question in the company's role: ``{role}`` in the pack's text, and the pack's own role in the prompt.
+
+    A pack written for a "Senior Product Manager" reads "as a Director of
+    Product" for a company whose role is that; where the pack writes
+    ``{role}`` (tips, why they ask, examples), the company's role goes there.
+    """
     written_for = next((p.role for p in catalog.packs if p.id == question.pack_id and p.role), "")
     role = role.strip()
+    question = _templated(question, role or written_for)
     if not written_for or not role or role == written_for or written_for not in question.prompt:
         return question
     return question._replace(prompt=question.prompt.replace(written_for, role))
+
+
+def in_role(text: str, role: str) -> str:
+    """``text`` with ``{role}`` as ``role`` ("a" before it becomes "an" where the role starts with a vowel)."""
+    if "{role}" not in text:
+        return text
+    if not role:
+        role = "this role"
+    article = "an" if role[:1].lower() in "aeiou" else "a"
+    for a in ("a", "A"):
+        text = text.replace(f"{a} {{role}}", f"{article if a == 'a' else article.capitalize()} {{role}}")
+    return text.replace("{role}", role)
+
+
+def _templated(question: Question, role: str) -> Question:
+    texts = [question.prompt, question.why_they_ask, *question.examples] + [t.title + t.body for t in question.tips]
+    if not any("{role}" in text for text in texts):
+        return question
+    return question._replace(
+        prompt=in_role(question.prompt, role), why_they_ask=in_role(question.why_they_ask, role),
+        examples=tuple(in_role(e, role) for e in question.examples),
+        tips=tuple(t._replace(title=in_role(t.title, role), body=in_role(t.body, role)) for t in question.tips),
+    )
+
+
+def starters_in_role(catalog: Catalog, role: str) -> list[StarterAsk]:
+    """The pack's starter questions to ask, in the company's role."""
+    role = role.strip() or catalog.role
+    return [s._replace(text=in_role(s.text, role)) for s in catalog.asks]
 
 
 def asks_wanted(question: Question) -> int:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from tui.core import notes
-from tui.core.atomic import atomic_write, private_dir, write_new
+from tui.core.atomic import atomic_write, fsync_dir, private_dir, write_new
 from tui.core.bounded import NotRegularFileError, TooDeepError, read_regular
 from tui.core.comments import keep_commented
 from tui.core.fsguard import remake_vanished
@@ -383,6 +383,7 @@ class NotesStore:
             atomic_write(self.path_for(new_slug), data)
             if new_slug != slug:
                 os.unlink(path)
+                fsync_dir(self.companies)  # or a power cut brings the old name back beside the new
         return Loaded(new_slug, loaded.company, digest_of(data))
 
     def delete(self, slug: str) -> Path:
@@ -396,4 +397,6 @@ class NotesStore:
                 target = self.trash / f"{slug}-{self._stamp()}-{n}.toml"
                 n += 1
             os.replace(path, target)
+            fsync_dir(self.trash)
+            fsync_dir(self.companies)  # or a power cut brings the deleted company back
         return target

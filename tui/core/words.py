@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
@@ -100,6 +101,7 @@ class Text:
         self._pieces = pieces
         self._spans: list[tuple[int, int]] | None = None
         self.future: set[int] | None = None
+        self.memo: dict[object, object] = {}  # facts a check works out once per text (tui/core/parts.py)
         self._tokens: list[Token] | None = None
         if len(pieces) >= _REUSE_PIECES:
             Text._last = self
@@ -289,33 +291,58 @@ def future_sentences(text: Text) -> set[int]:
     return text.future
 
 
-def past_events(text: Text, markers: list[str], exclude: frozenset[str] = frozenset()) -> list[str]:
+# After "I" or "we", words that make a present-tense sentence a claim, not a story told in the present.
+_NOT_A_DEED = frozenset("""
+am are have has had will would can could should might may must do does did think believe feel want hope guess
+know like love really just also always usually often never not still need enjoy prefer tend
+""".split())
+
+
+def past_events(text: Text, markers: list[str], exclude: frozenset[str] = frozenset(),
+                sentences: set[int] | None = None, by_speaker: Callable[[int], bool] | None = None) -> list[str]:
     """Signs of something that happened, as written: "I led", "we shipped", "in 2023", "at Medisoft".
 
     A past-tense verb after "I" or "we" (not "I have led": that is a claim,
     not an event), a marker from the pack ("last spring", "in my last role"),
     "in" and a year, or "at" and a proper name other than ``exclude``. Markers
-    only count in a sentence with a past-tense verb, never in one about the
-    future ("Once I join, I will...").
+    only count in a sentence with a past-tense verb (one ``by_speaker`` accepts:
+    "my manager led the launch" is not the speaker's story), never in one
+    about the future ("Once I join, I will..."). A marker also counts before
+    "I" or "we" and a verb in the present, as a story is often told ("In 2021
+    I get a call from our biggest client"). Only ``sentences`` are read, when given.
     """
     future = future_sentences(text)
     spans: list[tuple[int, int]] = []
     n = len(text)
-    past = {text.sentence[i] for i in text.past} - future
+    past: set[int] = set()
+    for i in text.past:  # a sentence is past once one of its past verbs is the speaker's
+        if text.sentence[i] not in past and (by_speaker is None or by_speaker(i)):
+            past.add(text.sentence[i])
+    past -= future
+    told = set()  # sentences with "I" or "we" and a verb in the present: a story when a marker dates them
     for i in sorted(text.where.get("i", []) + text.where.get("we", [])):
+        if sentences is not None and text.sentence[i] not in sentences:
+            continue
         for j in range(i + 1, min(i + 3, n)):
             if text.sentence[j] != text.sentence[i] or text.lower[j] in ("have", "has", "will", "would", "am", "are"):
                 break
             if is_past_word(text.lower[j], text.stem[j]):
                 spans.append((i, j))
                 break
+        j = i + 1
+        if j < n and text.sentence[j] == text.sentence[i] and text.lower[j] not in _NOT_A_DEED and text.lower[j].isalpha():
+            told.add(text.sentence[i])
+    dated = (past | (told - future))
     for word, is_marker in (("in", lambda j: YEAR.fullmatch(text.lower[j])),
                             ("at", lambda j: j not in text.starts and text.surface[j][:1].isupper()
                              and text.lower[j] != "i" and text.stem[j] not in exclude)):
         for i in text.where.get(word, ()):
             j = i + 1
-            if text.sentence[i] in past and j < n and text.sentence[j] == text.sentence[i] and is_marker(j):
+            if (text.sentence[i] in (dated if word == "in" else past) and j < n and text.sentence[j] == text.sentence[i]
+                    and is_marker(j)):
                 spans.append((i, j))
     for found in found_entries(text, markers).values():
-        spans += [span for span in found if text.sentence[span[0]] in past]
+        spans += [span for span in found if text.sentence[span[0]] in dated]
+    if sentences is not None:
+        spans = [span for span in spans if text.sentence[span[0]] in sentences]
     return list(dict.fromkeys(quote(text, span) for span in sorted(spans)))

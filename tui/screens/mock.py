@@ -131,7 +131,7 @@ class MockScreen(Screen):
         review = self.phase in ("review", "done")
         self.query_one("#mk-stage").display = not review
         self.query_one("#mk-review").display = review
-        self.call_after_refresh(self.query_one("#mk-review" if review else "#mk-stage").focus)
+        self.app.hold_keys_until_focused(self.query_one("#mk-review" if review else "#mk-stage"))
         self.refresh_bindings()
 
     # -- the review -----------------------------------------------------------

@@ -13,7 +13,7 @@ from textual.widgets import Header, Input, OptionList, TextArea
 
 from tui.core.checks import CheckContext, CheckResult, run_checks
 from tui.core.packs import Question
-from tui.core.progress import questions_for, unique_question_ids
+from tui.core.progress import questions_for, starters_in_role, unique_question_ids
 from tui.core.rows import QuestionRow, answer_line, question_row
 from tui.core.sanitize import for_terminal
 from tui.core.save_status import SaveState
@@ -212,7 +212,8 @@ class PrepareScreen(PaneScreen):
             return
         company = self.session.company
         editor_focused = self.focused is self.answer_pane.editor
-        self.answer_pane.show_question(question, company.answer_text(question_id), company.asks, self.app.catalog.asks)
+        self.answer_pane.show_question(question, company.answer_text(question_id), company.asks,
+                                       starters_in_role(self.app.catalog, company.role))
         if editor_focused and question.asks:  # never leave focus (and typing) in an editor that is hidden
             self.set_focus(self.query_one("#asks-list"))
         self._tip_highlight = self._coach_said = ""

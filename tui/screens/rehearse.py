@@ -220,7 +220,9 @@ class RehearseScreen(Screen):
         for name in ("#rh-prompt", "#rh-why"):
             self.query_one(name).display = phase != "summary"
         focus = {"type": "#rh-recall", "reveal": "#rh-reveal", "summary": "#rh-summary"}.get(phase, "#rh-clock")
-        self.call_after_refresh(self.query_one(focus).focus)
+        # The keys typed straight after the one that changed the view (`y` and a sentence,
+        # in one burst) belong to the view it shows.
+        self.app.hold_keys_until_focused(self.query_one(focus))
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

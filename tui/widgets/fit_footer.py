@@ -60,7 +60,8 @@ class FitFooter(Footer):
 
     async def _rebuild(self) -> None:
         self._rebuild_queued = False
-        if self._keys() != self._shown:
+        # A screen closed before the refresh (`r` `y` escape in one burst) takes its footer with it.
+        if self.is_attached and self._keys() != self._shown:
             await self.recompose()
 
     def on_resize(self) -> None:

@@ -1,0 +1,105 @@
+"""The two input promises the pty tests guard, checked in-process too, so no missing command can skip them.
+
+- Keys that arrive in one read with the key that opens a screen reach that screen, in the order typed.
+- A byte that is not UTF-8 never stops the input thread: it is typed as the character it most likely meant.
+
+Both feed the app the way its driver does, through Textual's own parser, with nothing run in between.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+from textual import events
+from textual._xterm_parser import XTermParser
+from textual.widgets import Input
+
+from tests.helpers import make_app, make_store
+from tui.dialogs.company_form import CompanyFormDialog
+from tui.driver import TolerantLinuxDriver
+
+
+def burst(app, text: str) -> None:
+    """``text`` as one read from the terminal (one SSH packet): parsed and queued before any key is handled."""
+    for event in XTermParser(False).feed(text):
+        app._driver.process_message(event)
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    for _ in range(5):
+        await pilot.pause()
+
+
+async def test_a_name_typed_with_the_key_that_opens_the_form_lands_in_the_form(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, "nInitech")
+        await settle(pilot)
+        assert isinstance(app.screen, CompanyFormDialog)
+        assert app.screen.query_one("#name", Input).value == "Initech"
+
+
+async def test_a_whole_form_typed_in_one_burst_puts_each_value_in_its_field_in_order(tmp_path):
+    make_store(tmp_path)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, "nInitech\tSenior PM\t2026-12-03")
+        await settle(pilot)
+        assert isinstance(app.screen, CompanyFormDialog)
+        values = [app.screen.query_one(f"#{field}", Input).value for field in ("name", "role", "date")]
+        assert values == ["Initech", "Senior PM", "2026-12-03"]
+
+
+class _KeysFromPipe(TolerantLinuxDriver):
+    """finale's driver with its real input loop reading a pipe instead of a terminal; keys are recorded."""
+
+    def __init__(self, fileno: int) -> None:  # no app, no terminal: only what run_input_thread reads
+        self.fileno = fileno
+        self.exit_event = threading.Event()
+        self._debug = False
+        self.typed: list[str] = []
+        self.error: BaseException | None = None
+
+    def process_message(self, message) -> None:
+        if isinstance(message, events.Key) and message.character:
+            self.typed.append(message.character)
+
+    def run(self) -> None:
+        try:
+            self.run_input_thread()
+        except BaseException as error:  # the test reports it
+            self.error = error
+
+
+def typed_through_the_driver(data: bytes, expect: int) -> tuple[str, BaseException | None]:
+    read_end, write_end = os.pipe()
+    driver = _KeysFromPipe(read_end)
+    thread = threading.Thread(target=driver.run, daemon=True)
+    thread.start()
+    try:
+        os.write(write_end, data)
+        deadline = time.monotonic() + 10
+        while len(driver.typed) < expect and thread.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.01)
+    finally:
+        driver.exit_event.set()
+        thread.join(5)
+        os.close(write_end)
+        os.close(read_end)
+    return "".join(driver.typed), driver.error
+
+
+def test_the_driver_types_a_latin1_byte_and_keeps_reading():
+    typed, error = typed_through_the_driver(b"caf\xe9 ok \xff\xfe end", expect=len("café ok ÿþ end"))
+    assert error is None, f"the input thread died: {error!r}"
+    assert typed == "café ok ÿþ end"
+
+
+def test_the_driver_still_reads_utf8_exactly():
+    typed, error = typed_through_the_driver("naïve ✓ 🎉".encode(), expect=len("naïve ✓ 🎉"))
+    assert error is None and typed == "naïve ✓ 🎉"

@@ -1,0 +1,124 @@
+"""Where a check reads: its part of the answer, the deeds the speaker did, the sentences aimed at them.
+
+run_checks finds a check's words; these decide which of the places found
+count, so "led" in "my manager led the launch", "excited" about the
+profession in general, or a plan in the strength paragraph do not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from tui.core import parts as answer_parts
+from tui.core import reading
+from tui.core import words as w
+from tui.core.packs import Check
+from tui.core.research import competitors, research_words
+from tui.core.research import stems_of as _stems_of
+
+if TYPE_CHECKING:
+    from tui.core.checks import CheckContext
+
+Spans = dict[str, list[tuple[int, int]]]
+
+
+def _quoted(items: list[str]) -> str:
+    quoted = [f"“{item}”" for item in items]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def keep(found: Spans, ok: Callable[[str, tuple[int, int]], bool]) -> Spans:
+    """Each entry with the first of its places that counts: a message quotes one, and a long answer has hundreds."""
+    return {entry: [kept] for entry, spans in found.items()
+            if (kept := next((span for span in spans if ok(entry, span)), None)) is not None}
+
+
+def reader(doc: w.Text, check: Check, ctx: CheckContext) -> Callable[[str, tuple[int, int]], bool]:
+    """Whether a match counts for this check: in its part, done by the speaker, aimed at them."""
+    params = check.params
+    future = w.future_sentences(doc) if params.get("done", False) else set()
+    part = part_positions(doc, check)
+    ignored = _positions(doc, list(params.get("ignore", [])))
+    aimed = targets(doc, check, ctx) if params.get("aimed", False) else None
+    generic = _positions(doc, list(params.get("generic", []))) if aimed is not None else set()
+    near = {doc.sentence[k] for k in aimed} if aimed is not None else set()  # sentences that speak of them
+
+    def ok(entry: str, span: tuple[int, int]) -> bool:
+        first, last = span
+        if first in ignored or last in ignored or (part is not None and first not in part):
+            return False
+        verb = next((i for i in range(first, last + 1) if doc.lower[i] not in reading.SPEAKERS), first)
+        if params.get("done", False) and (doc.sentence[first] in future or not reading.is_done_by_speaker(doc, verb)
+                                          or reading.looks_like_noun(doc, verb, entry)):
+            return False
+        if aimed is not None and (reading.negated(doc, first) or not _aimed(doc, first, aimed, generic, near)):
+            return False
+        return True
+
+    return ok
+
+
+def _positions(doc: w.Text, entries: list[str]) -> set[int]:
+    return {i for spans in w.found_entries(doc, entries).values() for first, last in spans for i in range(first, last + 1)}
+
+
+def _aimed(doc: w.Text, i: int, aimed: set[int], generic: set[int], near: set[int]) -> bool:
+    """Feeling at word ``i`` is about them: they are in its clause, or, when the clause is not about
+    something any company has ("product management", "technology"), in the sentence before or after it."""
+    if reading.clause_has(doc, i, set(), aimed):
+        return True
+    if reading.clause_has(doc, i, set(), generic):
+        return False
+    s = doc.sentence[i]
+    return bool(near & {s - 1, s, s + 1})
+
+
+def targets(doc: w.Text, check: Check, ctx: CheckContext) -> set[int]:
+    """Where the answer speaks of them: "you", "your team", the company's name, a word of the research."""
+    found = w.found_entries(doc, list(check.params.get("targets", [])))
+    out = {i for spans in found.values() for first, last in spans for i in range(first, last + 1)}
+    name = _stems_of(ctx.company_name) - {w.analyse(g).stem[0] for g in ("the", "and", "of") if w.analyse(g).stem}
+    notes = "\n".join(ctx.notes.values())
+    rivals = competitors(notes, name)
+    about = (set(research_words(notes, _stems_of(ctx.role))) | name) - rivals if notes.strip() else set(name)
+    for stem_ in about:
+        out.update(doc.where.get(stem_, ()))
+    return out
+
+
+def part_positions(doc: w.Text, check: Check) -> set[int] | None:
+    part = check.params.get("part")
+    if part not in ("strength", "weakness"):
+        return None
+    parts = answer_parts.strength_and_weakness(doc)
+    return answer_parts.positions_in(doc, parts.strength if part == "strength" else parts.weakness)
+
+
+def part_note(doc: w.Text, check: Check) -> str:
+    """Which sentences were read as the part a check reads, so the user sees the split."""
+    part = check.params.get("part")
+    if part not in ("strength", "weakness"):
+        return ""
+    parts = answer_parts.strength_and_weakness(doc)
+    if not parts.cued:
+        return ""
+    sentences = parts.strength if part == "strength" else parts.weakness
+    if not sentences:
+        return f" No part of the answer reads as your {part} yet."
+    return f" Read as your {part}: from “{answer_parts.opening(doc, sentences)}”."
+
+
+def rival_praise(doc: w.Text, check: Check, ctx: CheckContext, named: list[str]) -> str:
+    """What to say when the answer names a competitor from the notes, and louder when it praises one."""
+    if not named:
+        return ""
+    praise = w.found_entries(doc, list(check.params.get("praise", [])))
+    praised = [word for word in named
+               if any(reading.clause_has(doc, first, {w.analyse(word).stem[0]}) for spans in praise.values()
+                      for first, _ in spans)]
+    if praised:
+        return f" You praise {_quoted(praised)}, a competitor in your notes: say what draws you to {ctx.company_name} instead."
+    return f" {_quoted(named)} is a competitor in your notes: it does not count as research on {ctx.company_name}."
+
+

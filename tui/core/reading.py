@@ -1,0 +1,129 @@
+"""Reading a word in its place: who does it, whether it is done or only planned, what it is about.
+
+A keyword alone says little: "led" in "my manager led the launch" is not the
+speaker's leadership, "just" in "just three days" is not a hedge, and "excited"
+in "I am excited about product management" is not about this company. These
+tests look at the few words around a match, within its clause, so they cost a
+short scan per match, never a pass over the whole answer.
+"""
+
+from __future__ import annotations
+
+from tui.core import words as w
+from tui.core.wordkinds import FIGURE_WORDS
+
+# A clause ends at a sentence break or before one of these: "I led X, but my
+# manager took the credit" holds two subjects.
+CLAUSE_WORDS = frozenset("but however whereas although though while yet".split())
+SPEAKERS = frozenset({"i", "we"})
+# Subjects that are not the speaker. "that" and "which" as in "features that led to".
+OTHER_SUBJECTS = frozenset("he she they you it who which that this someone somebody everyone nobody".split())
+OTHER_PEOPLE = frozenset("""
+manager managers boss bosses ceo cto cpo coo vp director directors colleague colleagues founder founders
+head chief lead supervisor predecessor mentor client clients customer customers company employer
+""".split())
+# Words between a subject and its verb that make it a wish, a plan or a claim of ability, not a deed.
+INTENTION = frozenset("""
+will would shall going want wants wanted hope hopes hoping plan plans planning intend intends aim aims
+wish wishes like love eager keen ready could can might may should need needs must looking forward
+""".split())
+# Words that may stand between a subject and its verb without changing who acts.
+_BETWEEN = frozenset("""
+also then first later eventually ultimately personally successfully quickly recently once finally actually
+have has had was were am are be been is and really
+""".split())
+_NEGATIONS = frozenset("not never no".split())
+_SUBJECT_PRONOUNS = frozenset("i we you he she they".split())
+_DETERMINERS = frozenset("a an the our my their his her its this that these those every each".split())
+_NOUN_ENDINGS = ("er", "ers", "ment", "ments", "ship", "ships", "or", "ors")
+_QUANTITY_LEADS = frozenset("a an one few couple handful over under about around nearly almost".split())
+
+
+def _starts_clause(doc: w.Text, k: int) -> bool:
+    """A clause starts at "but", "however"..., or at "and"/"so" before a new subject ("..., and I love...")."""
+    lower = doc.lower
+    if lower[k] in CLAUSE_WORDS:
+        return True
+    return lower[k] in ("and", "so") and k + 1 < len(doc) and lower[k + 1] in _SUBJECT_PRONOUNS
+
+
+def clause_of(doc: w.Text, i: int) -> tuple[int, int]:
+    """The first and last word of the clause holding word ``i``."""
+    sentence = doc.sentence
+    first = i
+    while first > 0 and sentence[first - 1] == sentence[i] and not _starts_clause(doc, first):
+        first -= 1
+    last = i
+    while last + 1 < len(doc) and sentence[last + 1] == sentence[i] and not _starts_clause(doc, last + 1):
+        last += 1
+    return first, last
+
+
+def looks_like_noun(doc: w.Text, i: int, entry: str) -> bool:
+    """ "the launch", "our manager", "a mentor": the word of a verb entry used as a noun.
+
+    Stems join "manage" and "manager"; a determiner before the word, or a
+    noun ending the entry does not spell, tells them apart.
+    """
+    word = doc.lower[i]
+    spelled = {part.strip().lower() for alternative in entry.split("|") for part in alternative.split()}
+    if word not in spelled and word.endswith(_NOUN_ENDINGS):
+        return True
+    return i > 0 and doc.sentence[i - 1] == doc.sentence[i] and doc.lower[i - 1] in _DETERMINERS
+
+
+def subject_of(doc: w.Text, i: int) -> str:
+    """Who does word ``i``: "speaker", "other", or "none" (a fragment: "Led a team of five").
+
+    The nearest pronoun before it in its clause decides, unless a person who is
+    not the speaker ("my manager", "Maria") stands right before the verb.
+    """
+    first, _ = clause_of(doc, i)
+    lower = doc.lower
+    j = i - 1
+    while j >= first and lower[j] in _BETWEEN:
+        j -= 1
+    if j >= first and lower[j] not in SPEAKERS and (
+            lower[j] in OTHER_PEOPLE or (doc.surface[j][:1].isupper() and j not in doc.starts and lower[j] != "i")):
+        return "other"
+    for k in range(i - 1, first - 1, -1):
+        if lower[k] in SPEAKERS:
+            return "speaker"
+        if lower[k] in OTHER_SUBJECTS and (lower[k] not in ("that", "which", "this") or k == i - 1):
+            return "other"
+    return "none"
+
+
+def is_intended(doc: w.Text, i: int) -> bool:
+    """A wish, a plan or an ability rather than a deed: "I want to lead", "I will build", "I could ship"."""
+    first, _ = clause_of(doc, i)
+    return any(doc.lower[k] in INTENTION for k in range(max(first, i - 5), i))
+
+
+def is_done_by_speaker(doc: w.Text, i: int) -> bool:
+    """The speaker did or does it (or a fragment with no subject says so), and it is not only planned."""
+    return subject_of(doc, i) != "other" and not is_intended(doc, i)
+
+
+def before_quantity(doc: w.Text, i: int) -> bool:
+    """Word ``i`` comes before an amount: "just three days", "only a dozen stores", "just 40%"."""
+    n = len(doc)
+    k = i + 1
+    if k < n and doc.sentence[k] == doc.sentence[i] and doc.lower[k] in _QUANTITY_LEADS:
+        k += 1
+    if k >= n or doc.sentence[k] != doc.sentence[i]:
+        return False
+    word = doc.lower[k]
+    return word in FIGURE_WORDS or word in ("one", "few", "couple", "handful", "dozen") or any(ch.isdigit() for ch in word)
+
+
+def negated(doc: w.Text, i: int) -> bool:
+    """ "not excited", "never loved": a feeling denied."""
+    first, _ = clause_of(doc, i)
+    return any(doc.lower[k] in _NEGATIONS for k in range(max(first, i - 3), i))
+
+
+def clause_has(doc: w.Text, i: int, stems: frozenset[str] | set[str], positions: set[int] | None = None) -> bool:
+    """Does the clause of word ``i`` hold one of ``stems``, or one of ``positions``?"""
+    first, last = clause_of(doc, i)
+    return any(doc.stem[k] in stems or (positions is not None and k in positions) for k in range(first, last + 1))

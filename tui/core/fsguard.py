@@ -67,6 +67,10 @@ def make_dirs(folder: Path) -> Path:
     return folder
 
 
+VANISHED = ("The notes folder {folder} was gone (removed or moved): finale made it again and saved {name} there "
+            "with everything you typed.")
+
+
 def remake_vanished(folder: Path, root: Path) -> bool:
     """Make ``folder`` (in the data folder ``root``) again, 0700, if it vanished while finale ran; True if so.
 

@@ -182,14 +182,15 @@ class Saver:
         self.owner.app.call_from_thread(self._finished, status)
 
     def _finished(self, status: SaveStatus) -> None:
-        if status.state is SaveState.CONFLICT:
-            status = self._reload(self.session.reload)
+        status = self._reload(self.session.reload if status.state is SaveState.CONFLICT else lambda: status)
         self.owner.post_message(message_for(self.session, status))
 
     def _reload(self, reload: Callable[[], SaveStatus]) -> SaveStatus:
-        before = self.session.company
+        session = self.session
+        before, merged_before = session.company, session.theirs_taken
         status = reload()
-        if self.session.company is not before and self.on_replaced is not None:
+        session.take_merges()  # another window's save, merged in on the worker thread: into the notes here
+        if (session.company is not before or session.theirs_taken != merged_before) and self.on_replaced is not None:
             self.on_replaced()
         return status
 

@@ -18,6 +18,7 @@ from enum import Enum
 from pathlib import Path
 
 from tui.core.atomic import atomic_write
+from tui.core.merge import MergingSession, take_fields
 from tui.core.notes import Ask, ChecklistEntry, Company, CustomQuestion, Rehearsal
 from tui.core.recovery import plain_text, write_rescue
 from tui.core.save_status import SAVED, UNSAVED, SaveState, SaveStatus
@@ -42,13 +43,15 @@ class Edit(Enum):
 class Snapshot:
     edits: int
     company: Company
+    merges: int = 0
+    """How many merges with another window's save the notes had taken when the snapshot was made."""
 
 
 def _reason(error: Exception) -> str:
     return getattr(error, "strerror", None) or str(error)
 
 
-class CompanySession:
+class CompanySession(MergingSession):
     """Owns one company's notes while it is open."""
 
     def __init__(self, store: NotesStore, loaded: Loaded):
@@ -57,6 +60,10 @@ class CompanySession:
         self.company = loaded.company
         self.digest: str | None = loaded.digest
         """The file as last loaded or saved; None while the notes folder is gone."""
+        self.base = copy.deepcopy(loaded.company)
+        """The notes as that file holds them: what a merge with another window's save starts from."""
+        self._merges: list[tuple[Company, list[tuple[str, ...]]]] = []  # each merge, and the fields theirs changed
+        self._merges_taken = 0  # how many of them the notes in memory have taken (UI thread)
         self.edits = 0
         self.saved_edits = 0
         self._status = SAVED
@@ -189,7 +196,7 @@ class CompanySession:
     def snapshot(self) -> Snapshot:
         """The notes as they are now, for a save on another thread. Call on the UI thread."""
         self._collect()
-        return Snapshot(self.edits, copy.deepcopy(self.company))
+        return Snapshot(self.edits, copy.deepcopy(self.company), self._merges_taken)
 
     def save(self, snapshot: Snapshot) -> SaveStatus:
         """Write a snapshot (any thread). Never raises for a save that fails: the status says why.
@@ -202,8 +209,12 @@ class CompanySession:
                 return self._status
             if snapshot.edits < self.saved_edits:
                 return self.status
+            company = snapshot.company
+            for merged, fields in self._merges[snapshot.merges:]:  # a merge that finished after the snapshot
+                company = take_fields(company, merged, fields)
             try:
-                self.digest = self.store.save(self.slug, snapshot.company, self.digest)
+                if self._merge_with_disk(company) is None:
+                    self.digest, self.base = self.store.save(self.slug, company, self.digest), company
             except ConflictError as conflict:
                 self._stale_copy = conflict.sibling
                 self._status = SaveStatus(SaveState.CONFLICT, str(conflict), copy=conflict.sibling)
@@ -305,7 +316,11 @@ class CompanySession:
                         # as they are now, under the same name, rather than a second copy beside it.
                         atomic_write(self._stale_copy, serialize(self.company))
                         raise ConflictError(self.path, self._stale_copy)
-                    self.digest = self.store.save(self.slug, copy.deepcopy(self.company), self.digest)
+                    if self._stale_copy is None and self._merge_with_disk(copy.deepcopy(self.company)) is not None:
+                        self.take_merges()  # both windows' words in the file and here: no copy
+                    else:
+                        self.digest = self.store.save(self.slug, copy.deepcopy(self.company), self.digest)
+                        self.base = copy.deepcopy(self.company)
                 except ConflictError as conflict:
                     kept = conflict.sibling
                 except (OSError, SerializeError) as error:
@@ -324,6 +339,7 @@ class CompanySession:
                 kept = moved_aside(self.store, self.slug, self.digest)  # a sync tool set ours aside
             self._stale_copy = self._broken_digest = None
             self.company, self.digest = loaded.company, loaded.digest
+            self.base, self._merges, self._merges_taken = copy.deepcopy(loaded.company), [], 0
             self.saved_edits = self.edits
             if kept is not None:
                 self._status = SaveStatus(SaveState.CONFLICT, f"changed on disk; yours is in {kept.name}", copy=kept)

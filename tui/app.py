@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import signal
 import time
@@ -14,6 +15,7 @@ from typing import Any
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
+from textual.markup import escape
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -109,14 +111,14 @@ class FinaleApp(TypeAheadApp):
                                  f"Themes: {', '.join(sorted(self.available_themes))}", "warning"))
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for error in self.catalog.errors:
-            self.notify(str(error), title="Skipped a question pack", severity="warning", timeout=15)
+            self.notify(str(error), title="Skipped a question pack", severity="warning", timeout=15, markup=False)
         for message, severity in self.notices:
-            self.notify(message, severity=severity, timeout=15)
+            self.notify(message, severity=severity, timeout=15, markup=False)
         first: Any = self.screen  # the PrepareScreen or PickerScreen _first_screen made
         if self.open_loaded is not None and self.start_rehearsal:
             first.call_after_refresh(first.action_mock if self.start_mock else first.action_rehearse_due)
         elif self.open_loaded is None and self.create_name is not None:
-            self.notify(f'No company named "{self.create_name}" yet: fill in the form to create it.', timeout=8)
+            self.notify(f'No company named "{self.create_name}" yet: fill in the form to create it.', timeout=8, markup=False)
             first.action_new(self.create_name)
         self._watch_signals()
         self.call_after_refresh(self._check_size)
@@ -172,7 +174,7 @@ class FinaleApp(TypeAheadApp):
         try:
             write_setting(self.config_path, "theme", theme.name)
         except (OSError, ValueError) as error:
-            self.notify(f"Theme not remembered: {error}", severity="warning", timeout=8)
+            self.notify(f"Theme not remembered: {error}", severity="warning", timeout=8, markup=False)
             return
         self.settings = self.settings._replace(theme=theme.name)
 
@@ -200,6 +202,7 @@ class FinaleApp(TypeAheadApp):
     def save_all(self) -> list[CompanySession]:
         """Save every open company, or write a copy beside it; return those whose words are on no disk."""
         lost = []
+        self._hand_over_text()
         for session in self.sessions:
             status = session.save_for_exit()
             for notice in self.store.notices:  # a notes folder made again: the terminal says where
@@ -222,6 +225,18 @@ class FinaleApp(TypeAheadApp):
         text = plain_text(session.company).decode("utf-8")
         self.farewell[:] = [line for line in self.farewell if not line.startswith(head)]
         self.farewell.append(f"{head} ({reason}). Your notes as they were, to copy:\n{text}")
+
+    def _hand_over_text(self) -> None:
+        """Text an editor holds but has not passed on (keys typed just before quitting) reaches its session."""
+        if not self.sessions:
+            return
+        from tui.screens.prepare import PrepareScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, PrepareScreen):
+                # Deliberately blind: on a crash path a broken screen must not stop the notes being saved.
+                with contextlib.suppress(Exception):
+                    screen.hand_over_text()
 
     def _handle_exception(self, error: Exception) -> None:
         # Any unhandled exception, in a handler or a worker: the notes go to disk before the app ends.
@@ -342,5 +357,6 @@ class FinaleApp(TypeAheadApp):
 
             # The key goes in the title; a help line only when it says more than the title
             # (each help line costs the palette a row: repeating the title fitted only seven).
-            yield SystemCommand(f"{binding.description} ({self.get_key_display(binding)})",
-                                binding.tooltip or "", run)
+            # The palette parses both strings as markup: a key shown as "[" must stay a bracket.
+            yield SystemCommand(escape(f"{binding.description} ({self.get_key_display(binding)})"),
+                                escape(binding.tooltip or ""), run)

@@ -12,6 +12,7 @@ Working on the documents keeps keys finale does not know, like any other field.
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING, Any
 
 from tui.core import notes
@@ -110,15 +111,27 @@ class MergingSession:
     company: Company
     digest: str | None
     base: Company
+    """The notes as the file held them when last read or written: what a merge starts from."""
     _merges: list[tuple[Company, list[tuple[str, ...]]]]
-    _merges_taken: int
-    theirs_taken = 0
-    """How often another window's changes came into the notes in memory: the screen shows them afresh."""
+    merges_taken: int
+    """How many merges the notes in memory have taken (the UI thread takes them)."""
+
+    def start_merging(self, base: Company) -> None:
+        """Begin again from ``base``, the notes as the file holds them now."""
+        self.base, self._merges, self.merges_taken = copy.deepcopy(base), [], 0
+
+    @property
+    def merges_pending(self) -> bool:
+        """A save merged another window's changes that the notes in memory do not have yet."""
+        return len(self._merges) > self.merges_taken
+
+    def merges_since(self, taken: int) -> list[tuple[Company, list[tuple[str, ...]]]]:
+        return self._merges[taken:]
 
     def _merge_with_disk(self, mine: Company) -> Company | None:
         """If the file changed since ``base``, write ``mine`` merged with it field by field and return that.
 
-        None when the file is ours (a plain save follows) or the two changed the same field
+        None when the file is still ours (a plain save follows) or both changed one field
         (the plain save then finds the change and makes a conflict copy, as before).
         """
         if self.digest is None or self.store.disk_digest(self.slug) == self.digest:
@@ -138,11 +151,10 @@ class MergingSession:
     def take_merges(self) -> bool:
         """Bring what other windows changed into the notes in memory (UI thread); True if anything came."""
         came = False
-        for merged, fields in self._merges[self._merges_taken:]:
+        for merged, fields in self._merges[self.merges_taken:]:
             if fields:
                 new, came = take_fields(self.company, merged, fields), True
                 for name in Company._fields:  # in place: screens hold this object
                     setattr(self.company, name, getattr(new, name))
-        self._merges_taken = len(self._merges)
-        self.theirs_taken += came
+        self.merges_taken = len(self._merges)
         return came

@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import Button, Input, Static
 
+from tui.plain import plain
+
 DIALOG_CSS = """
 Dialog { align: center middle; }
 Dialog > Vertical {
@@ -58,12 +60,13 @@ class ConfirmDialog(Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.question, classes="title")
+            # Every string here may hold a name, a prompt or an ask: shown as written, never as markup.
+            yield Static(plain(self.question), classes="title")
             if self.detail:
-                yield Static(self.detail, classes="hint")
+                yield Static(plain(self.detail), classes="hint")
             with Horizontal(classes="buttons"):
-                yield Button(self.no, id="no")
-                yield Button(self.yes, id="yes", variant="error")
+                yield Button(plain(self.no, one_line=True), id="no")
+                yield Button(plain(self.yes, one_line=True), id="yes", variant="error")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -96,9 +99,9 @@ class TextDialog(Dialog["str | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.heading, classes="title")
+            yield Static(plain(self.heading), classes="title")
             if self.hint:
-                yield Static(self.hint, classes="hint")
+                yield Static(plain(self.hint), classes="hint")
             yield Input(self.value, placeholder=self.placeholder, id="text")
             yield Static("", classes="error", id="error")
             yield Static("enter or ctrl+s saves · escape cancels", classes="hint")
@@ -108,7 +111,7 @@ class TextDialog(Dialog["str | None"]):
         value = self.query_one("#text", Input).value
         error = self.validate(value) if self.validate else ""
         if error:
-            self.query_one("#error", Static).update(error)
+            self.query_one("#error", Static).update(plain(error))
             return
         self.dismiss(value)
 

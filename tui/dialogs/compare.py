@@ -29,7 +29,7 @@ def _side(text: str) -> Text:
     return Text(for_terminal(text))
 
 
-def _pair(theirs: Text | str, mine: Text | str, style: str = "") -> Table:
+def _pair(theirs: Text, mine: Text, style: str = "") -> Table:
     """Two equal columns with a rule between them as tall as the longer side."""
     table = Table(box=box.MINIMAL, show_header=False, show_edge=False, expand=True, pad_edge=False,
                   padding=(0, 1), style=style)
@@ -65,7 +65,7 @@ class CompareScreen(Dialog[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(_pair("Theirs: the file on disk", f"Yours: set aside at {self.when}"), classes="heads")
+            yield Static(_pair(Text("Theirs: the file on disk"), Text(f"Yours: set aside at {self.when}")), classes="heads")
             with VerticalScroll(id="diff"):
                 for row in self.rows:
                     yield Static(Text(for_terminal(row.label, one_line=True)), classes="label")

@@ -19,6 +19,7 @@ from textual.screen import ScreenResultType
 from textual.widgets import Button, Input, Static, TextArea
 
 from tui.dialogs.basic import ConfirmDialog, Dialog
+from tui.plain import plain
 
 FORM_CSS = """
 FormDialog > Vertical { height: auto; max-height: 100%; }
@@ -99,7 +100,7 @@ class FormDialog(Dialog[ScreenResultType]):
         return self.is_mounted and self.current() != self._initial
 
     def show_error(self, message: str) -> None:
-        self.query_one("#error", Static).update(message)
+        self.query_one("#error", Static).update(plain(message))
 
     def action_submit(self) -> None:
         raise NotImplementedError

@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Checkbox, Static, TextArea
 
 from tui.dialogs.form_dialog import FormDialog
+from tui.plain import plain
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,10 @@ class NoteDialog(FormDialog["NoteResult | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.heading, classes="title")
+            # The heading holds the pack's item label, the hint the pack's own words.
+            yield Static(plain(self.heading), classes="title")
             if self.hint:
-                yield Static(self.hint, classes="hint")
+                yield Static(plain(self.hint), classes="hint")
             with self.scrolling_fields():
                 area = TextArea(self.note, id="note", soft_wrap=True, tab_behavior="focus", compact=True)
                 area.cursor_blink = getattr(getattr(self.app, "settings", None), "cursor_blink", False)

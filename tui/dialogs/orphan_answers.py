@@ -6,12 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.orphans import TITLE, Orphan
-from tui.core.sanitize import for_terminal
 from tui.dialogs.basic import Dialog
+from tui.plain import plain
 
 
 class OrphanAnswersDialog(Dialog[dict]):
@@ -40,10 +41,10 @@ class OrphanAnswersDialog(Dialog[dict]):
                 yield Static("", id="orphan-text")
             yield Static("k keep as my question · x delete · escape done", classes="hint")
 
-    def _label(self, orphan: Orphan) -> str:
+    def _label(self, orphan: Orphan) -> Content:
         decided = {"keep": "  → kept", "delete": "  → deleted"}.get(self.decisions.get(orphan.question_id, ""), "")
         words = len(orphan.text.split())
-        return for_terminal(f"{orphan.question_id} · {words} w{decided}", one_line=True)
+        return plain(f"{orphan.question_id} · {words} w{decided}", one_line=True)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -52,7 +53,7 @@ class OrphanAnswersDialog(Dialog[dict]):
 
     def _show(self, index: int | None) -> None:
         if index is not None and 0 <= index < len(self.orphans):
-            self.query_one("#orphan-text", Static).update(for_terminal(self.orphans[index].text))
+            self.query_one("#orphan-text", Static).update(plain(self.orphans[index].text))
 
     @on(OptionList.OptionHighlighted)
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -35,5 +35,5 @@ def edit_externally(app: App, folder: Path, prefix: str, text: str) -> EditResul
     result = edit_file(editor, folder, prefix, text, run)
     if result.notice:
         notice = result.notice.splitlines()[0] if result.severity == "error" else result.notice
-        app.notify(notice, severity=result.severity, timeout=15)  # type: ignore[arg-type]
+        app.notify(notice, severity=result.severity, timeout=15, markup=False)  # type: ignore[arg-type]
     return result

@@ -5,10 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.dialogs.basic import Dialog
+from tui.plain import plain
 
 
 def _ours(node: object, key: str) -> bool:
@@ -54,10 +56,11 @@ class HelpScreen(Dialog[None]):
         width = max((len(k) for k, _ in self.rows), default=4) + 2
         lines = "\n".join(f"{k:<{width}}{d}" for k, d in self.rows)
         with Vertical():
-            yield Static(f"Keys · {self.where}", classes="title")
+            # `where` is the screen's title: a company name, which may hold brackets.
+            yield Static(Content.assemble("Keys · ", plain(self.where, one_line=True)), classes="title")
             # Focusable, so up/down/page keys scroll it: at 80x24 the last keys are below the fold.
             with VerticalScroll(id="help-keys"):
-                yield Static(lines or "No keys here.")
+                yield Static(plain(lines) if lines else "No keys here.")
             yield Static("↑↓ pgup pgdn scroll · ctrl+p palette · escape closes", classes="keys")
 
     def on_mount(self) -> None:

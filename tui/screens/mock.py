@@ -15,10 +15,12 @@ from textual.timer import Timer
 from textual.widgets import Digits, Footer, Header, Static
 
 from tui.core.mock import MockRun, draft_points
+from tui.core.sanitize import for_terminal
 from tui.core.schedule import RATINGS
 from tui.core.session import CompanySession
 from tui.core.speech import target_text
 from tui.core.timefmt import mmss
+from tui.plain import plain
 from tui.screens.recording import record
 from tui.screens.rehearse import RATE_AND_LEAVE, Stage
 
@@ -63,12 +65,13 @@ class MockScreen(Screen):
 
     def on_mount(self) -> None:
         self.run = MockRun.of(self.app.catalog, self.session.company)
-        self.title = f"Mock close · {self.session.company.name}"
+        self.title = for_terminal(f"Mock close · {self.session.company.name}", one_line=True)
         self.sub_title = f"{len(self.run.questions)} questions, one clock"
         lines = "\n".join(f"  {n}. {q.prompt}" for n, q in enumerate(self.run.questions, 1))
         self.query_one("#mk-step", Static).update("The close, the way the interviewer runs it")
-        self.query_one("#mk-line", Static).update(
-            f"{lines}\n\nNo draft, no notes, no stops: answer each one aloud as if they had just asked it.")
+        # The prompts may be a pack's or the user's own: never markup (a "[/]" ended the close).
+        self.query_one("#mk-line", Static).update(plain(
+            f"{lines}\n\nNo draft, no notes, no stops: answer each one aloud as if they had just asked it."))
         self.query_one("#mk-hint", Static).update("space starts the clock\nand moves on · escape leaves")
         self._show_phase()
 
@@ -119,11 +122,11 @@ class MockScreen(Screen):
         step, line, hint = self.query_one("#mk-step", Static), self.query_one("#mk-line", Static), self.query_one("#mk-hint", Static)
         if question.asks and run.ask >= 0:
             step.update(f"Your questions for them · {run.ask + 1} of {len(run.asks)}")
-            line.update(run.asks[run.ask])
+            line.update(plain(run.asks[run.ask]))
             hint.update("Ask it aloud\nspace for the next")
             return
         step.update(f"The interviewer · {run.index + 1} of {len(run.questions)}")
-        line.update(f"“{question.prompt}”")
+        line.update(plain(f"“{question.prompt}”"))
         last = run.index == len(run.questions) - 1 and not (question.asks and run.asks)
         hint.update("Answer aloud\n" + ("space ends the close" if last else "space moves on"))
 

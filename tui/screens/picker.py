@@ -21,6 +21,7 @@ from tui.core.store import Loaded, NotesError
 from tui.core.timefmt import countdown, when_text
 from tui.dialogs.basic import ConfirmDialog, TextDialog
 from tui.dialogs.company_form import CompanyForm, CompanyFormDialog
+from tui.plain import plain
 from tui.widgets.fit_footer import FitFooter
 
 if TYPE_CHECKING:
@@ -83,9 +84,11 @@ class PickerScreen(Screen):
         if not entry.ok:
             return Content.assemble(("⚠ ", "$error"), (for_terminal(f"{entry.slug}.toml", True), "bold"), "\n  ",
                                     (for_terminal(entry.error_text, True), "$error"))
-        when = entry.when
-        soon = countdown(when, self.app.clock())
-        details = [entry.role, when_text(when) if when else "no date yet", soon, entry.progress, f"ready {entry.ready}",
+        now = self.app.clock()
+        focus = entry.focus(now)
+        when = focus.at if focus else None
+        soon = countdown(when, now)
+        details = [entry.role, focus.name if focus else "", when_text(when) if when else "no date yet", soon, entry.progress, f"ready {entry.ready}",
                    entry.orphan_text]
         return Content.assemble((for_terminal(entry.name, True), "bold"), "\n  ",
                                 (for_terminal(" · ".join(d for d in details if d), True), "$text-muted"))
@@ -118,7 +121,7 @@ class PickerScreen(Screen):
         # Conflict copies and recovery files stay in view until the user deals with them.
         extra = extra or []
         notes = "\n".join(for_terminal(f"⚠ {x.path}: {x.kind}, {x.advice}.", True) for x in extra)
-        hint.update(EMPTY_HINT if not entries else notes)
+        hint.update(EMPTY_HINT if not entries else plain(notes))
         hint.set_class(not entries, "-empty")
         hint.display = not entries or bool(extra)
         listing.display = bool(entries)
@@ -202,7 +205,7 @@ class PickerScreen(Screen):
             try:
                 loaded = self.app.store.rename(entry.slug, name)
             except (OSError, ValueError, NotesError) as error:
-                self.notify(f"Could not rename: {error}", severity="error")
+                self.notify(f"Could not rename: {error}", severity="error", markup=False)
                 return
             self.refresh_companies(loaded.slug)
 
@@ -220,9 +223,9 @@ class PickerScreen(Screen):
             try:
                 target = self.app.store.delete(entry.slug)
             except OSError as error:
-                self.notify(f"Could not delete: {error}", severity="error")
+                self.notify(f"Could not delete: {error}", severity="error", markup=False)
                 return
-            self.notify(f"Moved to {target}", title=f"Deleted {name}", timeout=8)
+            self.notify(f"Moved to {target}", title=f"Deleted {name}", timeout=8, markup=False)
             self.refresh_companies()
 
         self.app.push_screen(

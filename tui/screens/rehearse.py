@@ -18,12 +18,14 @@ from textual.widgets import ContentSwitcher, Digits, Header, Static, TextArea
 from tui.core.notes import Rehearsal
 from tui.core.packs import Question
 from tui.core.progress import chosen_texts, questions_for
+from tui.core.rounds import focus_at
 from tui.core.sanitize import for_terminal
 from tui.core.schedule import RATINGS, covered_points, due_text, status, word_diff
 from tui.core.session import CompanySession
 from tui.core.speech import band, talking_points, target_text
 from tui.core.timebox import Box, cost, default_minutes, fit
 from tui.core.timefmt import mmss
+from tui.plain import plain
 from tui.screens.recording import record
 from tui.widgets.fit_footer import FitFooter
 
@@ -186,7 +188,7 @@ class RehearseScreen(Screen):
             # Only when it changes, and without a relayout: this runs every second while
             # the user speaks, and a relayout repaints the whole screen over SSH.
             self._band_text = text
-            self.query_one("#rh-band", Static).update(text, layout=False)
+            self.query_one("#rh-band", Static).update(Content(text), layout=False)
 
     # -- phases -------------------------------------------------------------
 
@@ -194,8 +196,8 @@ class RehearseScreen(Screen):
         question = self.question
         self.title = for_terminal(f"Rehearse · {self.session.company.name}", one_line=True)
         self.sub_title = f"{self.index + 1} of {len(self.queue)}"
-        self.query_one("#rh-prompt", Static).update(for_terminal(question.prompt))
-        self.query_one("#rh-why", Static).update(for_terminal(question.why_they_ask))
+        self.query_one("#rh-prompt", Static).update(plain(question.prompt))
+        self.query_one("#rh-why", Static).update(plain(question.why_they_ask))
         self.current = None
         self.elapsed = 0
         self.watch_elapsed(0)
@@ -211,7 +213,7 @@ class RehearseScreen(Screen):
         if self.box.left_out:
             names = ", ".join(self.questions[q].prompt for q in self.box.left_out if q in self.questions)
             self.notify(f"{len(self.queue)} questions fit {mmss(self.box.seconds or 0)} min. Left out: {names}",
-                        title="Time box", timeout=12)
+                        title="Time box", timeout=12, markup=False)
 
     def watch_phase(self, phase: Phase) -> None:
         views = {"ready": "rh-clock", "say": "rh-clock", "type": "rh-type", "reveal": "rh-reveal",
@@ -398,5 +400,5 @@ def plan(session: CompanySession, app, now: datetime, minutes: float | None = No
     if minutes is None:
         minutes = getattr(app, "rehearse_minutes", None)
     if minutes is None:
-        minutes = default_minutes(session.company.interview_at, now)
+        minutes = default_minutes(focus_at(session.company, now), now)
     return fit(session.company, questions_for(app.catalog, session.company), now, minutes, app.settings.quiet)

@@ -54,7 +54,7 @@ class ReviewScreen(Screen):
             yield Static(for_terminal(render_brief(review, width - 5, height - 2).rstrip("\n")), id="review-brief",
                          markup=False)
             yield Static("The full review (space pages down)", id="review-full-title")
-            yield Markdown(self.markdown(review), id="review-text")
+            yield Markdown(self.markdown(review), id="review-text", open_links=False)  # a URL in notes opens nothing
         yield FitFooter()
 
     def review(self) -> Review:

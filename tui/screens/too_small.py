@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -24,10 +25,10 @@ class TooSmallScreen(Screen):
 
     def show_size(self, width: int, height: int) -> None:
         need_w, need_h = self.need
-        self.query_one("#too-small", Static).update(
+        self.query_one("#too-small", Static).update(Content(
             f"Terminal too small: {width}x{height}.\nNeed {need_w}x{need_h}.\n"
             "Make the window bigger; nothing is lost."
-        )
+        ))
 
     def on_mount(self) -> None:
         self.show_size(*self.app.size)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import ContentSwitcher, Static
 
 from tui.core.checks import CheckResult
 from tui.core.notes import Ask
 from tui.core.packs import Question, StarterAsk
-from tui.core.sanitize import for_terminal
 from tui.core.save_status import SaveStatus
 from tui.core.speech import is_huge, preview
+from tui.plain import plain
 from tui.widgets.answer_editor import AnswerEditor
 from tui.widgets.asks_editor import AsksEditor
 from tui.widgets.check_list import CheckList
@@ -47,7 +48,7 @@ class AnswerPane(Vertical):
         return self.query_one("#answer", AnswerEditor)
 
     def show_question(self, question: Question, answer: str, asks: list[Ask], starters: list[StarterAsk]) -> None:
-        self.query_one("#prompt", Static).update(for_terminal(question.prompt))
+        self.query_one("#prompt", Static).update(plain(question.prompt))
         switcher = self.query_one("#editors", ContentSwitcher)
         if question.asks:
             # Built when first needed: most openings never show it, and its option list
@@ -62,8 +63,9 @@ class AnswerPane(Vertical):
         else:
             switcher.current = "answer"
             self.remember_cursor()
-            self.editor.placeholder = (f"Empty. What they are testing: {question.why_they_ask}\n"
-                                       "Lines starting with - become your talking points.")
+            # A TextArea reads a str placeholder as markup: the pack's words go in as plain text.
+            self.editor.placeholder = Content.assemble("Empty. What they are testing: ", plain(question.why_they_ask),
+                                                       "\nLines starting with - become your talking points.")
             self.editor.read_only = is_huge(answer)  # the screen then leaves the notes' text alone
             self.editor.load_text(preview(answer) if self.editor.read_only else answer)
             self._loaded = (answer, self.editor.text)
@@ -97,6 +99,6 @@ class AnswerPane(Vertical):
         if line != self._status_line:
             # One line of fixed height: no relayout, so a keystroke repaints only what changed.
             self._status_line = line
-            status.update(line, layout=False)
+            status.update(plain(line, one_line=True), layout=False)
         status.set_class(over, "-over")
         status.set_class(saving.problem, "-failed")

@@ -80,7 +80,7 @@ class ChecklistPane(Vertical):
         done = sum(1 for i in items if (entries.get(i.id) or ChecklistEntry()).done)
         progress = f"{done}/{len(items)} researched"
         if not self.children:  # mounted at once, so the screen can focus the list straight after
-            self.mount(Static(progress, id="research-progress"), ChecklistList(*options, id="checklist-list"))
+            self.mount(Static(Content(progress), id="research-progress"), ChecklistList(*options, id="checklist-list"))
             return
         listing = self.query_one(ChecklistList)
         keep = listing.highlighted
@@ -88,4 +88,4 @@ class ChecklistPane(Vertical):
         listing.add_options(options)
         if items:
             listing.highlighted = min(keep or 0, len(items) - 1)
-        self.query_one("#research-progress", Static).update(progress)
+        self.query_one("#research-progress", Static).update(Content(progress))

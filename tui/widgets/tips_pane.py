@@ -52,5 +52,6 @@ class TipsPane(VerticalScroll, can_focus=True):
         if found:
             found.first(Markdown).update(text)
         else:
-            self.mount(Markdown(text, id="tips-text"))
+            # A URL in a pack is shown, never opened by a click: a shared pack plants no links.
+            self.mount(Markdown(text, id="tips-text", open_links=False))
         self.scroll_home(animate=False)

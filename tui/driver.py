@@ -113,7 +113,7 @@ class TolerantLinuxDriver(LinuxDriver):
     def _paste_cleaned(self, removed: str) -> None:
         app = self._app
         # The input thread: notify posts a message, which Textual makes thread-safe.
-        app.notify(describe(removed), title="Paste", severity="warning", timeout=10)
+        app.notify(describe(removed), title="Paste", severity="warning", timeout=10, markup=False)
 
 
 def driver_for(default: type) -> type:

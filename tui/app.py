@@ -339,13 +339,6 @@ class FinaleApp(TypeAheadApp):
         elif not small and isinstance(top, TooSmallScreen):
             self.pop_screen()
 
-    def readiness_text(self, company) -> str:
-        """Checks passed over all questions plus research done, e.g. "12/30 (40%)"."""
-        from tui.core.checks import company_readiness
-
-        ready = company_readiness(self.catalog, company, self.settings.words_per_minute)
-        return ready.text
-
     def show_review(self, company) -> None:
         from tui.screens.review import ReviewScreen
 

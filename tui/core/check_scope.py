@@ -58,7 +58,8 @@ def reader(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | t
             return False
         if cues and reading.clause_has(doc, first, set(), cues):
             return False  # the weakness as it is named ("I am not good at delegating") is not what is done about it
-        verb = next((i for i in range(first, last + 1) if doc.lower[i] not in reading.SPEAKERS), first)
+        verb = next((i for i in range(first, last + 1)
+                     if doc.lower[i] not in reading.NOT_THE_VERB), first)
         after = verb
         if doc.lower[last] in reading.SPEAKERS and last + 1 < len(doc) and doc.sentence[last + 1] == doc.sentence[last]:
             after = last + 1  # "so I", "now I": the verb after them says whether it is done or only tried

@@ -37,7 +37,7 @@ NO_TOPIC = {"other": ""}  # the blind set's name for an ask on none of the pack'
 # The floors the blind set is held to: the figures it reached, not the targets
 # (agreement 95%, caught 90%) when those are not reached; see the corpus README.
 BLIND_AGREEMENT = 0.95
-BLIND_CAUGHT = 0.85
+BLIND_CAUGHT = 0.86
 
 
 @dataclass

@@ -34,10 +34,10 @@ ASKS_QUESTION = "questions-for-us"
 SOURCES = ("article", "own", "blind")
 TOPIC = "topic"  # the pseudo-check under which each labelled ask's topic is scored
 NO_TOPIC = {"other": ""}  # the blind set's name for an ask on none of the pack's topics; the coach's is ""
-# The floors the blind set is held to: the figures it reached, not the targets
-# (agreement 95%, caught 90%) when those are not reached; see the corpus README.
+# The floors the blind set is held to: the targets (agreement 95%, problems caught 90%),
+# as high as the figures reached allow; see the corpus README.
 BLIND_AGREEMENT = 0.96
-BLIND_CAUGHT = 0.88
+BLIND_CAUGHT = 0.90
 
 
 @dataclass

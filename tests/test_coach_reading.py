@@ -149,3 +149,33 @@ def test_the_pack_speaks_the_company_role():
 def test_digits_int_cannot_read_never_crash_the_figure_check(text):
     """Hypothesis found "0²": str.isdigit() accepts superscripts that int() refuses."""
     verdict("right-fit", "figure", text)
+
+
+CULTURE = CheckContext("Tidewater Freight", "Carrier Operations Manager",
+                       {"culture-values": "Own the load; Say it early; Drivers are customers too."})
+
+
+@pytest.mark.parametrize("text, passed", [
+    ("I work hard, I am reliable, drivers trust me.", False),           # one word of a value is not the value
+    ("I treat drivers as customers, as you do.", True),                 # its words together
+    ("Your value Say it early stood out to me.", True),                 # said whole, though every word is common
+    ("I own every load end to end.", True),
+])
+def test_a_value_is_its_words_together(text, passed):
+    result = verdict("right-fit", "culture", text, CULTURE)
+    assert result.passed is passed, result.message
+
+
+@pytest.mark.parametrize("question, check, text, passed", [
+    # research in "why here" is about them, not the speaker's own past
+    ("why-here", "uses-research", "In my current role I cut failed nightly loads from ten to one. I love data.", False),
+    # the question said back is no experience
+    ("why-here", "connects-skills", "Why do I want to work here as a Senior Product Manager?", False),
+    # a state of mind is not the strength's example
+    ("strengths-weaknesses", "strength-example", "My strength is pricing. I learnt a lot from my manager's rework.", False),
+])
+def test_what_a_reader_does_not_count(question, check, text, passed):
+    ctx = CheckContext("Copperleaf Bank", "Senior Data Engineer",
+                       {"challenges": "Nightly batch pipelines take 7 hours", "products": "Copperleaf Current, an account"})
+    result = verdict(question, check, text, ctx)
+    assert result.passed is passed, result.message

@@ -130,7 +130,7 @@ def _neighbours(doc: w.Text, s: int) -> tuple[int, int, int]:
     return (order[k - 1] if k else -1), s, (order[k + 1] if k + 1 < len(order) else -1)
 
 
-def speaks_of_them(doc: w.Text, ctx: CheckContext) -> Callable[[int], bool]:
+def speaks_of_them(doc: w.Text, ctx: CheckContext, clause_only: bool = False) -> Callable[[int], bool]:
     """Whether word i is in a clause, or just after a sentence, that speaks of them: "you", their
     name, a name or number of their notes."""
     name = _stems_of(ctx.company_name) - _GENERIC
@@ -142,7 +142,7 @@ def speaks_of_them(doc: w.Text, ctx: CheckContext) -> Callable[[int], bool]:
 
     def about(i: int) -> bool:
         before, s, _ = _neighbours(doc, doc.sentence[i])
-        return before in sentences or reading.clause_has(doc, i, set(), them)
+        return (not clause_only and before in sentences) or reading.clause_has(doc, i, set(), them)
 
     return about
 

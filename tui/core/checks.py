@@ -17,10 +17,20 @@ from typing import NamedTuple
 from tui.core import check_scope as scope
 from tui.core import reading
 from tui.core import words as w
+from tui.core.ask_topics import ask_topic
 from tui.core.notes import Ask, Company
 from tui.core.packs import Catalog, Check, Question
 from tui.core.progress import questions_for, readiness_text
-from tui.core.research import competitors, measures, name_groups, names_and_numbers, research_words, used_research
+from tui.core.research import (
+    chunk_mates,
+    competitors,
+    measures,
+    name_groups,
+    names_and_numbers,
+    phrases_used,
+    research_words,
+    used_research,
+)
 from tui.core.research import stems_of as _stems_of
 from tui.core.speech import DEFAULT_WPM, HUGE_WORDS, band, is_huge, speaking_seconds, target_text, word_count
 from tui.core.timefmt import mmss
@@ -209,7 +219,11 @@ def _uses_research(question: Question, doc: w.Text, text: str, check: Check, ctx
         return False, f"Your notes on {labels} hold no specific facts yet: add names, numbers, products."
     rivals = competitors("\n".join(ctx.notes.values()), name)
     used = used_research(doc, research, rivals, measures(notes), name_groups(notes), names_and_numbers(notes),
-                         scope.speaks_of_them(doc, ctx) if check.params.get("about_them", False) else None)
+                         scope.speaks_of_them(doc, ctx) if check.params.get("about_them", False) else None,
+                         chunk_mates(notes) if check.params.get("together", False) else None,
+                         scope.speaks_of_them(doc, ctx, clause_only=True))
+    if check.params.get("together", False):
+        used.words.extend(phrases_used(doc, notes, used.words))
     said = scope.rival_praise(doc, check, ctx, used.rivals)
     if len(used.words) >= wanted:
         return True, f"Uses your research: {_quoted(used.words[:5])}.{said}"
@@ -286,21 +300,6 @@ def _avoid(question: Question, doc: w.Text, text: str, check: Check, ctx: CheckC
         return True, "No hedges or fillers." if not total else f"One filler ({_found_text(doc, found)}), within the limit."
     listing = ", ".join(f"“{word}” ×{n}" for word, n in sorted(said.items(), key=lambda kv: (-kv[1], kv[0])))
     return False, f"{check.message} Read as hedges: {listing}."
-
-
-def ask_topic(ask: Ask, check: Check) -> str:
-    """The topic an ask covers: its category when that names a topic, else inferred from its words."""
-    topics: dict[str, list[str]] = dict(check.params.get("topics", {}))
-    for name in check.params.get("categories", []):
-        topics.setdefault(name, [name])
-    category = w.analyse(ask.category).tokens
-    for name, entries in topics.items():
-        if category and any(w.phrase(e) and (category[0].stem,) in w.phrase(e) for e in [name, *entries]):
-            return name
-    doc = w.analyse(ask.text)
-    scores = {name: len(w.found_entries(doc, list(entries))) for name, entries in topics.items()}
-    best = max(scores.values(), default=0)
-    return next((name for name, score in scores.items() if score == best), "") if best else ""
 
 
 def _asks_chosen(question: Question, doc: w.Text, text: str, check: Check, ctx: CheckContext) -> tuple[bool, str]:

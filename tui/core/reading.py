@@ -41,6 +41,12 @@ NOT_THE_VERB = SPEAKERS | AUXILIARIES | _BETWEEN | frozenset("since already just
 # "I managed to ship", "we were able to launch": an infinitive after these is still a deed.
 _DEED_BEFORE_TO = frozenset("able managed got went decided started began helped chose agreed stepped".split())
 _SUBJECT_PRONOUNS = frozenset("i we you he she they".split())
+# Words after which "I" goes on the same clause ("the team that I led", "because I", "what I").
+_LINKS = frozenset("""
+and or but so that which who whom whose when where while if because as since until before after than what how
+why whether though although once the a an this my our your their his her its of to for with at by in on from
+about into like do does did have has had am is are was were be been will would can could should might may must
+""".split())
 _KIND_DETERMINERS = frozenset("the a that this what which any every same some one".split())
 _VAGUE = frozenset("hundreds thousands dozens millions billions".split())
 _CLOCK_LEADS = frozenset("at by after before until till past from".split())
@@ -55,7 +61,11 @@ def _starts_clause(doc: w.Text, k: int) -> bool:
     lower = doc.lower
     if lower[k] in CLAUSE_WORDS:
         return True
-    return lower[k] in ("and", "so") and k + 1 < len(doc) and lower[k + 1] in _SUBJECT_PRONOUNS
+    if lower[k] in ("and", "so") and k + 1 < len(doc) and lower[k + 1] in _SUBJECT_PRONOUNS:
+        return True
+    # "I love building clean pipelines, I love the moment...": a new "I" straight after a content
+    # word starts a clause (the comma is not a token).
+    return lower[k] in SPEAKERS and k > 0 and lower[k - 1] not in _LINKS and lower[k - 1] not in _SUBJECT_PRONOUNS
 
 
 def clause_of(doc: w.Text, i: int) -> tuple[int, int]:

@@ -104,6 +104,47 @@ def measures(notes: str) -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=64)
+def chunk_mates(notes: str) -> dict[str, frozenset[str]]:
+    """Each word of the notes -> the other content words of its clause ("Own the load" -> {"own"}).
+
+    A value such as "Drivers are customers too" is its words together: "drivers trust me" alone
+    is not it. A clause of one word ("craft") has no mates, and that word is enough.
+    """
+    out: dict[str, set[str]] = {}
+    for chunk in _CHUNK.split(notes):
+        stems = {t.stem for t in w.Text(chunk).tokens if len(t.lower) > 2 and t.lower not in _FUNCTION_WORDS
+                 and t.lower not in _MATE_STOP}
+        for stem in stems:
+            out.setdefault(stem, set()).update(stems - {stem})
+    return {stem: frozenset(mates) for stem, mates in out.items()}
+
+
+@lru_cache(maxsize=64)
+def note_phrases(notes: str) -> tuple[str, ...]:
+    """The notes' short clauses of everyday words ("Say it early", "Disagree and commit"): said whole,
+    they are the note, though no word of them is rare enough to count alone."""
+    out = []
+    for chunk in _CHUNK.split(notes):
+        words = chunk.split()
+        if 2 <= len(words) <= 6:
+            out.append(" ".join(words))
+    return tuple(out)
+
+
+def phrases_used(doc: w.Text, notes: str, used: list[str]) -> list[str]:
+    """The notes' short clauses the answer says whole, as written, other than those in ``used``."""
+    out = []
+    for phrase in note_phrases(notes):
+        spans = w.find(doc, phrase)
+        if spans and not any(doc.surface[spans[0][0]] == word for word in used):
+            out.append(w.quote(doc, spans[0]))
+    return out
+
+
+_MATE_STOP = frozenset("are too was were has have had not but all any".split())
+
+
+@lru_cache(maxsize=64)
 def name_groups(notes: str) -> dict[str, str]:
     """Each word of a name of several words -> the name's first word: "Vision Kit" is one fact, not two."""
     out: dict[str, str] = {}
@@ -127,7 +168,8 @@ class Used(NamedTuple):
 
 def used_research(doc: w.Text, research: dict[str, str], rivals: frozenset[str],
                   figures: dict[str, frozenset[str]], groups: dict[str, str] | None = None,
-                  specific: frozenset[str] = frozenset(), about: Callable[[int], bool] | None = None) -> Used:
+                  specific: frozenset[str] = frozenset(), about: Callable[[int], bool] | None = None,
+                  mates: dict[str, frozenset[str]] | None = None, beside: Callable[[int], bool] | None = None) -> Used:
     """The research ``doc`` uses: exact word forms, paraphrased forms, and figures with their measure.
 
     A word of the notes that is not ``specific`` (a name or a number) counts only where ``about``
@@ -164,9 +206,12 @@ def used_research(doc: w.Text, research: dict[str, str], rivals: frozenset[str],
         else:
             if about is not None and stem not in specific:
                 places = [p for p in places if about(p)]
-                if not places:
-                    continue
-                at = places[0]
+            if mates is not None and stem not in specific and mates.get(stem):
+                # with another word of its clause of the notes, or said of them ("your company values collaboration")
+                places = [p for p in places if _with_mate(doc, p, mates[stem]) or (beside is not None and beside(p))]
+            if not places:
+                continue
+            at = places[0]
             found.append((at, doc.surface[at]))
 
     def ordered(pairs: list[tuple[int, str]]) -> list[str]:
@@ -183,6 +228,11 @@ def used_research(doc: w.Text, research: dict[str, str], rivals: frozenset[str],
         found = kept
 
     return Used(ordered(found), ordered(rival_words), ordered(bare))
+
+
+def _with_mate(doc: w.Text, i: int, mates: frozenset[str]) -> bool:
+    s = doc.sentence[i]
+    return any(doc.sentence[k] == s for mate in mates for k in doc.where.get(mate, ()))
 
 
 def _near(doc: w.Text, i: int, stems: frozenset[str]) -> bool:

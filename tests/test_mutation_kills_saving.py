@@ -117,6 +117,7 @@ def test_a_conflicting_background_save_asks_the_owner_to_reload_and_then_says_co
     assert kinds(owner) == ["DiskChanged"]
     status = saver.reload()
     assert kinds(owner) == ["DiskChanged", "Conflict"] and owner.posted[1].reloaded
+    assert owner.posted[1].session is session
     assert status.state is SaveState.CONFLICT and owner.posted[1].status is status
     assert "edited elsewhere" in session.company.answers["why-here"].text
 
@@ -235,6 +236,17 @@ def test_each_status_becomes_its_message_with_the_words_the_user_sees(rig, tmp_p
                                      "top compares and resolves.", "Changed elsewhere", "warning", 8)
     quiet = Reloaded(session, SaveStatus(SaveState.BLOCKED, "bad"), was_blocked=True)
     assert quiet.notice is None and not quiet.reloaded and quiet.session is session
+
+
+def test_an_immediate_save_after_a_waiting_one_leaves_no_timer_behind(rig):
+    session, owner, clock, saver = rig
+    session.set_answer("why-here", "a", NOW)
+    saver.save_soon(0)
+    session.set_answer("why-here", "ab", NOW)
+    saver.save_soon(0)
+    saver.save_now()
+    clock.advance(AUTOSAVE_SECONDS * 2)
+    assert kinds(owner) == ["Saved", "Saved", "Saved"] and not session.dirty
 
 
 def test_delays_by_kind():

@@ -210,3 +210,33 @@ def test_each_reload_outcome_says_when_or_where(session):
     status = session.reload()
     assert status.state is SaveState.CONFLICT and status.copy is not None
     assert status.reason == f"changed on disk; yours is in {status.copy.name}"
+
+
+def test_removing_your_question_keeps_its_rehearsals_unless_asked_and_then_only_its_own(session):
+    qid = session.add_custom_question("Why robots?", taken=())
+    session.record_rehearsal(Rehearsal(qid, NOW, 60, 3), Rehearsal("why-here", NOW, 60, 2))
+    assert session.remove_custom_question(qid)
+    assert [r.question for r in session.company.rehearsals] == [qid, "why-here"]
+    qid = session.add_custom_question("Why robots?", taken=())
+    assert session.remove_custom_question(qid, drop_rehearsals=True)
+    assert [r.question for r in session.company.rehearsals] == ["why-here"]
+
+
+def test_a_rounds_edit_is_a_details_change_saved_at_once(session):
+    heard: list[Change] = []
+    session.subscribe(heard.append)
+    session.rounds_edited()
+    assert heard == [Change(Part.DETAILS, Edit.STRUCTURE)] and session.edits == 1
+
+
+def test_words_typed_while_a_conflict_waits_for_reload_join_the_copy_not_the_file(session):
+    text = session.path.read_text(encoding="utf-8")
+    session.path.write_text(text.replace("leads the market", "edited elsewhere"), encoding="utf-8")
+    theirs = session.path.read_bytes()
+    session.set_answer("why-here", "Mine", NOW)
+    conflict = session.save(session.snapshot())
+    assert conflict.state is SaveState.CONFLICT and conflict.copy is not None
+    session.set_answer("why-here", "Mine, and more", NOW)
+    assert session.save(session.snapshot()).copy == conflict.copy
+    assert b"Mine, and more" in conflict.copy.read_bytes() and session.path.read_bytes() == theirs
+    assert [p.name for p in session.path.parent.iterdir() if ".conflict-" in p.name] == [conflict.copy.name]

@@ -173,6 +173,7 @@ def test_before_replace_sees_the_whole_temp_file_and_can_stop_the_rename(tmp_pat
     def check() -> None:
         temps = [p for p in tmp_path.iterdir() if p.name != "notes.toml"]
         seen.append([p.read_bytes() for p in temps])
+        assert all(p.name.startswith(".notes.toml.") for p in temps)  # named after its file, for clean-up
         raise RuntimeError("changed meanwhile")
 
     with pytest.raises(RuntimeError, match="changed meanwhile"):

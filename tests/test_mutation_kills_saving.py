@@ -249,6 +249,35 @@ def test_an_immediate_save_after_a_waiting_one_leaves_no_timer_behind(rig):
     assert kinds(owner) == ["Saved", "Saved", "Saved"] and not session.dirty
 
 
+def test_an_app_without_a_test_clock_polls_with_textuals_interval(tmp_path):
+    store = make_store(tmp_path)
+    session = CompanySession(store, store.create(acme()))
+    owner = FakeOwner()
+    owner.app = SimpleNamespace(call_from_thread=lambda fn, *args: fn(*args))  # no `schedule` at all
+    saver = Saver(owner, session)
+    saver.start()
+    assert owner.intervals == [(DISK_POLL_SECONDS, saver.poll_disk)]
+
+
+def test_resolving_a_conflict_stops_a_waiting_save_and_tells_the_owner(rig):
+    from tui.core.conflicts import conflict_copies, load_copy
+
+    session, owner, clock, saver = rig
+    path = session.path
+    path.write_text(path.read_text(encoding="utf-8").replace("Your robot arm", "Edited elsewhere"), encoding="utf-8")
+    session.set_answer("why-here", "mine before", NOW)
+    saver.save_now()
+    session.set_answer("why-here", session.company.answer_text("why-here") + " typed after", NOW)
+    newest = conflict_copies(session.store, session.slug)[0]
+    owner.posted.clear()
+    status = saver.resolve("both", newest, load_copy(newest))
+    assert status.state is SaveState.SAVED and kinds(owner) == ["Saved"] and owner.posted[0].session is session
+    clock.advance(AUTOSAVE_SECONDS * 2)
+    assert kinds(owner) == ["Saved"]
+    text = path.read_text(encoding="utf-8")
+    assert "Edited elsewhere" in text and "mine before" in text
+
+
 def test_delays_by_kind():
     from tui.saving import DELAYS
 

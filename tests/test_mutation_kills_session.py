@@ -240,3 +240,110 @@ def test_words_typed_while_a_conflict_waits_for_reload_join_the_copy_not_the_fil
     assert session.save(session.snapshot()).copy == conflict.copy
     assert b"Mine, and more" in conflict.copy.read_bytes() and session.path.read_bytes() == theirs
     assert [p.name for p in session.path.parent.iterdir() if ".conflict-" in p.name] == [conflict.copy.name]
+
+
+# -- holding: a conflict waits for the user (Y, T or B) -------------------------
+
+
+def _conflicted(session) -> bytes:
+    """A hand edit lands, ours conflicts: the session holds, and the file keeps the hand edit."""
+    path = session.path
+    path.write_text(path.read_text(encoding="utf-8").replace("Your robot arm", "Edited elsewhere"), encoding="utf-8")
+    session.set_answer("why-here", "mine before", NOW)
+    assert session.save_now().state is SaveState.CONFLICT and session.holding
+    return path.read_bytes()
+
+
+def _recoveries(session) -> list[str]:
+    return sorted(p.name for p in session.path.parent.iterdir() if ".recovery-" in p.name)
+
+
+def test_while_holding_typing_goes_to_one_recovery_file_and_the_notes_file_waits(session):
+    theirs = _conflicted(session)
+    assert session.save(session.snapshot()).state is SaveState.CONFLICT and _recoveries(session) == []
+    session.set_answer("why-here", "typed after", NOW)
+    held = session.save_now()
+    assert (held.state, held.reason) == (SaveState.HELD, "a conflict waits for Y, T or B")
+    assert held.copy is not None and held.copy.name == f"{session.path.name}.recovery-20261126-100000"
+    assert not session.dirty and session.status is held
+    session.set_answer("why-here", "typed after, and more", NOW)
+    again = session.save_now()
+    assert again.copy == held.copy and b"and more" in held.copy.read_bytes()
+    assert _recoveries(session) == [held.copy.name] and session.path.read_bytes() == theirs
+
+
+def test_a_held_save_that_cannot_write_fails_with_the_reason(session, monkeypatch):
+    import tui.core.session as session_module
+
+    _conflicted(session)
+    session.set_answer("why-here", "typed after", NOW)
+
+    def no_room(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(session_module, "write_beside", no_room)
+    status = session.save_now()
+    assert (status.state, status.reason) == (SaveState.FAILED, "No space left on device") and session.dirty
+
+
+def test_release_hands_back_the_recovery_file_and_hold_resumes_into_it(session):
+    theirs = _conflicted(session)
+    session.set_answer("why-here", "typed after", NOW)
+    held = session.save_now().copy
+    assert session.release() == held and not session.holding
+    assert session.release() is None
+    session.hold(held)
+    assert session.holding
+    session.set_answer("why-here", "typed after the hold", NOW)
+    assert session.save_now().copy == held and b"after the hold" in held.read_bytes()
+    assert session.path.read_bytes() == theirs
+
+
+def test_a_second_conflict_while_holding_replaces_the_held_file_with_the_new_copy(session):
+    _conflicted(session)
+    session.set_answer("why-here", "typed after", NOW)
+    held = session.save_now().copy
+    path = session.path
+    path.write_text(path.read_text(encoding="utf-8").replace("Edited elsewhere", "Edited twice"), encoding="utf-8")
+    session.set_answer("why-here", "typed after, then more", NOW)
+    status = session.reload()
+    assert status.state is SaveState.CONFLICT and session.holding
+    assert not held.exists() and status.copy is not None and b"then more" in status.copy.read_bytes()
+
+
+def test_a_snapshot_is_the_notes_as_they_were_not_as_they_become(session):
+    from tests.helpers import saved
+
+    session.set_answer("why-here", "At snapshot time", NOW)
+    snapshot = session.snapshot()
+    session.set_answer("why-here", "Typed while the save ran", NOW)
+    session.save(snapshot)
+    assert saved(session.store, session.slug)["answers"]["why-here"]["text"] == "At snapshot time"
+    assert session.dirty
+
+
+def test_a_conflicting_save_says_where_ours_went(session):
+    path = session.path
+    path.write_text(path.read_text(encoding="utf-8").replace("Your robot arm", "Edited elsewhere"), encoding="utf-8")
+    session.set_answer("why-here", "Mine", NOW)
+    status = session.save(session.snapshot())
+    assert status.state is SaveState.CONFLICT and status.copy is not None
+    assert status.reason == (f"{path.name} changed on disk while you were editing. Nothing was overwritten: "
+                             f"your version is saved as {status.copy.name} beside it.")
+
+
+def test_when_the_waiting_conflict_copy_cannot_be_written_the_save_fails_with_the_reason(session, monkeypatch):
+    import tui.core.session as session_module
+
+    path = session.path
+    path.write_text(path.read_text(encoding="utf-8").replace("Your robot arm", "Edited elsewhere"), encoding="utf-8")
+    session.set_answer("why-here", "Mine", NOW)
+    assert session.save(session.snapshot()).state is SaveState.CONFLICT
+
+    def no_room(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(session_module, "atomic_write", no_room)
+    session.set_answer("why-here", "Mine, and more", NOW)
+    status = session.save(session.snapshot())
+    assert (status.state, status.reason) == (SaveState.FAILED, "No space left on device")

@@ -43,7 +43,7 @@ $(MUTATION_STAMP): $(STAMP)
 	@touch $(MUTATION_STAMP)
 
 mutation: $(MUTATION_STAMP)
-	nice $(BIN)/mutmut run --max-children $(if $(filter auto,$(JOBS)),$$(nproc),$(JOBS)) > /dev/null
+	nice $(BIN)/mutmut run --max-children $(if $(filter auto,$(JOBS)),$$(nproc),$(JOBS))
 	$(BIN)/python benchmarks/mutation_score.py
 
 clean:

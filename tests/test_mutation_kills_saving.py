@@ -276,6 +276,22 @@ def test_resolving_a_conflict_stops_a_waiting_save_and_tells_the_owner(rig):
     assert kinds(owner) == ["Saved"]
     text = path.read_text(encoding="utf-8")
     assert "Edited elsewhere" in text and "mine before" in text
+    session.set_answer("why-here", "typed once it was resolved", NOW)  # the next save is timed as usual
+    clock.advance(AUTOSAVE_SECONDS + 0.1)
+    assert kinds(owner) == ["Saved", "Saved"] and "once it was resolved" in path.read_text(encoding="utf-8")
+
+
+def test_resolving_with_no_save_waiting_keeps_theirs(rig):
+    from tui.core.conflicts import conflict_copies
+
+    session, owner, _, saver = rig
+    path = session.path
+    path.write_text(path.read_text(encoding="utf-8").replace("Your robot arm", "Edited elsewhere"), encoding="utf-8")
+    session.set_answer("why-here", "mine", NOW)
+    saver.save_now()
+    theirs = path.read_bytes()
+    status = saver.resolve("theirs", conflict_copies(session.store, session.slug)[0], None)
+    assert status.state is SaveState.SAVED and path.read_bytes() == theirs
 
 
 def test_delays_by_kind():

@@ -347,3 +347,17 @@ def test_when_the_waiting_conflict_copy_cannot_be_written_the_save_fails_with_th
     session.set_answer("why-here", "Mine, and more", NOW)
     status = session.save(session.snapshot())
     assert (status.state, status.reason) == (SaveState.FAILED, "No space left on device")
+
+
+def test_a_held_file_deleted_by_hand_does_not_stop_the_next_conflict_or_hold(session):
+    _conflicted(session)
+    session.set_answer("why-here", "typed after", NOW)
+    held = session.save_now().copy
+    held.unlink()
+    path = session.path
+    path.write_text(path.read_text(encoding="utf-8").replace("Edited elsewhere", "Edited twice"), encoding="utf-8")
+    session.set_answer("why-here", "typed after, then more", NOW)
+    assert session.reload().state is SaveState.CONFLICT and session.holding
+    session.set_answer("why-here", "and still more", NOW)
+    status = session.save_now()
+    assert status.state is SaveState.HELD and status.copy is not None and b"still more" in status.copy.read_bytes()

@@ -175,3 +175,36 @@ async def test_only_a_key_read_while_another_is_handled_counts_as_typed_ahead():
         burst(app, "bc")
         await settle(pilot)
         assert app.ahead == [("a", False), ("b", False), ("c", True)]
+
+
+async def test_after_keys_runs_once_every_key_read_so_far_is_handled():
+    app = _TwoScreens()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#a", Input)
+        seen: list[str] = []
+        for event in XTermParser(False).feed("abc"):  # queued on the app at once, as one read
+            app.post_message(event)
+        app.call_later(app.after_keys, lambda: seen.append(field.value))  # arrives while "a" is handled
+        await settle(pilot)
+        assert seen == ["abc"]
+
+
+async def test_the_timer_of_an_earlier_hold_never_releases_a_later_one(monkeypatch):
+    import tui.typeahead as typeahead
+
+    app = _TwoScreens()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#a", Input)
+        monkeypatch.setattr(typeahead, "HOLD_AT_MOST_SECONDS", 0.3)
+        app.hold_keys_until_focused(field)  # a first hold, released as soon as the field has focus
+        await pilot.pause(0.05)
+        monkeypatch.setattr(typeahead, "HOLD_AT_MOST_SECONDS", 3.0)
+        hold_keys(field)  # a second hold, lapsing 3 s from now (a wide margin on a loaded machine)
+        burst(app, "xy")
+        await pilot.pause(0.5)
+        assert field.value == ""  # the first hold's timer has fired by now, and released nothing
+        await pilot.pause(3.0)
+        await settle(pilot)
+        assert field.value == "xy"

@@ -208,3 +208,40 @@ async def test_the_timer_of_an_earlier_hold_never_releases_a_later_one(monkeypat
         await pilot.pause(3.0)
         await settle(pilot)
         assert field.value == "xy"
+
+
+async def test_keys_typed_as_a_screen_comes_back_reach_it_at_once(monkeypatch):
+    import tui.typeahead as typeahead
+
+    app = _TwoScreens()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.install_screen(_Form(), "one")
+        app.install_screen(_Form(), "two")
+        await app.switch_screen("one")
+        await settle(pilot)
+        await app.switch_screen("two")
+        await settle(pilot)
+        monkeypatch.setattr(typeahead, "HOLD_AT_MOST_SECONDS", 30.0)  # only the focus it kept can release
+        await app.switch_screen("one")
+        burst(app, "back")
+        await settle(pilot)
+        assert app.screen.query_one("#a", Input).value == "back"
+
+
+async def test_push_screen_passes_every_argument_on():
+    from textual.screen import ModalScreen
+
+    class Ask(ModalScreen[int]):
+        def compose(self):
+            yield Input(id="q")
+
+    app = _TwoScreens()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        results: list[int] = []
+        await app.push_screen(Ask(), callback=results.append)
+        await settle(pilot)
+        app.screen.dismiss(42)
+        await settle(pilot)
+        assert results == [42]

@@ -245,3 +245,18 @@ async def test_push_screen_passes_every_argument_on():
         app.screen.dismiss(42)
         await settle(pilot)
         assert results == [42]
+
+
+async def test_a_hold_that_nothing_releases_lapses_on_its_own_timer(monkeypatch):
+    import tui.typeahead as typeahead
+
+    app = _TwoScreens()
+    async with app.run_test() as pilot:
+        await pilot.pause(HOLD_AT_MOST_SECONDS + 0.3)  # every timer from opening the app has fired
+        field = app.screen.query_one("#a", Input)
+        monkeypatch.setattr(typeahead, "HOLD_AT_MOST_SECONDS", 0.3)
+        hold_keys(field)
+        burst(app, "late")
+        await pilot.pause(1.0)
+        await settle(pilot)
+        assert field.value == "late"

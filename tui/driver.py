@@ -15,18 +15,19 @@ and a multi-byte character split across two reads still waits for its rest.
 
 Rather than copying Textual's input loop, we run Textual's own function with
 one name swapped in its globals: ``getincrementaldecoder``, which it calls
-to build the decoder. ``tests/test_driver.py`` fails if an upgrade of Textual
-stops looking that name up, so the adaptation cannot silently lapse.
+to build the decoder (``tui.textual_private.input_loop_with``).
+``tests/test_textual_private.py`` fails if an upgrade of Textual stops looking
+that name up, so the adaptation cannot silently lapse.
 """
 
 from __future__ import annotations
 
 import codecs
-import types
 from typing import Any
 
-from textual.drivers import linux_driver
 from textual.drivers.linux_driver import LinuxDriver
+
+from tui.textual_private import input_loop_with
 
 ERROR_HANDLER = "finale-terminal"
 _C1_UNDEFINED = "\ufffd"
@@ -62,14 +63,7 @@ def decode_terminal_bytes(data: bytes, final: bool = True) -> str:
     return tolerant_decoder_factory("utf-8")().decode(data, final=final)
 
 
-_original = LinuxDriver.run_input_thread
-_tolerant_run_input_thread = types.FunctionType(
-    _original.__code__,
-    {**vars(linux_driver), "getincrementaldecoder": tolerant_decoder_factory},
-    _original.__name__,
-    _original.__defaults__,
-    _original.__closure__,
-)
+_tolerant_run_input_thread = input_loop_with(getincrementaldecoder=tolerant_decoder_factory)
 
 
 class TolerantLinuxDriver(LinuxDriver):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import os
 import signal
 import time
 from collections.abc import Callable, Iterable
@@ -82,7 +83,9 @@ class FinaleApp(TypeAheadApp):
         self.crash = ""
         """The last line of an unhandled exception's traceback, if one ended the app."""
         self._leaving = False
-        """Set once _quit has saved and lets the app end: every other ExitApp goes through _quit first."""
+        """Set once _quit has saved and lets the app end."""
+        self.served = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
+        """A browser tab of `finale serve`: its ExitApp (the tab stopped) goes through _quit first."""
         self.config_path = config_path
         """Where a theme picked in the palette is remembered; None when the file did not load."""
         self.places: dict = {}
@@ -232,10 +235,9 @@ class FinaleApp(TypeAheadApp):
 
     @on(messages.ExitApp)
     def _leave_as_ctrl_q_does(self, message: messages.ExitApp) -> None:
-        # finale itself leaves only through _quit. Any other ExitApp (textual-serve's "quit",
-        # sent when `finale serve` stops a browser tab) goes the same way as ctrl+q: after the
-        # keys that arrived before it, and saving first.
-        if not self._leaving:
+        # textual-serve stops a browser tab with ExitApp (its "quit"): that goes the way ctrl+q
+        # does, after the keys that arrived before it, saving first.
+        if not self._leaving and self.served:
             message.prevent_default()
             self.after_keys(lambda: self.call_later(self.action_quit))
 
@@ -304,7 +306,7 @@ class FinaleApp(TypeAheadApp):
 
     def _leave(self) -> None:
         self._leaving = True
-        self.exit()
+        self.exit(self.return_value, self.return_code or 0)
 
     # -- size ----------------------------------------------------------------
 

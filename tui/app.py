@@ -213,13 +213,26 @@ class FinaleApp(TypeAheadApp):
         self._hand_over_text()
         for session in self.sessions:
             status = session.save_for_exit()
+            for notice in self.store.notices:  # a notes folder made again: the terminal says where
+                if f"finale: {notice}" not in self.farewell:
+                    self.farewell.append(f"finale: {notice}")
             if status.copy is not None and status.state is not SaveState.SAVED:
                 line = f"finale: {session.slug}: your latest words are in {status.copy}"
                 if line not in self.farewell:
                     self.farewell.append(line)
             if session.dirty:
                 lost.append(session)
+                self._keep_for_the_terminal(session, status.reason)
         return lost
+
+    def _keep_for_the_terminal(self, session: CompanySession, reason: str) -> None:
+        """Nothing could be written anywhere: the text itself goes to stderr at exit, for the user to copy."""
+        from tui.core.recovery import plain_text
+
+        head = f"finale: {session.slug}: nothing could be written"
+        text = plain_text(session.company).decode("utf-8")
+        self.farewell[:] = [line for line in self.farewell if not line.startswith(head)]
+        self.farewell.append(f"{head} ({reason}). Your notes as they were, to copy:\n{text}")
 
     def _hand_over_text(self) -> None:
         """Text an editor holds but has not passed on (keys typed just before quitting) reaches its session."""
@@ -302,7 +315,8 @@ class FinaleApp(TypeAheadApp):
 
         reason = lost[0].status.text
         self.push_screen(ConfirmDialog("Quit without your last changes?",
-                                       f"They could not be saved: {reason}", yes="Quit anyway"), answer)
+                                       f"They could not be saved anywhere: {reason}. If you quit, finale prints "
+                                       "them on the terminal for you to copy.", yes="Quit anyway"), answer)
 
     def _leave(self) -> None:
         self._leaving = True
@@ -326,13 +340,6 @@ class FinaleApp(TypeAheadApp):
             top.show_size(width, height)
         elif not small and isinstance(top, TooSmallScreen):
             self.pop_screen()
-
-    def readiness_text(self, company) -> str:
-        """Checks passed over all questions plus research done, e.g. "12/30 (40%)"."""
-        from tui.core.checks import company_readiness
-
-        ready = company_readiness(self.catalog, company, self.settings.words_per_minute)
-        return ready.text
 
     def show_review(self, company) -> None:
         from tui.screens.review import ReviewScreen

@@ -190,7 +190,7 @@ class PaneScreen(Screen):
             self.answer_pane.show_status(text, over, self.session.status)
         notices = self.session.store.notices
         while notices:
-            self.notify(notices.pop(0), title="Comments kept aside", timeout=20, markup=False)
+            self.notify(notices.pop(0), severity="warning", timeout=20, markup=False)  # a file kept aside, a folder made again
 
     def _show_all(self) -> None:
         self.refresh_header()

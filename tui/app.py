@@ -32,7 +32,7 @@ from tui.widgets.control_filter import ControlFilter
 
 CONTROL_FILTER = ControlFilter()
 
-MIN_SIZE = (60, 20)
+MIN_SIZE = (40, 20)
 THAW_AFTER_SECONDS = 10.0
 
 

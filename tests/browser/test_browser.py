@@ -137,6 +137,19 @@ def test_an_answer_typed_in_the_browser_is_in_the_notes_file(browser, tmp_path: 
             time.sleep(0.1)
 
 
+def test_a_phone_sized_tab_shows_the_review(browser, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    make_store(data).create(acme())
+    with serving(data) as served:
+        page, screen = open_tab(browser, served, 390, 844)
+        ready(page, screen, "Acme")
+        assert screen.screen.columns <= 50, "a phone gets about 45 columns"
+        page.keyboard.press("v")
+        text = wait_for(page, screen, "What are the key initiatives?")
+        assert "Acme Robotics" in text
+        keep(page, "browser-phone-review.png")
+
+
 def test_stopping_the_server_saves_every_tab(browser, tmp_path: Path) -> None:
     data = tmp_path / "data"
     make_store(data).create(acme())

@@ -1,4 +1,4 @@
-"""Issue 24: compare marks what changed, at 80x24 (problem 6)."""
+"""Issue 24 at 80x24: compare marks what changed (problem 6); the coach never hides the cursor (problem 7)."""
 
 from __future__ import annotations
 
@@ -69,3 +69,33 @@ def test_compare_at_80_with_a_marked_difference(snap_compare, tmp_path):
         await settle(pilot)
 
     assert snap_compare(with_one_changed_sentence(tmp_path), terminal_size=(80, 24), run_before=run)
+
+
+async def test_the_coach_growing_keeps_the_cursor_line_in_view(tmp_path):
+    """Problem 7: a second after a paste the coach grew from one line to six and the cursor went below."""
+    from textual import events
+
+    from tests.helpers import FakeClock, open_company
+
+    company = acme()
+    company.answers.pop("why-here")
+    make_store(tmp_path).create(company)
+    fake = FakeClock()
+    app = make_app(tmp_path, fake)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_company(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = screen.query_one("#answer")
+        checks = screen.query_one("#checks")
+        before = checks.outer_size.height
+        text = "\n".join(f"- Point {n}: we grew the carrier network by {n * 10}% in one quarter" for n in range(1, 12))
+        editor.post_message(events.Paste(text))
+        await pilot.pause()
+        fake.advance(2)
+        await pilot.pause()
+        await pilot.pause()
+        assert checks.outer_size.height > before + 2  # the coach did grow
+        row = editor.cursor_location[0]
+        top = editor.scroll_y
+        assert top <= editor.wrapped_document.location_to_offset(editor.cursor_location).y < top + editor.scrollable_content_region.height, (row, top)

@@ -99,3 +99,23 @@ async def test_the_coach_growing_keeps_the_cursor_line_in_view(tmp_path):
         row = editor.cursor_location[0]
         top = editor.scroll_y
         assert top <= editor.wrapped_document.location_to_offset(editor.cursor_location).y < top + editor.scrollable_content_region.height, (row, top)
+
+
+async def test_a_notice_covers_only_the_footer_row_at_80x24(tmp_path):
+    """Problem 9: a toast covered the status line in Prepare and five rows of the review."""
+    from textual.widgets._toast import Toast
+
+    from tests.helpers import open_company
+
+    make_store(tmp_path).create(acme())
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_company(pilot)
+        app.notify("Saved a copy beside the file.", title="Conflict")
+        for _ in range(5):
+            await pilot.pause()
+        toast = app.screen.query_one(Toast)
+        status = screen.query_one("#answer-status")
+        assert toast.region.height == 1 and toast.region.y == 23, toast.region
+        assert not toast.region.overlaps(status.region)
+        assert "Conflict: Saved a copy" in str(toast.render())

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Static
 
 from tui.core.sanitize import for_terminal
@@ -119,7 +120,7 @@ class CompareScreen(Dialog[str]):
         self.at = max(0, min(len(targets) - 1, self.at + step))
         # Two lines of what comes before it, so the change is read in its sentence.
         self.query_one("#diff", VerticalScroll).scroll_to(y=max(0, targets[self.at] - 2), animate=False)
-        self.query_one("#compare-keys", Static).update(self._keys())
+        self.query_one("#compare-keys", Static).update(Content(self._keys()))
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -45,11 +45,12 @@ CHECK_KINDS: dict[str, dict[str, tuple[type, bool]]] = {
     "mentions_company": {},
     "uses_research": {"items": (list, True), "min": (int, False), "ordinary": (list, False), "praise": (list, False)},
     "includes_any": {"words": (list, True), "min": (int, False), "found": (str, False), "done": (bool, False),
-                     "unless": (list, False), "ignore": (list, False), "part": (str, False), "aimed": (bool, False),
+                     "unless": (list, False), "ignore": (list, False), "part": (str, False), "aimed": (bool, False), "not_planned": (bool, False),
                      "targets": (list, False), "generic": (list, False)},
     "past_event": {"markers": (list, False), "found": (str, False), "part": (str, False)},
     "has_number": {"idioms": (list, False)},
-    "avoid": {"words": (list, True), "max": (int, False), "not_before_quantity": (list, False)},
+    "avoid": {"words": (list, True), "max": (int, False), "not_before_quantity": (list, False),
+              "not_after_determiner": (list, False)},
     "asks_chosen": {"min": (int, False), "categories": (list, False), "topics": (dict, False)},
 }
 

@@ -197,8 +197,9 @@ async def test_a_choice_made_in_the_view_applies_only_to_the_copy_it_showed(tmp_
 
 
 async def test_a_key_typed_before_the_screen_hears_of_a_conflict_goes_into_the_new_text(tmp_path):
-    """The disk poll finds a change while the user types: the editor must show the file's text at
-    once, or the next key puts the old text back over the file's (that lost the hand edit)."""
+    """The disk poll finds a change while the user types: a key the editor took before the screen
+    heard goes with the set-aside copy, and the editor shows the file's text the moment it reloads,
+    or the next key puts the old text back over the file's (that lost the hand edit)."""
     store = make_store(tmp_path)
     store.create(acme())
     app = make_app(tmp_path)
@@ -208,12 +209,14 @@ async def test_a_key_typed_before_the_screen_hears_of_a_conflict_goes_into_the_n
         await type_text(pilot, " mine")
         path = store.path_for(SLUG)
         path.write_text(path.read_text().replace("Your robot arm", "Edited elsewhere"), encoding="utf-8")
-        await screen.saver.poll_disk()
+        await screen.saver.poll_disk()  # posts DiskChanged: the screen hands over its text, then reloads
         editor = screen.query_one("#answer", TextArea)
-        assert editor.text == THEIRS  # before any message is handled
+        editor.insert("Y")  # taken by the editor; its Changed waits behind DiskChanged
+        await pilot.pause()
+        assert editor.text == THEIRS
         editor.insert("X")  # a key already on its way
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert saved(store, SLUG)["answers"]["why-here"]["text"] == THEIRS + "X"
-        assert ORIGINAL + " mine" in copies(store)[0].read_text()
+        assert ORIGINAL + " mineY" in copies(store)[0].read_text()

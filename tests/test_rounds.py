@@ -238,3 +238,16 @@ def test_round_after_squeezes_towards_the_round_that_follows():
     assert rounds.round_after(company, datetime(2026, 11, 20)) == datetime(2026, 12, 1, 10)
     assert rounds.round_after(company, datetime(2026, 12, 2)) == datetime(2026, 12, 8, 10)
     assert rounds.round_after(company, datetime(2026, 12, 9)) == datetime(2026, 12, 8, 10)
+
+
+def test_keep_both_loses_no_round_debrief_or_note_on_an_interviewer():
+    from tui.core.conflicts import keep_both
+
+    theirs = company_with(datetime(2026, 12, 1, 10))
+    mine = company_with(datetime(2026, 12, 1, 10))
+    mine.rounds[0].debrief = Debrief(follow_up=["Send the deck"])
+    mine.rounds.append(Round("Panel", datetime(2026, 12, 9, 10)))
+    mine.interviewer_notes = {"Sam": "Recruiter"}
+    merged = keep_both(theirs, mine, datetime(2026, 12, 2))
+    assert mine.rounds[0] in merged.rounds and mine.rounds[1] in merged.rounds
+    assert merged.interviewer_notes == {"Sam": "Recruiter"}

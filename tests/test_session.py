@@ -11,7 +11,7 @@ import pytest
 from tests.helpers import NOW, acme, make_store, saved
 from tui.core.notes import Ask, Rehearsal
 from tui.core.save_status import SaveState
-from tui.core.session import CompanySession, Edit, custom_question_id
+from tui.core.session import Change, CompanySession, Edit, Part, custom_question_id
 from tui.core.store import NotesStore
 
 BROKEN = b'format = 1\n[company\nname = "X"\n'
@@ -34,8 +34,8 @@ def hand_edit(session: CompanySession, old: str, new: str) -> str:
 
 
 def test_every_edit_method_counts_the_edit_and_says_how_soon(session):
-    kinds: list[Edit] = []
-    session.on_edit = kinds.append
+    changes: list[Change] = []
+    session.subscribe(changes.append)
     assert session.set_answer("right-fit", "I led 12 people.", NOW)
     assert not session.set_answer("right-fit", "I led 12 people.", NOW)  # same text: no edit
     assert session.toggle_research("services") is True
@@ -48,8 +48,11 @@ def test_every_edit_method_counts_the_edit_and_says_how_soon(session):
     assert session.remove_custom_question("my-why-robots") and not session.remove_custom_question("nope")
     session.edit_details("CPO", None, ["Ana"], [])
     session.record_rehearsal(Rehearsal("why-here", NOW, 90, 3))
-    assert kinds == [Edit.TYPING, Edit.CHOICE, Edit.CHOICE, Edit.CHOICE, Edit.STRUCTURE, Edit.STRUCTURE,
-                     Edit.STRUCTURE, Edit.RECORD]
+    assert [c.edit for c in changes] == [Edit.TYPING, Edit.CHOICE, Edit.CHOICE, Edit.CHOICE, Edit.STRUCTURE,
+                                         Edit.STRUCTURE, Edit.STRUCTURE, Edit.RECORD]
+    assert [c.part for c in changes] == [Part.ANSWER, Part.RESEARCH, Part.RESEARCH, Part.ASKS, Part.QUESTIONS,
+                                         Part.QUESTIONS, Part.DETAILS, Part.REHEARSALS]
+    assert changes[0].question_id == "right-fit" and changes[4].question_id == "my-why-robots"
     assert session.edits == 8 and session.status.state is SaveState.UNSAVED
     assert session.save_now().state is SaveState.SAVED
     doc = saved(session.store, session.slug)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import signal
 import time
@@ -201,6 +202,7 @@ class FinaleApp(TypeAheadApp):
     def save_all(self) -> list[CompanySession]:
         """Save every open company, or write a copy beside it; return those whose words are on no disk."""
         lost = []
+        self._hand_over_text()
         for session in self.sessions:
             status = session.save_for_exit()
             if status.copy is not None and status.state is not SaveState.SAVED:
@@ -210,6 +212,18 @@ class FinaleApp(TypeAheadApp):
             if session.dirty:
                 lost.append(session)
         return lost
+
+    def _hand_over_text(self) -> None:
+        """Text an editor holds but has not passed on (keys typed just before quitting) reaches its session."""
+        if not self.sessions:
+            return
+        from tui.screens.prepare import PrepareScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, PrepareScreen):
+                # Deliberately blind: on a crash path a broken screen must not stop the notes being saved.
+                with contextlib.suppress(Exception):
+                    screen.hand_over_text()
 
     def _handle_exception(self, error: Exception) -> None:
         # Any unhandled exception, in a handler or a worker: the notes go to disk before the app ends.

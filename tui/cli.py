@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.cli_args import parse_command_line
+from tui.cli_rounds import cmd_round
 
 
 def _option(args: argparse.Namespace, name: str) -> str | None:
@@ -68,7 +69,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     from tui.core.timefmt import countdown, when_text
 
     store, catalog = _store(args), _catalog(args)
-    now = datetime.now()
+    from tui.core.clock import now as clock_now
+
+    now = clock_now()
     rows: list[dict[str, Any]] = []
     extra = leftovers(store)
     copies = Counter(x.slug for x in extra if "conflict copy" in x.kind)
@@ -77,12 +80,17 @@ def cmd_list(args: argparse.Namespace) -> int:
             rows.append({"slug": summary.slug, "path": summary.path,
                          "error": f"{summary.path}:{summary.error_line or ''}: {summary.error}. {summary.error_fix}".replace(":: ", ": ")})
             continue
-        when = summary.when
+        focus, upcoming = summary.focus(now), summary.next_round(now)
+        when = focus.at if focus else None
         rows.append({
             "slug": summary.slug,
             "name": summary.name,
             "role": summary.role,
-            "interview_at": summary.interview_at,
+            "interview_at": when.isoformat() if when else None,
+            "round": focus.name if focus else "",
+            "next_round": None if upcoming is None else {
+                "name": upcoming.name, "at": upcoming.at.isoformat() if upcoming.at else None,
+                "interviewers": upcoming.interviewers},
             "countdown": countdown(when, now),
             "answered": summary.answered,
             "questions": summary.questions,
@@ -113,7 +121,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     def when_of(row: dict[str, Any]) -> str:
         date = when_text(datetime.fromisoformat(row["interview_at"])) if row["interview_at"] else "no date"
-        return date + (f" ({row['countdown']})" if row["countdown"] else "")
+        named = f"{row['round']}: " if row["round"] else ""
+        return named + date + (f" ({row['countdown']})" if row["countdown"] else "")
 
     good = [r for r in rows if "error" not in r]
     details = iter(zip(column([r["role"] or "" for r in good]), column([when_of(r) for r in good]), strict=True))
@@ -178,7 +187,9 @@ def _review_of(args: argparse.Namespace, entry):
     settings, catalog = _settings(args), _catalog(args)
     results = company_results(catalog, entry.company, settings.words_per_minute)  # once, for both
     ready = company_readiness(catalog, entry.company, settings.words_per_minute, results)
-    return build_review(catalog, entry.company, datetime.now(), settings.words_per_minute,
+    from tui.core.clock import now
+
+    return build_review(catalog, entry.company, now(), settings.words_per_minute,
                         readiness=ready.text, results=results)
 
 
@@ -273,7 +284,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     _, entry = _resolve(args)
     if entry is None:
         return 1
-    if args.format == "toml":
+    if args.follow_up:
+        from tui.core.clock import now
+        from tui.core.follow_up import draft, round_to_thank
+
+        one = round_to_thank(entry.company, now())
+        if one is None:
+            print(f"finale: no round of {entry.company.name} has passed yet: nothing to follow up.", file=sys.stderr)
+            return 1
+        data = draft(entry.company, one).encode("utf-8")
+    elif args.format == "toml":
         from tui.core.bounded import read_regular
 
         data = read_regular(entry.path)
@@ -327,6 +347,7 @@ COMMANDS = {
     "review": cmd_review,
     "export": cmd_export,
     "check": cmd_check,
+    "round": cmd_round,
     "open": cmd_tui,
     "rehearse": cmd_tui,
     None: cmd_tui,

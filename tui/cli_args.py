@@ -103,6 +103,18 @@ def build_parser(only: str | None = "", kind: type[argparse.ArgumentParser] = ar
         export.add_argument("--format", choices=["md", "toml"], default="md", help="md (default) or toml")
         export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
         export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+        export.add_argument("--follow-up", action="store_true",
+                            help="a thank-you and follow-up draft after the last round, as plain text")
+
+    if want("round"):
+        rounds = sub.add_parser("round", parents=[common], help="add an interview round to a company")
+        rounds_sub = rounds.add_subparsers(dest="round_command", metavar="add", required=True)
+        add = rounds_sub.add_parser("add", parents=[common], help="add a round, from a calendar invite or by hand")
+        add.add_argument("company", help="name or file slug; a unique prefix is enough")
+        add.add_argument("--ics", metavar="FILE", type=_path, help="the calendar invite (.ics) to read it from")
+        add.add_argument("--name", metavar="TEXT", help='the round\'s name, like "Hiring manager" (default: the invite\'s title)')
+        add.add_argument("--at", metavar="WHEN", help='"YYYY-MM-DD HH:MM" in local time (without --ics)')
+        add.add_argument("--with", dest="people", metavar="NAMES", help='interviewers, comma-separated')
     return parser
 
 

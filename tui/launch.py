@@ -107,7 +107,9 @@ def _launch(args: argparse.Namespace) -> int:
     if rehearse and open_slug is None:
         print(f'finale: no company named "{query}". Create it with `finale open "{query}"` first.', file=sys.stderr)
         return 1
-    app = FinaleApp(store, catalog, settings, open_loaded=open_loaded, create_name=create_name, notices=notices,
+    from tui.core.clock import now
+
+    app = FinaleApp(store, catalog, settings, clock=now, open_loaded=open_loaded, create_name=create_name, notices=notices,
                     start_rehearsal=rehearse, rehearse_minutes=getattr(args, "minutes", None),
                     start_mock=getattr(args, "mock", False), config_path=config_path)
     mouse = settings.mouse and not getattr(args, "no_mouse", False)

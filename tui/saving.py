@@ -1,9 +1,12 @@
 """The Textual side of saving: when to save an open company, on which thread, and who hears about it.
 
 The rules (what is saved, conflicts, a broken file) live in ``CompanySession``;
-this only times them. A ``Saver`` debounces edits, saves in a worker thread,
-polls the file on disk, and posts ``Saved``, ``SaveFailed``, ``Conflict`` or
-``Reloaded`` to the screen that owns it.
+this only times them. A ``Saver`` subscribes once to the session's changes,
+debounces the edits, saves in a worker thread, polls the file on disk, and
+posts ``Saved``, ``SaveFailed``, ``Conflict`` or ``Reloaded`` to the screen that
+owns it. When the file on disk is not what was saved, it posts ``DiskChanged``
+and leaves the reload to the owner: the owner hands over any text a widget
+still holds, then calls ``reload``, so a key typed a moment ago is not lost.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
 from tui.core.save_status import SaveState, SaveStatus
-from tui.core.session import CompanySession, Edit, Snapshot
+from tui.core.session import Change, CompanySession, Edit, Snapshot
 
 AUTOSAVE_SECONDS = 1.0
 DISK_POLL_SECONDS = 2.0
@@ -114,6 +117,13 @@ class Reloaded(SaveMessage):
         return Notice("The notes file changed on disk; loaded the new version.")
 
 
+class DiskChanged(Message):
+    """The file on disk is not the one last saved (the poll saw it, or a save conflicted).
+
+    The owner hands over any text a widget holds, then calls ``Saver.reload``.
+    """
+
+
 def message_for(session: CompanySession, status: SaveStatus) -> SaveMessage:
     if status.state is SaveState.CONFLICT:
         return Conflict(session, status)
@@ -125,16 +135,15 @@ def message_for(session: CompanySession, status: SaveStatus) -> SaveMessage:
 class Saver:
     """Debounced, background saving of one session, for the widget (a screen) that shows it."""
 
-    def __init__(self, owner: Widget, session: CompanySession, schedule: Schedule | None = None) -> None:
+    def __init__(self, owner: Widget, session: CompanySession) -> None:
         self.owner = owner
         self.session = session
-        self._schedule: Schedule = schedule or owner.set_timer
+        # Textual's timers, or the fake clock a test put on the app.
+        self._schedule: Schedule = getattr(owner.app, "schedule", None) or owner.set_timer
         self._timer: Stoppable | None = None
         self._polling = False
-        session.on_edit = self._edited
-        self.on_replaced: Callable[[], None] | None = None
-        """Called at once when a reload replaced the notes in memory, before any queued key is
-        handled: an editor still showing the old text would otherwise write it over the new notes."""
+        self.stop = session.subscribe(self._changed)
+        """Stop hearing of the session's changes (the owner is going)."""
 
     def start(self) -> None:
         """Begin watching the file on disk (call once the owner is mounted)."""
@@ -152,11 +161,11 @@ class Saver:
         await self.poll_disk()
         self._schedule(DISK_POLL_SECONDS, self._poll_tick)
 
-    def _edited(self, kind: Edit) -> None:
-        if kind is Edit.RECORD:
+    def _changed(self, change: Change) -> None:
+        if change.edit is Edit.RECORD:
             self.save_now()  # a rated rehearsal must not wait for a timer
-        else:
-            self.save_soon(DELAYS[kind])
+        elif change.edit is not None:
+            self.save_soon(DELAYS[change.edit])
 
     def save_soon(self, delay: float = AUTOSAVE_SECONDS) -> None:
         """Save ``delay`` seconds from now, or at once in the background for 0; a new call restarts the wait."""
@@ -183,23 +192,30 @@ class Saver:
 
     def _finished(self, status: SaveStatus) -> None:
         if status.state is SaveState.CONFLICT:
-            status = self._reload(self.session.reload)
+            self.owner.post_message(DiskChanged())  # the owner hands over its text, then reloads
+            return
         self.owner.post_message(message_for(self.session, status))
 
-    def _reload(self, reload: Callable[[], SaveStatus]) -> SaveStatus:
-        before = self.session.company
-        status = reload()
-        if self.session.company is not before and self.on_replaced is not None:
-            self.on_replaced()
-        return status
-
     def save_now(self) -> SaveStatus:
-        """Save on this thread (ctrl+s, a switch, leaving), tell the owner, and return the status."""
+        """Save on this thread (ctrl+s, a switch, leaving), tell the owner, and return the status.
+
+        The owner has handed over any text a widget holds before calling this.
+        """
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        status = self._reload(self.session.save_now)  # a conflict or a repaired file reloads
+        status = self.session.save_now()  # a conflict or a repaired file reloads
         self.owner.post_message(message_for(self.session, status))
+        return status
+
+    def reload(self) -> SaveStatus:
+        """Take the file on disk (after ``DiskChanged``, once the owner handed over its text); tell the owner."""
+        was_blocked = self.session.blocked
+        status = self.session.reload()
+        if status.state is SaveState.CONFLICT or (status.problem and not was_blocked):
+            self.owner.post_message(message_for(self.session, status))
+        else:
+            self.owner.post_message(Reloaded(self.session, status, was_blocked))
         return status
 
     async def poll_disk(self) -> None:
@@ -215,9 +231,4 @@ class Saver:
         finally:
             self._polling = False
         if changed:
-            was_blocked = self.session.blocked
-            status = self._reload(self.session.reload)
-            if status.state is SaveState.CONFLICT or (status.problem and not was_blocked):
-                self.owner.post_message(message_for(self.session, status))
-            else:
-                self.owner.post_message(Reloaded(self.session, status, was_blocked))
+            self.owner.post_message(DiskChanged())

@@ -33,6 +33,8 @@ def render_brief(review: Review, width: int = 80, height: int = 24) -> str:
     width, height = max(30, width), max(MIN_HEIGHT, height)
     head = [cut(review.name + (f" · {review.role}" if review.role else ""), width)]
     head += [cut(line, width) for line in header_lines(review)]
+    if review.earlier:  # what the last round left to do comes before anything else
+        head += ["", "From earlier rounds"] + [cut(f"  - {line}", width) for line in review.earlier]
     answers = ["", "Answers"]
     for answer in review.answers:
         said = " · ".join(answer.points) if answer.text.strip() else "(no answer yet)"

@@ -213,6 +213,10 @@ def keep_both(theirs: Company, mine: Company, at: datetime) -> Company:
         have += [v for v in getattr(mine, field) if v not in have]
     merged.role = merged.role or mine.role
     merged.interview_at = merged.interview_at or mine.interview_at
+    # Rounds (and their debriefs) only mine has are added; a note on someone only I wrote is kept.
+    merged.rounds += [copy.deepcopy(r) for r in mine.rounds if r not in theirs.rounds]
+    for who, note in mine.interviewer_notes.items():
+        merged.interviewer_notes[who] = _both(merged.interviewer_notes.get(who, ""), note, at)
     return merged
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.core.atomic import atomic_write, private_dir
 from tui.core.bounded import read_regular
@@ -21,7 +21,10 @@ from tui.core.progress import progress_text, readiness_text, soonest_first
 from tui.core.speech import DEFAULT_WPM
 from tui.core.store import NotesStore
 
-VERSION = 4  # bumped when what a summary holds changes (ctime in the stamp, orphans, "done"): rebuilt
+if TYPE_CHECKING:
+    from tui.core.rounds import Round
+
+VERSION = 5  # bumped when what a summary holds changes (ctime in the stamp, orphans, "done", rounds): rebuilt
 
 
 class Summary(NamedTuple):
@@ -40,6 +43,26 @@ class Summary(NamedTuple):
     error_line: int | None = None
     error_fix: str = ""
     orphans: int = 0  # answers to questions no longer in any pack
+    rounds: str = "[]"  # JSON [[name, ISO at or null, [interviewers], debriefed], ...]: the file's rounds
+
+    def round_list(self) -> list[Round]:
+        from tui.core.rounds import Debrief, Round
+
+        return [Round(name, datetime.fromisoformat(at) if at else None, list(people), Debrief() if done else None)
+                for name, at, people, done in json.loads(self.rounds)]
+
+    def focus(self, now: datetime) -> Round | None:
+        """The round the list's date and countdown are about: the next one, else the last."""
+        from tui.core.notes import Company
+        from tui.core.rounds import focus_round
+
+        return focus_round(Company(self.name, rounds=self.round_list()), now)
+
+    def next_round(self, now: datetime) -> Round | None:
+        from tui.core.notes import Company
+        from tui.core.rounds import next_round
+
+        return next_round(Company(self.name, rounds=self.round_list()), now)
 
     @property
     def when(self) -> datetime | None:
@@ -82,6 +105,7 @@ def _summarize(store: NotesStore, catalog: Catalog, slug: str, wpm: int) -> Summ
     from tui.core.checks import company_readiness
     from tui.core.orphans import orphan_answers
     from tui.core.progress import progress
+    from tui.core.rounds import rounds_of
 
     entry = store.read(slug, with_digest=False)
     if entry.company is None:
@@ -96,6 +120,8 @@ def _summarize(store: NotesStore, catalog: Catalog, slug: str, wpm: int) -> Summ
         interview_at=company.interview_at.isoformat() if company.interview_at else None,
         answered=done.answered, questions=done.questions, researched=done.researched, checklist=done.checklist,
         ready_passed=ready.passed, ready_total=ready.total, orphans=len(orphan_answers(catalog, company)),
+        rounds=json.dumps([[r.name, r.at.isoformat() if r.at else None, r.interviewers, r.debrief is not None]
+                           for r in rounds_of(company)]),
     )
 
 
@@ -148,7 +174,8 @@ def leftovers(store: NotesStore) -> list[Leftover]:
 
 
 def sort_key(summary: Summary, now: datetime) -> tuple:
-    return soonest_first(summary.when, summary.name if summary.ok else summary.slug, now, broken=not summary.ok)
+    focus = summary.focus(now) if summary.ok else None
+    return soonest_first(focus.at if focus else None, summary.name if summary.ok else summary.slug, now, broken=not summary.ok)
 
 
 # Each field's type as written ("str | None"): NamedTuple keeps the postponed annotations as ForwardRefs.
@@ -167,7 +194,8 @@ def _trusted(row: object) -> Summary | None:
     summary = Summary(**row)
     try:
         _ = summary.when  # an interview_at that is not ISO text would fail later, in the picker
-    except ValueError:
+        summary.round_list()  # so are rounds that are not the JSON this module writes
+    except (ValueError, TypeError):
         return None
     return summary
 

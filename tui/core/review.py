@@ -48,7 +48,7 @@ class ResearchReview(NamedTuple):
 
 class Review(Record):
     _fields = ("name", "role", "interview_at", "countdown", "interviewers", "readiness", "gaps", "answers", "asks",
-               "research", "takeaways")
+               "research", "takeaways", "round_name", "people", "earlier", "answered_asks")
 
     def __init__(self, name: str, role: str, interview_at: datetime | None, countdown: str, interviewers: list[str],
                  readiness: str = "", gaps: list[str] | None = None, answers: list[AnswerReview] | None = None,
@@ -65,22 +65,39 @@ class Review(Record):
         self.asks: list[str] = [] if asks is None else asks
         self.research: list[ResearchReview] = [] if research is None else research
         self.takeaways: list[str] = [] if takeaways is None else takeaways
+        self.round_name = ""
+        """The round this review is for, when the company has named rounds."""
+        self.people: list[str] = []
+        """"Name: note" for each of this round's interviewers the user wrote a note about."""
+        self.earlier: list[str] = []
+        """Earlier rounds' follow-ups, "Round: what to do"."""
+        self.answered_asks: list[str] = []
+        """Chosen questions an earlier round already answered: marked, not offered again."""
 
 
 def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = DEFAULT_WPM,
                  readiness: str = "", results: list[CheckResult] | None = None) -> Review:
     """The cheat sheet; ``results`` are the coach's verdicts when the caller has already run it."""
     from tui.core.checks import company_results
+    from tui.core.rounds import carried_over, focus_round
 
+    focus = focus_round(company, now)
+    at = focus.at if focus else None
     review = Review(
         name=company.name,
         role=company.role,
-        interview_at=company.interview_at,
-        countdown=countdown(company.interview_at, now),
-        interviewers=list(company.interviewers),
+        interview_at=at,
+        countdown=countdown(at, now),
+        interviewers=list(focus.interviewers) if focus else [],
         readiness=readiness,
         takeaways=list(catalog.takeaways),
     )
+    if focus is not None and company.rounds:
+        review.round_name = focus.title
+    review.people = [f"{who}: {company.interviewer_notes[who]}" for who in review.interviewers
+                     if company.interviewer_notes.get(who, "").strip()]
+    carried = carried_over(company, now)
+    review.earlier = carried.follow_ups
     questions = questions_for(catalog, company)
     failing: dict[str, list[str]] = {}
     for result in results if results is not None else company_results(catalog, company, wpm):
@@ -123,7 +140,7 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
         elif band(answer.seconds, answer.target) == "over" and answer.seconds > answer.target[1] * FAR_OVER:
             review.gaps.append(f"Far over time: {answer.prompt} (~{mmss(answer.seconds)}, "
                                f"target {target_text(answer.target)})")
-    review.asks = chosen_texts(company.asks)
+    review.asks, review.answered_asks = _asks(company, review.interviewers)
     if asks_question is not None and not is_answered(asks_question, company):
         chosen, wanted = chosen_asks(company), asks_wanted(asks_question)
         review.gaps.append("No questions chosen to ask them." if not chosen
@@ -143,6 +160,24 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
     return review
 
 
+def _asks(company: Company, people: list[str]) -> tuple[list[str], list[str]]:
+    """(to ask, already answered): those meant for someone in this round first, each saying for whom."""
+    from tui.core.rounds import answered_asks, meant_for
+
+    answered = answered_asks(company)
+    texts = set(chosen_texts(company.asks))
+    offered, done = [], []
+    for ask in company.asks:
+        if ask.text not in texts:
+            continue
+        if ask.text in answered:
+            done.append(ask.text)
+            continue
+        who = meant_for(ask)
+        offered.append((who not in people if who else True, f"{ask.text} (for {who})" if who else ask.text))
+    return [text for _, text in sorted(offered, key=lambda pair: pair[0])], done
+
+
 def short(prompt: str, width: int = 32) -> str:
     """A question named in a line of gaps: its first words."""
     flat = " ".join(prompt.split())
@@ -156,7 +191,9 @@ def header_lines(review: Review, relative: bool = True) -> list[str]:
     lines = []
     if review.interview_at:
         soon = f" ({review.countdown})" if review.countdown and relative else ""
-        lines.append(f"Interview: {long_date(review.interview_at)}{soon}")
+        lines.append(f"{review.round_name or 'Interview'}: {long_date(review.interview_at)}{soon}")
+    elif review.round_name:
+        lines.append(f"{review.round_name}: no date yet")
     if review.interviewers:
         lines.append(f"Interviewers: {', '.join(review.interviewers)}")
     if review.readiness:
@@ -177,7 +214,15 @@ def render_plain(review: Review, width: int = 80) -> str:
                              subsequent_indent=indent + " " * len(bullet), break_on_hyphens=False) or [indent + bullet.rstrip()]
 
     title = review.name + (f" · {review.role}" if review.role else "")
-    out = [*wrap(title, ""), *header_lines(review), ""]
+    out = [*wrap(title, ""), *header_lines(review)]
+    for line in review.people:
+        out += wrap(line, "  ")
+    out.append("")
+    if review.earlier:
+        out.append("From earlier rounds")
+        for line in review.earlier:
+            out += wrap(line, "  ", "- ")
+        out.append("")
     out.append("Gaps")
     if review.gaps:
         for gap in review.gaps:
@@ -197,8 +242,10 @@ def render_plain(review: Review, width: int = 80) -> str:
     if review.asks:
         for number, ask in enumerate(review.asks, 1):
             out += wrap(ask, "  ", f"{number}. ")
-    else:
+    elif not review.answered_asks:
         out.append("  (none chosen)")
+    for ask in review.answered_asks:
+        out += wrap(f"{ask} (answered already)", "  ", "[x] ")
     out += ["", "Research"]
     for item in review.research:
         mark = "[x]" if item.done else "[ ]"
@@ -225,6 +272,11 @@ def render_markdown(review: Review, full_answers: bool = True, relative: bool = 
     header = header_lines(review, relative)
     if header:
         out += [f"{line}  " for line in header[:-1]] + [header[-1], ""]
+    if review.people:
+        out += [f"- {_md_escape_inline(line)}" for line in review.people] + [""]
+    if review.earlier:
+        out += ["## From earlier rounds", ""]
+        out += [f"- {_md_escape_inline(line)}" for line in review.earlier] + [""]
     out += ["## Gaps", ""]
     if review.gaps:
         out += [f"- {_md_escape_inline(gap)}" for gap in review.gaps]
@@ -246,8 +298,9 @@ def render_markdown(review: Review, full_answers: bool = True, relative: bool = 
     out += ["## Your questions for them", ""]
     if review.asks:
         out += [f"{n}. {_md_escape_inline(ask)}" for n, ask in enumerate(review.asks, 1)]
-    else:
+    elif not review.answered_asks:
         out.append("*None chosen yet.*")
+    out += [f"- [x] {_md_escape_inline(ask)} (answered already)" for ask in review.answered_asks]
     out += ["", "## Research", ""]
     for item in review.research:
         label = _md_escape_inline(item.label) + ("" if item.known else " (not in the pack)")

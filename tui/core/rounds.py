@@ -237,3 +237,57 @@ def carried_over(company: Company, now: datetime) -> CarriedOver:
     answered = answered_asks(company)
     unanswered = [t for t in chosen_texts(company.asks) if t not in answered] if debriefed else []
     return CarriedOver(follow_ups, unanswered)
+
+
+# --- editing (the round form and the debrief) -----------------------------------------------------
+
+def put_round(company: Company, index: int | None, edited: Round, notes: dict[str, str]) -> None:
+    """Add ``edited`` (index None) or change the round at ``index`` of ``rounds_of``; keep its debrief and keys.
+
+    Changing the date or people of a file's one implicit round keeps the old shape;
+    naming it, or adding a round, writes ``[[rounds]]``.
+    """
+    implicit = not company.rounds
+    if index is not None and implicit and edited.name.strip() in ("", DEFAULT_NAME):
+        company.interview_at, company.interviewers = edited.at, list(edited.interviewers)
+    else:
+        make_explicit(company)
+        if index is None or index >= len(company.rounds):
+            company.rounds.append(Round(edited.name, edited.at, list(edited.interviewers)))
+        else:
+            one = company.rounds[index]
+            one.name, one.at, one.interviewers = edited.name, edited.at, list(edited.interviewers)
+    for who, note in notes.items():
+        if note.strip():
+            company.interviewer_notes[who] = note.strip()
+        else:
+            company.interviewer_notes.pop(who, None)
+
+
+def set_debrief(company: Company, index: int, debrief: Debrief) -> Round:
+    """Keep ``debrief`` under the round at ``index`` of ``rounds_of`` (a debrief makes rounds explicit)."""
+    make_explicit(company)
+    one = company.rounds[index]
+    if one.debrief is not None:
+        debrief.extra = {**one.debrief.extra, **debrief.extra}  # keys finale does not know stay
+    one.debrief = debrief
+    return one
+
+
+def people_lines(company: Company, one: Round) -> str:
+    """The round form's interviewers field: one a line, "Name: note"."""
+    return "\n".join(f"{who}: {company.interviewer_notes[who]}" if company.interviewer_notes.get(who) else who
+                     for who in one.interviewers)
+
+
+def parse_people(text: str) -> tuple[list[str], dict[str, str]]:
+    """Lines "Name: note" (the note optional) -> (names, notes); a name keeps any brackets and commas."""
+    names: list[str] = []
+    notes: dict[str, str] = {}
+    for line in text.splitlines():
+        who, _, note = line.partition(": ")
+        who = who.strip().rstrip(":").strip()
+        if who and who not in names:
+            names.append(who)
+            notes[who] = note.strip()
+    return names, notes

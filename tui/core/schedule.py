@@ -28,6 +28,7 @@ from tui.core.checks import distinctive_words
 from tui.core.notes import Answer, Company, Rehearsal
 from tui.core.packs import Catalog
 from tui.core.progress import questions_for
+from tui.core.rounds import round_after
 
 RATINGS = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 BASE_INTERVAL = {1: timedelta(0), 2: timedelta(hours=6), 3: timedelta(days=1), 4: timedelta(days=3)}
@@ -151,7 +152,7 @@ def due_at(company: Company, question_id: str, quiet: QuietHours = DEFAULT_QUIET
     if edited_since(company.answers.get(question_id), last.at):
         return None
     due = last.at + interval([r.rating for r in rows])
-    interview = company.interview_at
+    interview = round_after(company, last.at)  # the round these rehearsals prepare for
     if interview is not None and last.at < interview:
         due = min(due, last.at + (interview - last.at) / 2)
         window = interview - LAST_DAY

@@ -1,10 +1,18 @@
 """An open company: the one place its notes are changed and saved.
 
-Every change goes through a method here, which counts the edit, so nothing
-can change the notes and forget to save them. Saves run from any thread on a
-snapshot; a lock keeps them in order and a snapshot older than one already
-saved is skipped, so a slow save never puts back older text. The UI learns
-what happened from ``status``, a ``SaveStatus`` value, not from strings.
+Every change goes through a method here, which counts the edit and announces
+a ``Change`` to every subscriber (the UI's saver times a save, the screen
+redraws), so nothing can change the notes and forget to save or show them.
+Changes are announced on the UI thread once the notes are consistent, never
+from a save's worker thread: the core never calls up into a screen in the
+middle of a save, and it never asks a screen for text. A screen that holds
+text the session has not seen (an editor's last keys) hands it over BEFORE it
+asks for a save or a reload.
+
+Saves run from any thread on a snapshot; a lock keeps them in order and a
+snapshot older than one already saved is skipped, so a slow save never puts
+back older text. The UI learns what happened from ``status``, a ``SaveStatus``
+value, not from strings.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from functools import partial
 from pathlib import Path
 
 from tui.core.atomic import atomic_write
@@ -36,6 +45,36 @@ class Edit(Enum):
     """A question added or removed, the details: save at once, in the background."""
     RECORD = "record"
     """A rated rehearsal: save now, before anything else happens."""
+
+
+class Part(Enum):
+    """What part of the notes a change touched: what a screen must draw again."""
+
+    ANSWER = "answer"
+    RESEARCH = "research"
+    ASKS = "asks"
+    QUESTIONS = "questions"
+    """Questions of the user's own: added, removed, marked for the mock, orphans settled."""
+    DETAILS = "details"
+    REHEARSALS = "rehearsals"
+    REPLACED = "replaced"
+    """All of it: the notes were taken from the disk, or a resolved conflict replaced them."""
+    CONFLICT = "conflict"
+    """All of it: the disk version was loaded and ours set aside in a conflict copy."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change to an open company's notes, as every subscriber hears of it."""
+
+    part: Part
+    edit: Edit | None = None
+    """How soon to save it; None when there is nothing to save (the notes came from the disk)."""
+    question_id: str = ""
+    """The question it concerns, when there is one (a new question: the one to select)."""
+
+
+Listener = Callable[[Change], None]
 
 
 @dataclass(frozen=True)
@@ -62,10 +101,7 @@ class CompanySession:
         self._broken_digest: str | None = None  # the unparsable file we wait to see change
         self._stale_copy: Path | None = None  # a conflict copy of a snapshot, superseded on reload
         self._lock = threading.Lock()
-        self.on_edit: Callable[[Edit], None] | None = None
-        """Called after every edit (the UI's saver schedules a save)."""
-        self.collect: Callable[[], None] | None = None
-        """Called before every save from the UI thread: hands over text a widget holds but has not passed on."""
+        self._listeners: list[Listener] = []
 
     @property
     def path(self) -> Path:
@@ -86,25 +122,39 @@ class CompanySession:
     def blocked(self) -> bool:
         return self._status.state is SaveState.BLOCKED
 
+    # -- who hears of changes --------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` with every change from now on, in the order subscribed; returns the unsubscribe."""
+        self._listeners.append(listener)
+        return partial(self._unsubscribe, listener)
+
+    def _unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _announce(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
     # -- editing (UI thread) ----------------------------------------------
 
-    def _edited(self, kind: Edit) -> None:
+    def _edited(self, part: Part, kind: Edit, question_id: str = "") -> None:
         self.edits += 1
-        if self.on_edit is not None:
-            self.on_edit(kind)
+        self._announce(Change(part, kind, question_id))
 
     def set_answer(self, question_id: str, text: str, now: datetime) -> bool:
         """Store an answer's text; True when it changed."""
         changed = self.company.set_answer(question_id, text, now)
         if changed:
-            self._edited(Edit.TYPING)
+            self._edited(Part.ANSWER, Edit.TYPING, question_id)
         return changed
 
     def toggle_research(self, item_id: str) -> bool:
         """Tick or untick a research item; return whether it is now done."""
         entry = self.company.checklist.setdefault(item_id, ChecklistEntry())
         entry.done = not entry.done
-        self._edited(Edit.CHOICE)
+        self._edited(Part.RESEARCH, Edit.CHOICE)
         return entry.done
 
     def annotate_research(self, item_id: str, note: str, done: bool | None = None) -> bool:
@@ -114,13 +164,13 @@ class CompanySession:
         if (entry.note, entry.done) == (note, done):
             return False
         entry.note, entry.done = note, done
-        self._edited(Edit.CHOICE)
+        self._edited(Part.RESEARCH, Edit.CHOICE)
         return True
 
     def set_asks(self, asks: Iterable[Ask]) -> None:
         """Replace the questions to ask them (chosen, added, edited, reordered)."""
         self.company.asks = list(asks)
-        self._edited(Edit.CHOICE)
+        self._edited(Part.ASKS, Edit.CHOICE)
 
     def add_custom_question(self, prompt: str, taken: Iterable[str]) -> str | None:
         """Add a question of the user's own; return its new id (unique among ``taken``), or None for a blank prompt."""
@@ -129,7 +179,7 @@ class CompanySession:
             return None
         qid = custom_question_id(prompt, set(taken))
         self.company.custom_questions.append(CustomQuestion(qid, prompt))
-        self._edited(Edit.STRUCTURE)
+        self._edited(Part.QUESTIONS, Edit.STRUCTURE, qid)
         return qid
 
     def remove_custom_question(self, question_id: str) -> bool:
@@ -139,7 +189,7 @@ class CompanySession:
         if len(self.company.custom_questions) == before:
             return False
         self.company.answers.pop(question_id, None)
-        self._edited(Edit.STRUCTURE)
+        self._edited(Part.QUESTIONS, Edit.STRUCTURE)
         return True
 
     def record_rehearsal(self, *rehearsals: Rehearsal) -> None:
@@ -149,7 +199,7 @@ class CompanySession:
         for rehearsal in rehearsals:
             self.company.rehearsals.append(rehearsal)
             mark_rehearsed(self.company, rehearsal.question)
-        self._edited(Edit.RECORD)
+        self._edited(Part.REHEARSALS, Edit.RECORD)
 
     def settle_orphans(self, decisions: dict[str, str]) -> None:
         """Answers to questions no pack has any more: "keep" each as a question of yours, or delete it."""
@@ -157,7 +207,7 @@ class CompanySession:
 
         for question_id, what in decisions.items():
             (keep_as_custom if what == "keep" else delete_answer)(self.company, question_id)
-        self._edited(Edit.STRUCTURE)
+        self._edited(Part.QUESTIONS, Edit.STRUCTURE)
 
     def toggle_mock_mark(self, question_id: str) -> str:
         """Mark or unmark one of the user's own questions for the mock close; what to tell them."""
@@ -165,29 +215,29 @@ class CompanySession:
 
         message = toggle_mark(self.company, question_id)
         if any(custom.id == question_id for custom in self.company.custom_questions):
-            self._edited(Edit.CHOICE)
+            self._edited(Part.QUESTIONS, Edit.CHOICE, question_id)
         return message
 
     def edit_details(self, role: str, interview_at: datetime | None, interviewers: list[str], links: list[str]) -> None:
         company = self.company
         company.role, company.interview_at = role, interview_at
         company.interviewers, company.links = list(interviewers), list(links)
-        self._edited(Edit.STRUCTURE)
+        self._edited(Part.DETAILS, Edit.STRUCTURE)
+
+    def rounds_edited(self) -> None:
+        """A round, a note on an interviewer or a debrief changed (tui.core.rounds made the change)."""
+        self._edited(Part.DETAILS, Edit.STRUCTURE)
 
     def replace_notes(self, company: Company) -> None:
         """Take ``company`` as the notes (a resolved conflict); counted as an edit the caller saves now."""
         self.company = company
         self.edits += 1
+        self._announce(Change(Part.REPLACED))
 
     # -- saving -----------------------------------------------------------
 
-    def _collect(self) -> None:
-        if self.collect is not None:
-            self.collect()
-
     def snapshot(self) -> Snapshot:
         """The notes as they are now, for a save on another thread. Call on the UI thread."""
-        self._collect()
         return Snapshot(self.edits, copy.deepcopy(self.company))
 
     def save(self, snapshot: Snapshot) -> SaveStatus:
@@ -201,6 +251,14 @@ class CompanySession:
                 return self._status
             if snapshot.edits < self.saved_edits:
                 return self.status
+            if self._stale_copy is not None:
+                # A conflict waits for the UI thread to reload: newer words join the copy already
+                # set aside, rather than a second copy of the same notes beside it.
+                try:
+                    atomic_write(self._stale_copy, serialize(snapshot.company))
+                except (OSError, SerializeError) as error:
+                    self._status = SaveStatus(SaveState.FAILED, _reason(error))
+                return self._status
             try:
                 self.digest = self.store.save(self.slug, snapshot.company, self.digest)
             except ConflictError as conflict:
@@ -275,54 +333,60 @@ class CompanySession:
         return current != expected
 
     def reload(self) -> SaveStatus:
-        """Take the file as it is on disk now (UI thread).
+        """Take the file as it is on disk now (UI thread; hand over any text a widget holds first).
 
         Edits not yet saved, including any typed after a conflicting save's
         snapshot, are first written to a conflict copy: nothing typed is in
         neither file. A file that does not parse blocks saving until it does.
+        Subscribers hear ``REPLACED`` or ``CONFLICT`` once the new notes are in place.
         """
-        self._collect()
         with self._lock:
-            try:
-                loaded = self.store.load(self.slug)
-            except NotesError as error:
-                self._broken_digest = self.store.disk_digest(self.slug)
-                self._status = SaveStatus(SaveState.BLOCKED, str(error), copy=self._status.copy if self.blocked else None)
-                return self._status
-            kept: Path | None = None
-            if self.dirty:
-                edits = self.edits
-                try:
-                    if self._stale_copy is not None:
-                        # The copy the conflicting save just wrote is ours: bring it up to the notes
-                        # as they are now, under the same name, rather than a second copy beside it.
-                        atomic_write(self._stale_copy, serialize(self.company))
-                        raise ConflictError(self.path, self._stale_copy)
-                    self.digest = self.store.save(self.slug, copy.deepcopy(self.company), self.digest)
-                except ConflictError as conflict:
-                    kept = conflict.sibling
-                except (OSError, SerializeError) as error:
-                    self._status = SaveStatus(SaveState.FAILED, _reason(error))
-                    return self._status
-                else:  # the file was back to what we last saved: ours is newer, and on disk now
-                    self.saved_edits, self._broken_digest = edits, None
-                    self._status = SaveStatus(SaveState.SAVED, at=self.store.clock())
-                    return self._status
-                if self._stale_copy is not None and self._stale_copy != kept:
-                    self._stale_copy.unlink(missing_ok=True)  # an older snapshot of what ``kept`` holds
-            kept = kept or self._stale_copy
-            if kept is None and loaded.digest != self.digest and not self.blocked:
-                from tui.core.conflicts import moved_aside
+            status, part = self._reload()
+        if part is not None:
+            self._announce(Change(part))
+        return status
 
-                kept = moved_aside(self.store, self.slug, self.digest)  # a sync tool set ours aside
-            self._stale_copy = self._broken_digest = None
-            self.company, self.digest = loaded.company, loaded.digest
-            self.saved_edits = self.edits
-            if kept is not None:
-                self._status = SaveStatus(SaveState.CONFLICT, f"changed on disk; yours is in {kept.name}", copy=kept)
-            else:
+    def _reload(self) -> tuple[SaveStatus, Part | None]:
+        try:
+            loaded = self.store.load(self.slug)
+        except NotesError as error:
+            self._broken_digest = self.store.disk_digest(self.slug)
+            self._status = SaveStatus(SaveState.BLOCKED, str(error), copy=self._status.copy if self.blocked else None)
+            return self._status, None
+        kept: Path | None = None
+        if self.dirty:
+            edits = self.edits
+            try:
+                if self._stale_copy is not None:
+                    # The copy the conflicting save just wrote is ours: bring it up to the notes
+                    # as they are now, under the same name, rather than a second copy beside it.
+                    atomic_write(self._stale_copy, serialize(self.company))
+                    raise ConflictError(self.path, self._stale_copy)
+                self.digest = self.store.save(self.slug, copy.deepcopy(self.company), self.digest)
+            except ConflictError as conflict:
+                kept = conflict.sibling
+            except (OSError, SerializeError) as error:
+                self._status = SaveStatus(SaveState.FAILED, _reason(error))
+                return self._status, None
+            else:  # the file was back to what we last saved: ours is newer, and on disk now
+                self.saved_edits, self._broken_digest = edits, None
                 self._status = SaveStatus(SaveState.SAVED, at=self.store.clock())
-            return self._status
+                return self._status, None
+            if self._stale_copy is not None and self._stale_copy != kept:
+                self._stale_copy.unlink(missing_ok=True)  # an older snapshot of what ``kept`` holds
+        kept = kept or self._stale_copy
+        if kept is None and loaded.digest != self.digest and not self.blocked:
+            from tui.core.conflicts import moved_aside
+
+            kept = moved_aside(self.store, self.slug, self.digest)  # a sync tool set ours aside
+        self._stale_copy = self._broken_digest = None
+        self.company, self.digest = loaded.company, loaded.digest
+        self.saved_edits = self.edits
+        if kept is not None:
+            self._status = SaveStatus(SaveState.CONFLICT, f"changed on disk; yours is in {kept.name}", copy=kept)
+            return self._status, Part.CONFLICT
+        self._status = SaveStatus(SaveState.SAVED, at=self.store.clock())
+        return self._status, Part.REPLACED
 
 
 def custom_question_id(prompt: str, taken: set[str]) -> str:

@@ -13,7 +13,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
-from textual.widgets import TextArea
 
 from tui.core.conflicts import (
     ConflictCopy,
@@ -58,7 +57,6 @@ class ConflictResolver:
     def __init__(self, screen: PrepareScreen) -> None:
         self.screen = screen
         self.copies: list[ConflictCopy] = []
-        screen.saver.on_replaced = self._notes_replaced
 
     @property
     def pending(self) -> bool:
@@ -79,14 +77,6 @@ class ConflictResolver:
     def _chosen(self, shown: ConflictCopy, choice: str | None) -> None:
         if choice:
             self.act(choice, shown)
-
-    def _notes_replaced(self) -> None:
-        """A reload swapped the notes: show them before another key reaches the old text."""
-        screen = self.screen
-        screen._show_disk_version()
-        editor = screen.focused
-        if screen.session.status.state is SaveState.CONFLICT and isinstance(editor, TextArea):
-            editor.move_cursor(editor.document.end)  # keys in flight land after the file's text, not in a word
 
     def rows(self, mine) -> list[Row]:
         from tui.dialogs.compare import Row  # with the compare view: not paid on opening a company
@@ -140,7 +130,7 @@ class ConflictResolver:
     def _resolve(self, choice: str, newest: ConflictCopy, mine) -> None:
         screen = self.screen
         # Words typed since the conflict go onto the file first: they are part of "theirs" now.
-        if not self._saved(screen.saver.save_now()):
+        if not self._saved(screen.save_now()):
             return
         session = screen.session
         if choice in ("mine", "both"):
@@ -148,8 +138,7 @@ class ConflictResolver:
             if choice == "mine":
                 set_aside(session.store, session.slug, session.store.clock())
             notes = mine if choice == "mine" else keep_both(session.company, mine, newest.at)
-            session.replace_notes(copy.deepcopy(notes))
-            screen._show_disk_version()  # the editor holds the new text, so saving takes nothing stale
+            session.replace_notes(copy.deepcopy(notes))  # announced: the editor shows them before the save
             status = screen.saver.save_now()
             if status.state is SaveState.CONFLICT:  # changed again: the new copy holds this version
                 move_to_trash(session.store, newest.path)

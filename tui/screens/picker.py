@@ -84,9 +84,11 @@ class PickerScreen(Screen):
         if not entry.ok:
             return Content.assemble(("⚠ ", "$error"), (for_terminal(f"{entry.slug}.toml", True), "bold"), "\n  ",
                                     (for_terminal(entry.error_text, True), "$error"))
-        when = entry.when
-        soon = countdown(when, self.app.clock())
-        details = [entry.role, when_text(when) if when else "no date yet", soon, entry.progress, f"ready {entry.ready}",
+        now = self.app.clock()
+        focus = entry.focus(now)
+        when = focus.at if focus else None
+        soon = countdown(when, now)
+        details = [entry.role, focus.name if focus else "", when_text(when) if when else "no date yet", soon, entry.progress, f"ready {entry.ready}",
                    entry.orphan_text]
         return Content.assemble((for_terminal(entry.name, True), "bold"), "\n  ",
                                 (for_terminal(" · ".join(d for d in details if d), True), "$text-muted"))

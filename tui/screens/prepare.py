@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -11,24 +10,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Header, Input, OptionList, TextArea
 
-from tui.core.checks import CheckContext, CheckResult, run_checks
-from tui.core.packs import Question
-from tui.core.progress import questions_for, starters_in_role, unique_question_ids
-from tui.core.rows import QuestionRow, answer_line, question_row
-from tui.core.sanitize import for_terminal
-from tui.core.save_status import SaveState
-from tui.core.session import CompanySession
-from tui.core.timefmt import countdown
-from tui.saving import Conflict, SaveMessage, Saver, Stoppable
+from tui.core.orphans import TITLE, orphan_answers
+from tui.core.progress import unique_question_ids
+from tui.core.save_status import SaveState, SaveStatus
+from tui.core.session import Change, CompanySession, Part
+from tui.saving import Conflict, DiskChanged, SaveMessage, Saver
 from tui.screens.conflict_resolution import CONFLICT_BINDINGS, ConflictResolver
-from tui.screens.orphans import notify_orphans, open_orphans
 from tui.screens.prepare_launch import edit_in_editor, rehearse_due, start_mock, start_rehearsal
 from tui.screens.prepare_panes import PaneScreen
-from tui.screens.question_dialogs import ask_new_question, confirm_delete_question, edit_details, edit_research_note
+from tui.screens.rounds_actions import choose_ask_for, offer_debrief, open_debrief, open_rounds
 from tui.widgets.answer_editor import AnswerEditor
 from tui.widgets.answer_pane import AnswerPane
 from tui.widgets.asks_editor import AsksEditor
-from tui.widgets.check_list import CheckList
 from tui.widgets.checklist_pane import ChecklistList, ChecklistPane
 from tui.widgets.conflict_bar import ConflictBar
 from tui.widgets.fit_footer import FitFooter
@@ -38,11 +31,9 @@ from tui.widgets.tips_pane import TipsPane
 if TYPE_CHECKING:
     from tui.app import FinaleApp
 
-CHECK_SECONDS = 0.4
-
 
 OPENS_A_SCREEN = frozenset({"details", "add_question", "delete_question", "rehearse", "rehearse_due",
-                            "mock", "review", "companies"})
+                            "mock", "review", "companies", "rounds", "debrief"})
 """Actions whose keys are priority bindings: handled as each key is read, so the words typed
 straight after (one SSH packet) wait for the screen they open (tui/typeahead.py)."""
 
@@ -53,8 +44,6 @@ class PrepareScreen(PaneScreen):
     app: FinaleApp  # typed: a renamed app attribute fails mypy, not a session
 
     CSS_PATH = "prepare.tcss"
-    # From 100 columns the tips fit beside the answer; from 140 the research joins them.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
     BINDINGS = [
         *CONFLICT_BINDINGS,  # first in help while a conflict waits; hidden otherwise
         Binding("escape", "pane('questions')", "Questions"),
@@ -75,6 +64,8 @@ class PrepareScreen(PaneScreen):
         Binding("m", "mock", "Mock close", show=False, priority=True),
         Binding("M", "mark_mock", "Mark for the mock", show=False),
         Binding("v", "review", "Review", priority=True),
+        Binding("w", "rounds", "Rounds", show=False, priority=True),
+        Binding("D", "debrief", "Debrief a round", show=False, priority=True),
         Binding("c", "companies", "Companies", priority=True),
         Binding("question_mark", "app.help", "Help"),
     ]
@@ -88,25 +79,15 @@ class PrepareScreen(PaneScreen):
         # drawn, then re-wrapped and drawn again.
         super().__init__(classes=" ".join(["-side-answer", *self._width_class()]))
         self.session = session
-        self.saver = Saver(self, session, schedule=self._after)
-        session.collect = self._take_editor_text
-        self._check_timer: Stoppable | None = None
-        self._tip_highlight = self._coach_said = ""
+        # Both hear every change to the notes: the saver times a save, the screen redraws.
+        self.saver = Saver(self, session)
+        self._unsubscribe = session.subscribe(self._session_changed)
+        self._from_editor = False  # the change being announced came from the editor: it shows it already
+        self._rows_stale = False  # rehearsals were rated on a screen above: the rows wait for its return
         self.conflicts = ConflictResolver(self)
         # Now, before anything lists the questions (the footer asking which keys apply does):
         # listing them renames a repeated id silently, and the user must be told.
         self._renamed = unique_question_ids(self.app.catalog, session.company)
-
-    # -- layout ----------------------------------------------------------
-
-    def _width_class(self) -> set[str]:
-        from textual._context import active_app
-
-        try:
-            width = active_app.get().size.width
-        except LookupError:  # built outside a running app
-            return set()
-        return self._get_breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="§")
@@ -136,69 +117,31 @@ class PrepareScreen(PaneScreen):
         self.saver.start()
         self.conflicts.scan()  # copies left by an earlier session
         self.query_one("#questions", QuestionList).focus()
-        notify_orphans(self)
+        self._notify_orphans()
+        offer_debrief(self)
 
-    def action_orphans(self) -> None:
-        open_orphans(self)
+    def _notify_orphans(self) -> None:
+        """Say on opening a company that it has answers nothing else shows (o views them)."""
+        if count := len(orphan_answers(self.app.catalog, self.session.company)):
+            self.notify(f"{count} answer{'s' if count != 1 else ''} to questions no longer in any pack. "
+                        "Press o to view, keep or delete them.", title=TITLE, timeout=10, markup=False)
 
-    @property
-    def questions(self) -> list[Question]:
-        return questions_for(self.app.catalog, self.session.company)
+    def action_rounds(self) -> None:
+        open_rounds(self)
 
-    @property
-    def question(self) -> Question | None:
-        return next((q for q in self.questions if q.id == self.question_id), None)
+    def action_debrief(self) -> None:
+        open_debrief(self)
 
-    @property
-    def answer_pane(self) -> AnswerPane:
-        return self.query_one("#answer-pane", AnswerPane)
-
-    @property
-    def asks_open(self) -> bool:
-        """Whether the selected question is the list of questions to ask (an AsksEditor, not a TextArea)."""
-        question = self.question
-        return question is not None and question.asks
-
-    def _results(self, question: Question) -> list[CheckResult]:
-        company = self.session.company
-        ctx = CheckContext.of(self.app.catalog, company, self.app.settings.words_per_minute)
-        return run_checks(question, company.answer_text(question.id), ctx)
-
-    def _row(self, question: Question, results: list[CheckResult] | None = None) -> QuestionRow:
-        if results is None:
-            results = self._results(question)
-        return question_row(question, self.session.company, results, self.app.clock(), self.app.settings.quiet)
-
-    def refresh_questions(self, keep: str | None = None) -> None:
-        listing = self.query_one("#questions", QuestionList)
-        listing.show_rows([self._row(q) for q in self.questions], keep or self.question_id or None)
-        if listing.highlighted_id and listing.highlighted_id != self.question_id:
-            self.question_id = listing.highlighted_id
-
-    def refresh_checklist(self) -> None:
-        self.query_one("#checklist", ChecklistPane).show(self.app.catalog.checklist, self.session.company.checklist)
-
-    def refresh_header(self) -> None:
-        company = self.session.company
-        self.title = for_terminal(company.name, one_line=True)
-        parts = [company.role, countdown(company.interview_at, self.app.clock())]
-        self.sub_title = for_terminal(" · ".join(p for p in parts if p), one_line=True)
-
-    # -- panes -----------------------------------------------------------
-
-    @on(AnswerEditor.PaneKey)
-    def _editor_pane_key(self, event: AnswerEditor.PaneKey) -> None:
-        self.action_pane(event.pane, by_key=True)  # type: ignore[arg-type]
-
-    @on(AnswerEditor.Leave)
-    def _leave_editor(self) -> None:
-        self.action_pane("questions")
+    @on(AsksEditor.ChooseFor)
+    def _ask_for(self, event: AsksEditor.ChooseFor) -> None:
+        choose_ask_for(self, event.index)
 
     # -- the selected question -------------------------------------------
 
     @on(OptionList.OptionHighlighted, "#questions")
     def _question_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_id and event.option_id != self.question_id:
+            self.hand_over_text()
             self.saver.save_soon(0)
             self.question_id = event.option_id
 
@@ -206,94 +149,92 @@ class PrepareScreen(PaneScreen):
     def _question_chosen(self, event: OptionList.OptionSelected) -> None:
         self.action_pane("answer")
 
-    def watch_question_id(self, question_id: str) -> None:
-        question = self.question
-        if question is None:
-            return
-        company = self.session.company
-        editor_focused = self.focused is self.answer_pane.editor
-        self.answer_pane.show_question(question, company.answer_text(question_id), company.asks,
-                                       starters_in_role(self.app.catalog, company.role))
-        if editor_focused and question.asks:  # never leave focus (and typing) in an editor that is hidden
-            self.set_focus(self.query_one("#asks-list"))
-        self._tip_highlight = self._coach_said = ""
-        self._refresh_tips()
-        self._refresh_checks()
-        self._refresh_status()
-
-    def _refresh_checks(self) -> None:
-        """Run the coach on the current answer; the list and the question's row follow."""
-        question = self.question
-        if question is None:
-            return
-        results = self._results(question)  # once: the coach is the dearest part of a row
-        self.answer_pane.show_checks(results)
-        self.query_one("#questions", QuestionList).update_row(self._row(question, results))
-
-    def _check_soon(self) -> None:
-        if self._check_timer is not None:
-            self._check_timer.stop()
-        self._check_timer = self._after(CHECK_SECONDS, self._refresh_checks)
-
-    def _after(self, delay: float, callback: Callable[[], object]) -> Stoppable:
-        """A one-shot timer; through the app's ``schedule`` when a test gives it a fake clock."""
-        return (self.app.schedule or self.set_timer)(delay, callback)
-
-    @on(CheckList.ShowTip)
-    def _show_tip(self, event: CheckList.ShowTip) -> None:
-        self._tip_highlight, self._coach_said = event.tip, event.message
-        self._refresh_tips()
-        if event.reveal:
-            if self.tips_beside:
-                self.tips_open = True
-            else:
-                self.side = "tips"
-
-    def _refresh_status(self) -> None:
-        if (question := self.question) is not None:
-            text, over = answer_line(question, self.session.company, self.app.settings.words_per_minute)
-            self.answer_pane.show_status(text, over, self.session.status)
-        notices = self.session.store.notices
-        while notices:
-            self.notify(notices.pop(0), title="Comments kept aside", timeout=20, markup=False)
-
     # -- editing ---------------------------------------------------------
 
     @on(TextArea.Changed, "#answer")
     def _answer_changed(self) -> None:
-        self._take_editor_text()
+        self.hand_over_text()
 
-    def _take_editor_text(self) -> None:
-        """Move the editor's text into the notes (it is the one copy that is newer)."""
+    def hand_over_text(self) -> None:
+        """Move the editor's text into the notes (it is the one copy that is newer).
+
+        Called on every change in the editor, and before anything saves or reloads
+        (``save_now``, a question left, ``DiskChanged``, quitting): the editor's last
+        keys may still wait in its ``Changed`` message, and the session never asks for them.
+        """
         if not self.question_id or self.asks_open or not self.is_mounted or self.answer_pane.editor.read_only:
             return  # a huge answer shows a read-only preview: the notes keep the whole text
         text = self.answer_pane.answer_text()
-        if self.session.set_answer(self.question_id, text, self.app.clock()):
-            self.edited()
+        self._from_editor = True
+        try:
+            self.session.set_answer(self.question_id, text, self.app.clock())
+        finally:
+            self._from_editor = False
 
     @on(AsksEditor.Changed)
     def _asks_changed(self, event: AsksEditor.Changed) -> None:
         self.session.set_asks(event.asks)
-        self.edited()
-        if question := self.question:
-            self.query_one("#questions", QuestionList).update_row(self._row(question))
 
     @on(ChecklistList.Toggle)
     def _toggle_item(self, event: ChecklistList.Toggle) -> None:
         self.session.toggle_research(event.item_id)
-        self.refresh_checklist()
-        self.edited()
 
     @on(ChecklistList.EditNote)
     def _edit_note(self, event: ChecklistList.EditNote) -> None:
-        edit_research_note(self, event.item_id)
+        """A research item's note, multi-line, with the offer to tick the item once it has one."""
+        from tui.dialogs.note_dialog import NoteDialog, NoteResult
 
-    def edited(self) -> None:
-        """After an edit: the session has counted it and the saver timed it; the screen shows it."""
+        item = next(i for i in self.app.catalog.checklist if i.id == event.item_id)
+
+        def save(result: NoteResult | None) -> None:
+            if result is not None:
+                self.session.annotate_research(item.id, result.note, result.done)
+
+        entry = self.session.company.entry(item.id)
+        self.app.push_screen(NoteDialog(f"Research: {item.label}", entry.note, entry.done, hint=item.hint), save)
+
+    def _session_changed(self, change: Change) -> None:
+        """The one place that decides what to draw again after the notes changed, whoever changed them."""
+        part = change.part
+        if part is not Part.ANSWER:
+            self._checked = None  # the coach reads the details, the asks, the other answers too
+        if part in (Part.REPLACED, Part.CONFLICT):  # at once: a key already on its way must meet the new text
+            self._show_all()
+            editor = self.focused
+            if part is Part.CONFLICT and isinstance(editor, TextArea):
+                editor.move_cursor(editor.document.end)  # keys in flight land after the file's text, not in a word
+            return
+        if part is Part.REHEARSALS:
+            self._rows_stale = True  # rated on the screen above: the rows follow when it closes
+            return
+        if part is Part.DETAILS:
+            self.refresh_header()
+            self.refresh_questions()  # the prompts speak the role: a new role rewrites them
+            self.watch_question_id(self.question_id)
+        elif part is Part.QUESTIONS:
+            self.refresh_questions(keep=change.question_id or None)
+            if change.question_id and change.question_id != self.question_id:
+                self.question_id = change.question_id
+        elif part is Part.RESEARCH:
+            self.refresh_checklist()
+        elif part is Part.ASKS and (question := self.question):
+            self.query_one("#questions", QuestionList).update_row(self._row(question))
+        elif part is Part.ANSWER and not self._from_editor and change.question_id == self.question_id:
+            self.watch_question_id(self.question_id)  # from elsewhere ($EDITOR): the editor shows it
         self._check_soon()
         self._refresh_status()
 
     # -- saving: the session decides, the saver times it, these show it ------
+
+    @on(DiskChanged)
+    def _disk_changed(self) -> None:
+        self.hand_over_text()  # first: the reload sets aside whatever the notes hold now
+        self.saver.reload()
+
+    def save_now(self) -> SaveStatus:
+        """Save at once (ctrl+s, before another screen or program takes over): the editor's text first."""
+        self.hand_over_text()
+        return self.saver.save_now()
 
     @on(SaveMessage)
     def _save_news(self, event: SaveMessage) -> None:
@@ -302,7 +243,7 @@ class PrepareScreen(PaneScreen):
         if isinstance(event, Conflict):
             self.conflicts.arrived()
         if event.reloaded:
-            return  # the saver's on_replaced showed the new notes at once; again here would drop a key typed since
+            return  # _session_changed showed the new notes at once; again here would drop a key typed since
         self._refresh_status()
         if question := self.question:
             self.query_one("#questions", QuestionList).update_row(self._row(question))
@@ -310,20 +251,11 @@ class PrepareScreen(PaneScreen):
     def action_conflict(self, choice: str) -> None:
         self.conflicts.act(choice)
 
-    def _show_disk_version(self) -> None:
-        self.refresh_header()
-        self.refresh_questions()
-        self.refresh_checklist()
-        self.watch_question_id(self.question_id)
-
     def action_save(self) -> None:
-        if self.saver.save_now().state is SaveState.SAVED:
+        if self.save_now().state is SaveState.SAVED:
             self.notify("Saved.", timeout=2)
 
     # -- questions you add, details: each asks in a dialog, then edits through the session ---
-
-    def action_add_question(self) -> None:
-        ask_new_question(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         focused = self.focused
@@ -342,15 +274,66 @@ class PrepareScreen(PaneScreen):
             return bool(question and question.custom)
         return True
 
+    # -- the dialogs: each asks one thing and hands the answer to one session method, which
+    # announces the change (the saver saves it, _session_changed draws it). Each dialog is
+    # imported when its key opens it: opening a company does not pay for them.
+
+    def action_add_question(self) -> None:
+        from tui.dialogs.basic import TextDialog
+
+        def add(prompt: str | None) -> None:
+            self.session.add_custom_question(prompt or "", {q.id for q in self.questions})
+
+        self.app.push_screen(TextDialog("Add a question for this company",
+                                        placeholder="Why did you leave your last role?"), add)
+
     def action_delete_question(self) -> None:
-        confirm_delete_question(self)
+        from tui.dialogs.basic import ConfirmDialog
+
+        question = self.question
+        if question is None or not question.custom:
+            self.notify("Only questions you added can be deleted.", severity="warning")
+            return
+
+        def delete(yes: bool | None) -> None:
+            if yes:
+                self.leave_question()
+                self.session.remove_custom_question(question.id)
+
+        self.app.push_screen(ConfirmDialog("Delete this question and its answer?", question.prompt, yes="Delete"),
+                             delete)
 
     def action_details(self) -> None:
-        edit_details(self)
+        from tui.dialogs.company_form import CompanyForm, CompanyFormDialog
+
+        company = self.session.company
+        form = CompanyForm(company.name, company.role, company.interview_at, list(company.interviewers),
+                           list(company.links))
+
+        def save(result: CompanyForm | None) -> None:
+            if result is not None:
+                self.session.edit_details(result.role, result.interview_at, result.interviewers, result.links)
+
+        self.app.push_screen(CompanyFormDialog(form, new=False, now=self.app.clock()), save)
+
+    def action_orphans(self) -> None:
+        """Answers to questions no pack has any more: keep each as a question of yours, or delete it."""
+        from tui.dialogs.orphan_answers import OrphanAnswersDialog
+
+        orphans = orphan_answers(self.app.catalog, self.session.company)
+        if not orphans:
+            self.notify("Every answer belongs to a question in a pack or one of yours.", timeout=4)
+            return
+
+        def settle(decisions: dict[str, str] | None) -> None:
+            if decisions:
+                self.session.settle_orphans(decisions)
+
+        self.app.push_screen(OrphanAnswersDialog(orphans), settle)
 
     def leave_question(self) -> None:
         """Before a question goes: the editor still holds its answer, so leave it first."""
-        self._take_editor_text()
+        self.hand_over_text()
         self.question_id = ""
 
     def action_external_editor(self) -> None:
@@ -371,11 +354,12 @@ class PrepareScreen(PaneScreen):
             self.notify(self.session.toggle_mock_mark(self.question.id), timeout=5, markup=False)
 
     def action_review(self) -> None:
+        self.hand_over_text()
         self.saver.save_soon(0)
         self.app.show_review(self.session.company)
 
     def action_companies(self) -> None:
-        status = self.saver.save_now()
+        status = self.save_now()
         if self.session.dirty:
             self.notify(f"Staying here: {status.text}", severity="error", markup=False)
             return
@@ -388,8 +372,13 @@ class PrepareScreen(PaneScreen):
         self.app.places[self.session.slug] = Place(self.question_id, self.side, self.answer_pane.remember_cursor())
 
     def on_unmount(self) -> None:
+        self.saver.stop()
+        self._unsubscribe()
         self.app.close_session(self.session)
 
     def on_screen_resume(self) -> None:
+        if self._rows_stale:
+            self._rows_stale = False
+            self.refresh_questions()
         if self.question_id:
             self._refresh_status()

@@ -1,7 +1,8 @@
 """What the Prepare screen hands the user over to: a rehearsal, the mock close, their own $EDITOR.
 
 Each saves first (what is on screen must be on disk before another screen or
-program takes over), then opens the other screen and refreshes the list on return.
+program takes over), then opens the other screen; ratings made there reach the
+Prepare screen as changes to the session, which redraws on its return.
 """
 
 from __future__ import annotations
@@ -27,15 +28,15 @@ def rehearse_due(screen: PrepareScreen) -> None:
 def start_rehearsal(screen: PrepareScreen, queue: list[str], box: Box | None = None) -> None:
     from tui.screens.rehearse import RehearseScreen
 
-    screen.saver.save_now()
-    screen.app.push_screen(RehearseScreen(screen.session, queue, box), lambda _: screen.refresh_questions())
+    screen.save_now()
+    screen.app.push_screen(RehearseScreen(screen.session, queue, box))
 
 
 def start_mock(screen: PrepareScreen) -> None:
     from tui.screens.mock import MockScreen
 
-    screen.saver.save_now()
-    screen.app.push_screen(MockScreen(screen.session), lambda _: screen.refresh_questions())
+    screen.save_now()
+    screen.app.push_screen(MockScreen(screen.session))
 
 
 def edit_in_editor(screen: PrepareScreen) -> None:
@@ -45,7 +46,7 @@ def edit_in_editor(screen: PrepareScreen) -> None:
     if question is None or question.asks:
         screen.notify("Pick a written answer first.", severity="warning")
         return
-    screen.saver.save_now()
+    screen.save_now()
     session = screen.session
     text = session.company.answer_text(question.id)
     result = edit_externally(screen.app, session.store.root / "tmp", f"{session.slug}-{question.id}-", text)
@@ -54,9 +55,8 @@ def edit_in_editor(screen: PrepareScreen) -> None:
         return
 
     def take(discard: bool | None = False) -> None:
+        # The screen hears the change and shows the new text (or its preview, if huge).
         if not discard and session.set_answer(question.id, new_text, screen.app.clock()):
-            screen.edited()
-            screen.watch_question_id(question.id)  # the editor shows the new text (or its preview, if huge)
             screen.saver.save_now()
 
     if not result.status:

@@ -18,6 +18,7 @@ from textual.widgets import ContentSwitcher, Digits, Header, Static, TextArea
 from tui.core.notes import Rehearsal
 from tui.core.packs import Question
 from tui.core.progress import chosen_texts, questions_for
+from tui.core.rounds import focus_at
 from tui.core.sanitize import for_terminal
 from tui.core.schedule import RATINGS, covered_points, due_text, status, word_diff
 from tui.core.session import CompanySession
@@ -399,5 +400,5 @@ def plan(session: CompanySession, app, now: datetime, minutes: float | None = No
     if minutes is None:
         minutes = getattr(app, "rehearse_minutes", None)
     if minutes is None:
-        minutes = default_minutes(session.company.interview_at, now)
+        minutes = default_minutes(focus_at(session.company, now), now)
     return fit(session.company, questions_for(app.catalog, session.company), now, minutes, app.settings.quiet)

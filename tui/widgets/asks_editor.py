@@ -16,6 +16,7 @@ from tui.core.checks import ask_topic
 from tui.core.notes import Ask
 from tui.core.packs import Check, StarterAsk
 from tui.core.progress import asks_wanted, chosen_texts
+from tui.core.rounds import meant_for
 from tui.core.sanitize import for_terminal
 
 
@@ -24,8 +25,10 @@ def render_ask(number: int, ask: Ask, topic: str = "") -> Content:
     box = ("[x] ", "$success") if ask.chosen else ("[ ] ", "$text-muted")
     shown = topic if ask.category in ("", "mine") else ask.category
     category = f"  {shown}{' (auto)' if shown and shown != ask.category else ''}" if shown else ""
+    who = meant_for(ask)
     return Content.assemble(box, (f"{number}. ", "bold"), for_terminal(ask.text, True),
-                            (for_terminal(category, True), "$text-muted italic"))
+                            (for_terminal(category, True), "$text-muted italic"),
+                            (for_terminal(f"  → {who}", True) if who else "", "$accent"))
 
 
 class AsksList(OptionList):
@@ -40,6 +43,7 @@ class AsksList(OptionList):
         Binding("shift+down,J", "do('move', 1)", "Move down"),
         Binding("x,delete", "do('remove')", "Remove"),
         Binding("o", "do('topic')", "Topic"),
+        Binding("f", "do('choose_for')", "For whom"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
@@ -55,6 +59,12 @@ class AsksEditor(Vertical):
     @dataclass
     class Changed(Message):
         asks: list[Ask]
+
+    @dataclass
+    class ChooseFor(Message):
+        """The user wants to say which interviewer the question at ``index`` is for."""
+
+        index: int
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -113,6 +123,14 @@ class AsksEditor(Vertical):
         current = self.asks[i].category if self.asks[i].category in cycle else "mine"
         self.asks[i].category = cycle[(cycle.index(current) + 1) % len(cycle)]
         self._changed(i)
+
+    def action_choose_for(self) -> None:
+        if (i := self._index) is not None:
+            self.post_message(self.ChooseFor(i))
+
+    def changed_one(self, index: int) -> None:
+        """After the screen changed ``self.asks[index]`` in place (who it is for)."""
+        self._changed(index)
 
     def action_toggle_chosen(self) -> None:
         if (i := self._index) is not None:

@@ -151,9 +151,15 @@ class Walk:
             self.term.pump(0.03)
         self.term.pump(0.05)
 
-    def escape(self) -> None:
-        """ESC alone (finale waits 300 ms for the rest of a sequence): each one here closes or leaves something."""
+    def escape(self, gone: str = "") -> None:
+        """ESC alone (finale waits 300 ms for the rest of a sequence): each one here closes or leaves something.
+
+        ``gone`` is text the ESC removes: waited for where a blinking cursor (the palette's) changes the
+        screen anyway, so a change alone does not say the ESC was read.
+        """
         self.next_frame("\x1b", timeout=2.0, at_least=0.35)
+        if gone:
+            self.term.wait_until(lambda text: gone not in text, f"{gone!r} closed", timeout=4)
 
     def select(self, tag: str) -> None:
         """Move down the question list until the answer pane (right of it) shows the question ``tag``."""
@@ -188,20 +194,20 @@ def test_hostile_text_in_every_field_is_shown_as_typed_on_every_screen(tmp_path)
     walk.see("picker", ["N1", "R1"], wait=15)
     walk.key("d")
     walk.see("picker: delete confirmation", ["Delete N1"])
-    esc()
+    esc("Delete N1")
     walk.key("e")
     walk.see("picker: rename dialog (the name's end, in its input)", ["Rename company", CLICK])
-    esc()
+    esc("Rename company")
     walk.key("\r")
     walk.see("prepare: header and question list", ["Questions", "N1", "P1", "C1", "C2"])
     walk.see("prepare: orphaned answer notification", ["no longer in any pack"])
     walk.key("o")
     walk.see("orphaned answers dialog", ["O1", "OA"])
-    esc()
+    esc("keep as my question")
     walk.select("C1")
     walk.key("d")
     walk.see("prepare: delete question confirmation", ["Delete this question", "C1"])
-    esc()
+    esc("Delete this question")
     walk.key("2")
     walk.see("prepare: answer pane (custom prompt)", ["C1"])
     esc()
@@ -218,11 +224,11 @@ def test_hostile_text_in_every_field_is_shown_as_typed_on_every_screen(tmp_path)
     walk.see("prepare: research pane (the pack's item)", ["CL", "RN"])
     walk.key("\r")
     walk.see("research note dialog", ["Research: CL", "CH"])
-    esc()
+    esc("Research: CL")
     esc()
     walk.key("i")
     walk.see("details dialog", ["Interview details", "I1", "L1"])
-    esc()
+    esc("Interview details")
     walk.key("a")
     walk.see("add question dialog", ["Add a question"])
     walk.key("Z9[/][b]x [link=https://e.example/]y[/link]", 0.2)   # one burst, as a paste
@@ -235,14 +241,14 @@ def test_hostile_text_in_every_field_is_shown_as_typed_on_every_screen(tmp_path)
     walk.see("starter questions dialog", ["Add starter"])
     walk.key("\x1b[F")                                     # End: the pack's own starter is the last
     walk.see("starter questions dialog (the pack's starter)", ["S1", "S2"])
-    esc()
+    esc("Add starter")
     esc()
     walk.key("\x10")
     walk.see("command palette", ["Search for commands"])
-    esc()
+    esc("🔎")
     walk.key("?")
     walk.see("help", ["Keys · N1"])
-    esc()
+    esc("Keys · N1")
     walk.key("v")
     walk.see("review", ["N1"])
     seen = set()
@@ -285,7 +291,7 @@ def test_hostile_text_in_every_field_is_shown_as_typed_on_every_screen(tmp_path)
     walk.see("prepare: conflict bar", ["Changed elsewhere"])
     walk.key("C")
     walk.see("compare versions", ["Theirs", "A1", "X1"])
-    esc()
+    esc("Theirs")
     esc()
     assert term.child.isalive()
     term.send("\x11")

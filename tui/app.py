@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from textual import messages, on
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
@@ -80,6 +81,8 @@ class FinaleApp(TypeAheadApp):
         """Lines for stderr once the terminal is back: where words went that are not in the notes file."""
         self.crash = ""
         """The last line of an unhandled exception's traceback, if one ended the app."""
+        self._leaving = False
+        """Set once _quit has saved and lets the app end: every other ExitApp goes through _quit first."""
         self.config_path = config_path
         """Where a theme picked in the palette is remembered; None when the file did not load."""
         self.places: dict = {}
@@ -116,7 +119,9 @@ class FinaleApp(TypeAheadApp):
             self.notify(message, severity=severity, timeout=15, markup=False)
         first: Any = self.screen  # the PrepareScreen or PickerScreen _first_screen made
         if self.open_loaded is not None and self.start_rehearsal:
-            first.call_after_refresh(first.action_mock if self.start_mock else first.action_rehearse_due)
+            # Now, before the first frame: the Prepare screen (the draft the rehearsal hides)
+            # is never drawn before the mode's own screen.
+            (first.action_mock if self.start_mock else first.action_rehearse_due)()
         elif self.open_loaded is None and self.create_name is not None:
             self.notify(f'No company named "{self.create_name}" yet: fill in the form to create it.', timeout=8, markup=False)
             first.action_new(self.create_name)
@@ -225,6 +230,15 @@ class FinaleApp(TypeAheadApp):
                 with contextlib.suppress(Exception):
                     screen.hand_over_text()
 
+    @on(messages.ExitApp)
+    def _leave_as_ctrl_q_does(self, message: messages.ExitApp) -> None:
+        # finale itself leaves only through _quit. Any other ExitApp (textual-serve's "quit",
+        # sent when `finale serve` stops a browser tab) goes the same way as ctrl+q: after the
+        # keys that arrived before it, and saving first.
+        if not self._leaving:
+            message.prevent_default()
+            self.after_keys(lambda: self.call_later(self.action_quit))
+
     def _handle_exception(self, error: Exception) -> None:
         # Any unhandled exception, in a handler or a worker: the notes go to disk before the app ends.
         from textual.worker import WorkerFailed
@@ -276,17 +290,21 @@ class FinaleApp(TypeAheadApp):
     def _quit(self) -> None:
         lost = self.save_all()
         if not lost:
-            self.exit()
+            self._leave()
             return
         from tui.dialogs.basic import ConfirmDialog
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.exit()
+                self._leave()
 
         reason = lost[0].status.text
         self.push_screen(ConfirmDialog("Quit without your last changes?",
                                        f"They could not be saved: {reason}", yes="Quit anyway"), answer)
+
+    def _leave(self) -> None:
+        self._leaving = True
+        self.exit()
 
     # -- size ----------------------------------------------------------------
 
@@ -322,18 +340,21 @@ class FinaleApp(TypeAheadApp):
     # -- help and palette ------------------------------------------------------
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen, binding_rows
+        from tui.screens.help import HelpScreen, binding_groups
 
         screen = self.screen
         where = getattr(screen, "title", "") or type(screen).__name__
-        self.push_screen(HelpScreen(binding_rows(screen), where))
+        self.push_screen(HelpScreen(binding_groups(screen), where))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        from tui.screens.help import is_ours
+
         seen = set()
-        for active in screen.active_bindings.values():
+        # finale's keys first, and only those: the palette opened on Textual's "Copy selected text".
+        for key, active in screen.active_bindings.items():
             binding = active.binding
-            if not binding.description or binding.action in seen or binding.action in {"quit", "command_palette"}:
+            if (not binding.description or binding.action in seen or binding.action in {"quit", "command_palette"}
+                    or not is_ours(active.node, key)):
                 continue
             seen.add(binding.action)
             node = active.node
@@ -346,3 +367,5 @@ class FinaleApp(TypeAheadApp):
             # The palette parses both strings as markup: a key shown as "[" must stay a bracket.
             yield SystemCommand(escape(f"{binding.description} ({self.get_key_display(binding)})"),
                                 escape(binding.tooltip or ""), run)
+        # Textual's own after ours; not its "Keys" panel, which lists every generic key again.
+        yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")

@@ -23,7 +23,7 @@ from tui.core.sanitize import for_terminal
 from tui.core.schedule import RATINGS, covered_points, due_text, status, word_diff
 from tui.core.session import CompanySession
 from tui.core.speech import band, talking_points, target_text
-from tui.core.timebox import Box, cost, default_minutes, fit
+from tui.core.timebox import Box, cost, default_minutes, fit, overrun
 from tui.core.timefmt import mmss
 from tui.plain import plain
 from tui.screens.recording import record
@@ -198,8 +198,7 @@ class RehearseScreen(Screen):
         self.sub_title = f"{self.index + 1} of {len(self.queue)}"
         self.query_one("#rh-prompt", Static).update(plain(question.prompt))
         self.query_one("#rh-why", Static).update(plain(question.why_they_ask))
-        self.current = None
-        self.elapsed = 0
+        self.current, self.elapsed = None, 0
         self.watch_elapsed(0)
         self.query_one("#rh-hint", Static).update(
             "Your draft is hidden. Say your answer out loud.\n"
@@ -210,9 +209,13 @@ class RehearseScreen(Screen):
 
     def _say_left_out(self) -> None:
         """Say what the time box left out, once, as the session starts."""
+        if self.box.overrun is not None:
+            self.notify(f"{self.box.overrun.text('This rehearsal')} Rehearsing what fits.",
+                        title="Time box", severity="warning", timeout=12)
         if self.box.left_out:
             names = ", ".join(self.questions[q].prompt for q in self.box.left_out if q in self.questions)
-            self.notify(f"{len(self.queue)} questions fit {mmss(self.box.seconds or 0)} min. Left out: {names}",
+            n = len(self.queue)
+            self.notify(f"{n} question{'s' * (n != 1)} fit{'s' * (n == 1)} {mmss(self.box.seconds or 0)} min. Left out: {names}",
                         title="Time box", timeout=12, markup=False)
 
     def watch_phase(self, phase: Phase) -> None:
@@ -353,10 +356,10 @@ class RehearseScreen(Screen):
         parts: list[tuple[str, str] | str] = [("Session summary\n\n", "bold")]
         for attempt in self.attempts:
             target = attempt.question.target_seconds
-            where = band(attempt.seconds, target)
+            where = "typed" if attempt.mode == "typed" else band(attempt.seconds, target)  # no spoken band
             parts += [
                 (f"{RATINGS[attempt.rating or 3]:<6} ", "bold"),
-                (f"{mmss(attempt.seconds):>5} ", "$success" if where == "in" else "$warning"),
+                (f"{mmss(attempt.seconds):>5} ", "$success" if where in ("in", "typed") else "$warning"),
                 (f"{where:<5} ", "$text-muted"),
                 f"{attempt.question.prompt}\n",
             ]
@@ -396,9 +399,18 @@ class RehearseScreen(Screen):
 
 
 def plan(session: CompanySession, app, now: datetime, minutes: float | None = None) -> Box:
-    """Every due question weakest first, fitted to ``minutes``, or in the last hour to the time left."""
+    """Every due question weakest first, fitted to ``minutes``, or in the last hour to the time left.
+
+    Minutes asked for (``--minutes``) that would run into the interview are cut to what
+    fits before it, and the box says so.
+    """
     if minutes is None:
         minutes = getattr(app, "rehearse_minutes", None)
+    over = None
     if minutes is None:
         minutes = default_minutes(focus_at(session.company, now), now)
-    return fit(session.company, questions_for(app.catalog, session.company), now, minutes, app.settings.quiet)
+    elif (over := overrun(focus_at(session.company, now), now, minutes)) is not None:
+        minutes = over.room
+    box = fit(session.company, questions_for(app.catalog, session.company), now, minutes, app.settings.quiet)
+    box.overrun = over
+    return box

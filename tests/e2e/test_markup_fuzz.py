@@ -172,7 +172,7 @@ class Walk:
         self.term.wait_until(lambda text: not text.splitlines()[-1].startswith(("esc Leave editor", "⏎ Edit")),
                              "the question list focused", timeout=3)
         self.key("\x1b[H", 0.1)                             # Home: the first question
-        for _ in range(12):
+        for _ in range(20):
             if needle in self.term.text.splitlines()[2][28:]:
                 return
             self.next_frame("j")

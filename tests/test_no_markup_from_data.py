@@ -230,6 +230,13 @@ def _receiver_is_plain(call: ast.Call) -> bool:
     return any(isinstance(a, ast.Name) and a.id in PLAIN_UPDATERS for a in query.args)
 
 
+def _passes_through(call: ast.Call) -> bool:
+    """``super().notify(...)`` in an override: it hands on what its own callers, each checked here, gave it."""
+    func = call.func
+    return (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call)
+            and _callee(func.value) == "super")
+
+
 def _markup_off(call: ast.Call) -> bool:
     return any(k.arg == "markup" and isinstance(k.value, ast.Constant) and k.value.value is False
                for k in call.keywords)
@@ -250,7 +257,7 @@ def check_source(source: str, path: str = "<snippet>", rich_functions: set[str] 
                 if not (node.args and isinstance(node.args[0], ast.Constant)):
                     found.append(Finding(path, node.lineno, "from_markup of a value that is not a literal"))
                 continue
-            if name not in CALL_SINKS or _markup_off(node):
+            if name not in CALL_SINKS or _markup_off(node) or _passes_through(node):
                 continue
             if name == "update" and _receiver_is_plain(node):
                 continue

@@ -355,6 +355,14 @@ class FinaleApp(TypeAheadApp):
         where = getattr(screen, "title", "") or type(screen).__name__
         self.push_screen(HelpScreen(binding_groups(screen), where))
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        # The title leads the line instead of taking a row of its own: a one-line notice then
+        # covers only the footer's keys, not the line the user is reading above them.
+        if title:
+            message = f"{escape(title) if markup else title}: {message}"
+        super().notify(message, severity=severity, timeout=timeout, markup=markup)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from tui.screens.help import is_ours
 

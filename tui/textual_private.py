@@ -14,14 +14,15 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.app import App
+from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widgets import Footer, TextArea
 from textual.widgets._footer import FooterKey  # not exported by textual.widgets; FitFooter measures each key
 
-__all__ = ["PRIVATE_NAMES", "FooterKey", "adopt_first_screen", "footer_ready", "input_loop_with", "mark_footer_ready",
-           "parent_of"]
+__all__ = ["PRIVATE_NAMES", "FooterKey", "adopt_first_screen", "app_of", "footer_ready", "input_loop_with",
+           "mark_footer_ready", "parent_of"]
 
 
 def adopt_first_screen(app: App[Any], screen: Screen[Any]) -> None:
@@ -51,6 +52,11 @@ def parent_of(node: MessagePump) -> MessagePump | None:
     return node._parent
 
 
+def app_of(driver: Driver) -> App[Any]:
+    """The app a driver serves: Textual keeps it only in the private ``Driver._app``."""
+    return driver._app
+
+
 def input_loop_with(**names: object) -> Callable[[LinuxDriver], None]:
     """Textual's own ``LinuxDriver.run_input_thread``, with module globals it looks up swapped for ``names``.
 
@@ -70,6 +76,7 @@ PRIVATE_NAMES: list[tuple[object, str, str]] = [
     (Footer, "_bindings_ready", "FitFooter shows its keys"),
     (TextArea, "_on_key", "AnswerEditor takes a pane key (1-4) before the editor types it"),
     (App, "_handle_exception", "every open company is saved before a crash ends the app"),
+    (Driver, "_app", "a paste with control characters says what it left out (tui/driver.py)"),
     (MessagePump, "_parent", "a key is done only once every queue it bubbled through is (tui/typeahead.py)"),
 ]
 """(owner, private name, what finale loses if it moves): what the test checks, besides the input loop."""

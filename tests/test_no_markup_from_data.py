@@ -45,7 +45,7 @@ CALL_SINKS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "Binding": ((2,), ("description", "tooltip")),
     "from_markup": ((), ()),  # checked on its own: the markup must be a literal
     "update": ((0,), ("content",)),
-    "notify": ((0,), ("message",)),
+    "notify": ((0,), ("message", "title")),  # FinaleApp.notify puts the title into the message
     "replace_option_prompt": ((1,), ("prompt",)),
     "replace_option_prompt_at_index": ((1,), ("prompt",)),
     "add_row": ((0, 1, 2, 3, 4, 5), ()),  # a Rich Table cell given a str is Rich markup
@@ -70,6 +70,14 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.what}"
+
+
+# Calls that run their first argument later with the rest: checked as that call.
+DEFERRING = {"call_from_thread", "call_later", "call_after_refresh", "call_next"}
+
+
+def _callee_of(func: ast.expr) -> str:
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 def _callee(node: ast.Call) -> str:
@@ -257,6 +265,11 @@ def check_source(source: str, path: str = "<snippet>", rich_functions: set[str] 
                 if not (node.args and isinstance(node.args[0], ast.Constant)):
                     found.append(Finding(path, node.lineno, "from_markup of a value that is not a literal"))
                 continue
+            if name in DEFERRING and node.args and _callee_of(node.args[0]) in CALL_SINKS:
+                # call_from_thread(self.notify, message, ...): the sink called later with the rest.
+                node = ast.Call(func=node.args[0], args=node.args[1:], keywords=node.keywords,
+                                lineno=node.lineno, col_offset=node.col_offset)
+                name = _callee(node)
             if name not in CALL_SINKS or _markup_off(node) or _passes_through(node):
                 continue
             if name == "update" and _receiver_is_plain(node):
@@ -338,6 +351,7 @@ TODAYS_BUGS = {
     "a palette entry from data": "SystemCommand(entry.name, entry.help, run)",
     "from_markup of a value": "Content.from_markup(name)",
     "a starter's text as an option": "Option(starter.text)",
+    "a notice from a worker thread": 'self.app.call_from_thread(self.notify, f"{error.reason}", title=name)',
 }
 
 

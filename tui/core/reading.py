@@ -35,6 +35,7 @@ also then first later eventually ultimately personally successfully quickly rece
 have has had was were am are be been is and really
 """.split())
 _NEGATIONS = frozenset("not never no".split())
+_POINTING_BACK = frozenset("it this them these those me most".split())
 # Words of a matched phrase that are not its verb: "I have recently started" acts in "started".
 NOT_THE_VERB = SPEAKERS | AUXILIARIES | _BETWEEN | frozenset("since already just now actively still always".split())
 # "I managed to ship", "we were able to launch": an infinitive after these is still a deed.
@@ -156,7 +157,7 @@ def not_an_amount(doc: w.Text, i: int) -> bool:
     after = lower[i + 1] if i + 1 < len(doc) else ""
     if after in ("am", "pm", "o'clock", "oclock") or (after in ("a", "p") and i + 2 < len(doc) and lower[i + 2] == "m"):
         return True  # "2 a.m.", "6pm": a clock time
-    small = word in _CLOCK_WORDS or (word.isdigit() and int(word) <= 12)
+    small = word in _CLOCK_WORDS or (word.isascii() and word.isdigit() and int(word) <= 12)  # "²".isdigit() too
     nxt = lower[i + 1] if i + 1 < len(doc) and doc.sentence[i + 1] == doc.sentence[i] else ""
     return before in _CLOCK_LEADS and small and nxt in ("", "and", "or", "in", "at", "on", "every", "sharp", "tonight")
 
@@ -168,6 +169,17 @@ def in_progress_for_past(doc: w.Text, i: int, entry: str) -> bool:
         return False
     spelled = [part.lower() for alternative in entry.split("|") for part in alternative.split()]
     return not any(p.endswith("ing") for p in spelled) and any(p.endswith(("ed", "nt")) for p in spelled)
+
+
+def has_object(doc: w.Text, i: int) -> bool:
+    """Feeling at word ``i`` says what it is about ("I love data engineering"), rather than
+    pointing back ("That excites me", "I love it", "I'm thrilled")."""
+    first, last = clause_of(doc, i)
+    following = [doc.lower[k] for k in range(i + 1, min(last, i + 3) + 1)]
+    before = [doc.lower[k] for k in range(max(first, i - 2), i)]
+    if len(following) <= 1 or any(word in _POINTING_BACK for word in following + before):
+        return False
+    return not (following[0] == "that" or (before and before[-1] == "that"))  # "I love that the team ships weekly"
 
 
 def negated(doc: w.Text, i: int) -> bool:

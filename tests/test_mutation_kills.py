@@ -332,3 +332,12 @@ def test_saving_notes_that_did_not_change_leaves_the_file_untouched(tmp_path):
     after = store.path_for(loaded.slug).stat()
     assert digest == loaded.digest
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_a_folder_named_like_a_notes_file_is_reported_with_what_to_do(tmp_path):
+    from tests.helpers import make_store
+
+    store = make_store(tmp_path)
+    (store.companies / "odd.toml").mkdir(parents=True)
+    error = store.read("odd").error
+    assert error is not None and error.fix == "Move it out of the companies folder: finale reads only regular files."

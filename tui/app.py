@@ -79,7 +79,11 @@ class FinaleApp(TypeAheadApp):
         self.farewell: list[str] = []
         """Lines for stderr once the terminal is back: where words went that are not in the notes file."""
         self.crash = ""
-        """The last line of an unhandled exception's traceback, if one ended the app."""
+        """What ended the app, in one line (type and message), if an unhandled error did."""
+        self.crash_log: Path | None = None
+        """The private file holding that error's whole traceback, once written."""
+        self.crash_unsaved = False
+        """Whether some words were on no disk when the error ended the app."""
         self.config_path = config_path
         """Where a theme picked in the palette is remembered; None when the file did not load."""
         self.places: dict = {}
@@ -231,10 +235,38 @@ class FinaleApp(TypeAheadApp):
         # Any unhandled exception, in a handler or a worker: the notes go to disk before the app ends.
         from textual.worker import WorkerFailed
 
+        from tui.core.crashlog import crash_line
+
         cause = error.error if isinstance(error, WorkerFailed) else error
-        self.crash = f"{type(cause).__name__}: {cause}"
-        self.save_all()
+        first = not self.crash
+        self.crash = self.crash or crash_line(cause)
+        self.crash_unsaved = bool(self.save_all())
+        if first:
+            self._write_crash_log(cause)
         super()._handle_exception(error)
+
+    def _write_crash_log(self, cause: BaseException) -> None:
+        import traceback
+
+        from tui.core import paths
+        from tui.core.crashlog import write_crash_log
+
+        try:
+            self.crash_log = write_crash_log(paths.state_dir(), "".join(traceback.format_exception(cause)),
+                                             datetime.now())
+        except OSError:
+            self.crash_log = None  # the lines on the terminal still say what happened
+
+    def _fatal_error(self) -> None:
+        # Textual prints a hundred-line traceback, colour codes and all, over the shell prompt:
+        # it is in the crash log instead, and launch() prints a few plain lines.
+        self._close_messages_no_wait()
+
+    def _print_error_renderables(self) -> None:
+        if self.crash:
+            self._exit_renderables.clear()  # the story is in the crash log; launch() says where
+            return
+        super()._print_error_renderables()
 
     def panic(self, *renderables) -> None:
         # Textual's input thread ends the app through panic(): save first there too.

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from textual import messages, on
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
@@ -84,6 +85,8 @@ class FinaleApp(TypeAheadApp):
         """The private file holding that error's whole traceback, once written."""
         self.crash_unsaved = False
         """Whether some words were on no disk when the error ended the app."""
+        self._leaving = False
+        """Set once _quit has saved and lets the app end: every other ExitApp goes through _quit first."""
         self.config_path = config_path
         """Where a theme picked in the palette is remembered; None when the file did not load."""
         self.places: dict = {}
@@ -231,31 +234,28 @@ class FinaleApp(TypeAheadApp):
                 with contextlib.suppress(Exception):
                     screen.hand_over_text()
 
+    @on(messages.ExitApp)
+    def _leave_as_ctrl_q_does(self, message: messages.ExitApp) -> None:
+        # finale itself leaves only through _quit. Any other ExitApp (textual-serve's "quit",
+        # sent when `finale serve` stops a browser tab) goes the same way as ctrl+q: after the
+        # keys that arrived before it, and saving first.
+        if not self._leaving:
+            message.prevent_default()
+            self.after_keys(lambda: self.call_later(self.action_quit))
+
     def _handle_exception(self, error: Exception) -> None:
         # Any unhandled exception, in a handler or a worker: the notes go to disk before the app ends.
         from textual.worker import WorkerFailed
 
-        from tui.core.crashlog import crash_line
+        from tui.core.crashlog import crash_line, log_crash
 
         cause = error.error if isinstance(error, WorkerFailed) else error
         first = not self.crash
         self.crash = self.crash or crash_line(cause)
         self.crash_unsaved = bool(self.save_all())
         if first:
-            self._write_crash_log(cause)
+            self.crash_log = log_crash(cause, datetime.now())
         super()._handle_exception(error)
-
-    def _write_crash_log(self, cause: BaseException) -> None:
-        import traceback
-
-        from tui.core import paths
-        from tui.core.crashlog import write_crash_log
-
-        try:
-            self.crash_log = write_crash_log(paths.state_dir(), "".join(traceback.format_exception(cause)),
-                                             datetime.now())
-        except OSError:
-            self.crash_log = None  # the lines on the terminal still say what happened
 
     def _fatal_error(self) -> None:
         # Textual prints a hundred-line traceback, colour codes and all, over the shell prompt:
@@ -310,17 +310,21 @@ class FinaleApp(TypeAheadApp):
     def _quit(self) -> None:
         lost = self.save_all()
         if not lost:
-            self.exit()
+            self._leave()
             return
         from tui.dialogs.basic import ConfirmDialog
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.exit()
+                self._leave()
 
         reason = lost[0].status.text
         self.push_screen(ConfirmDialog("Quit without your last changes?",
                                        f"They could not be saved: {reason}", yes="Quit anyway"), answer)
+
+    def _leave(self) -> None:
+        self._leaving = True
+        self.exit()
 
     # -- size ----------------------------------------------------------------
 

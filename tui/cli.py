@@ -350,8 +350,28 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return launch(args)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from tui.core import paths
+    from tui.core.fsguard import check_data_dir
+
+    if not getattr(args, "demo", False):
+        check_data_dir(paths.data_dir(_option(args, "data_dir")))
+    from tui.serve import serve
+
+    return serve(args)
+
+
+def cmd_completion(args: argparse.Namespace) -> int:
+    from tui.completion import script
+
+    print(script(args.shell), end="")
+    return 0
+
+
 COMMANDS = {
     "packs": cmd_packs,
+    "serve": cmd_serve,
+    "completion": cmd_completion,
     "list": cmd_list,
     "review": cmd_review,
     "export": cmd_export,
@@ -368,6 +388,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import os
+
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions on a tab: answer and exit
+        from tui.completion import complete
+
+        complete()
     from tui.core.sanitize import SafeStream
 
     args = parse_args(argv)

@@ -35,8 +35,8 @@ def keep(found: Spans, ok: Callable[[str, tuple[int, int]], bool]) -> Spans:
             if (kept := next((span for span in spans if ok(entry, span)), None)) is not None}
 
 
-def reader(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | tuple[str, ...] = ()
-           ) -> Callable[[str, tuple[int, int]], bool]:
+def reader(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | tuple[str, ...] = (),
+           prompt: str = "") -> Callable[[str, tuple[int, int]], bool]:
     """Whether a match counts for this check: in its part, done by the speaker, aimed at them.
 
     ``ordinary`` words of the notes ("customers") do not make a sentence about them.
@@ -50,6 +50,7 @@ def reader(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | t
     near = {doc.sentence[k] for k in aimed} if aimed is not None else set()  # sentences that speak of them
     rivals = _rival_positions(doc, ctx) if aimed is not None else set()
     cues = answer_parts.weakness_cue_words(doc) if params.get("part") == "weakness" else set()
+    echoed = _echoes(doc, prompt) if prompt else set()
 
     def ok(entry: str, span: tuple[int, int]) -> bool:
         first, last = span
@@ -58,14 +59,34 @@ def reader(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | t
         if cues and reading.clause_has(doc, first, set(), cues):
             return False  # the weakness as it is named ("I am not good at delegating") is not what is done about it
         verb = next((i for i in range(first, last + 1) if doc.lower[i] not in reading.SPEAKERS), first)
-        if params.get("done", False) and (doc.sentence[first] in future or not reading.is_done_by_speaker(doc, verb)
-                                          or reading.looks_like_noun(doc, verb, entry)):
+        after = verb
+        if doc.lower[last] in reading.SPEAKERS and last + 1 < len(doc) and doc.sentence[last + 1] == doc.sentence[last]:
+            after = last + 1  # "so I", "now I": the verb after them says whether it is done or only tried
+        planned = (doc.sentence[first] in future or reading.is_intended(doc, verb) or reading.is_intended(doc, last)
+                   or doc.lower[after] in reading.INTENTION)
+        if (params.get("done", False) or params.get("not_planned", False)) and planned:
             return False
+        if params.get("done", False) and (not reading.is_done_by_speaker(doc, verb) or reading.looks_like_noun(doc, verb, entry)
+                                          or any(reading.in_progress_for_past(doc, k, entry) for k in range(first, last + 1))):
+            return False
+        if echoed and doc.sentence[first] in echoed:
+            return False  # the question said back
         if aimed is not None and (reading.negated(doc, first) or not _aimed(doc, first, aimed, generic, near, rivals)):
             return False
         return True
 
     return ok
+
+
+def _echoes(doc: w.Text, prompt: str) -> set[int]:
+    """Sentences that say the question back ("Why do I want to work here as a Senior Product Manager?")."""
+    asked = set(w.analyse(prompt).stem)
+    words: dict[int, int] = {}
+    shared: dict[int, int] = {}
+    for s, stem_ in zip(doc.sentence, doc.stem, strict=True):
+        words[s] = words.get(s, 0) + 1
+        shared[s] = shared.get(s, 0) + (stem_ in asked)
+    return {s for s, n in words.items() if n >= 4 and shared[s] >= 0.7 * n}
 
 
 def _positions(doc: w.Text, entries: list[str]) -> set[int]:

@@ -222,7 +222,7 @@ def _includes_any(question: Question, doc: w.Text, text: str, check: Check, ctx:
     wanted = int(check.params.get("min", 1))
     found = w.found_entries(doc, list(check.params.get("words", [])))
     ordinary = next((c.params["ordinary"] for c in question.checks if "ordinary" in c.params), ())
-    found = scope.keep(found, scope.reader(doc, check, ctx, ordinary))
+    found = scope.keep(found, scope.reader(doc, check, ctx, ordinary, question.prompt))
     spoilers = w.found_entries(doc, list(check.params.get("unless", [])))
     if spoilers:
         return False, f"{check.message} {_found_text(doc, spoilers)} does not count here."

@@ -32,6 +32,18 @@ def write_crash_log(folder: Path, text: str, now: datetime) -> Path:
     raise FileExistsError(folder / f"{stem}.log")
 
 
+def log_crash(error: BaseException, now: datetime) -> Path | None:
+    """The traceback of ``error`` in a new log in the state folder; None if it cannot be written."""
+    import traceback
+
+    from tui.core.paths import state_dir
+
+    try:
+        return write_crash_log(state_dir(), "".join(traceback.format_exception(error)), now)
+    except OSError:
+        return None  # the lines on the terminal still say what happened
+
+
 def crash_line(error: BaseException) -> str:
     """What happened, in one plain line."""
     message = " ".join(str(error).split())

@@ -132,8 +132,8 @@ def not_an_amount(doc: w.Text, i: int) -> bool:
     weeks") or a vague plural ("hundreds of reports")."""
     lower = doc.lower
     word = lower[i]
-    if word in _VAGUE:
-        return True
+    if word in _VAGUE or (word[:1].isalpha() and any(ch.isdigit() for ch in word)):
+        return True  # "hundreds of", or a code such as "I-5", "Q3", "A4"
     before = lower[i - 1] if i > 0 and doc.sentence[i - 1] == doc.sentence[i] else ""
     if before in ("every", "each"):
         return True
@@ -143,6 +143,15 @@ def not_an_amount(doc: w.Text, i: int) -> bool:
     small = word in _CLOCK_WORDS or (word.isdigit() and int(word) <= 12)
     nxt = lower[i + 1] if i + 1 < len(doc) and doc.sentence[i + 1] == doc.sentence[i] else ""
     return before in _CLOCK_LEADS and small and nxt in ("", "and", "or", "in", "at", "on", "every", "sharp", "tonight")
+
+
+def in_progress_for_past(doc: w.Text, i: int, entry: str) -> bool:
+    """ "I am learning to" for an entry that spells "I learned to": in progress, not done. Stems join them."""
+    word = doc.lower[i]
+    if not word.endswith("ing"):
+        return False
+    spelled = [part.lower() for alternative in entry.split("|") for part in alternative.split()]
+    return not any(p.endswith("ing") for p in spelled) and any(p.endswith(("ed", "nt")) for p in spelled)
 
 
 def negated(doc: w.Text, i: int) -> bool:

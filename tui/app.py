@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import os
 import signal
 import time
 from collections.abc import Callable, Iterable
@@ -31,7 +32,7 @@ from tui.widgets.control_filter import ControlFilter
 
 CONTROL_FILTER = ControlFilter()
 
-MIN_SIZE = (60, 20)
+MIN_SIZE = (40, 20)
 THAW_AFTER_SECONDS = 10.0
 
 
@@ -86,7 +87,9 @@ class FinaleApp(TypeAheadApp):
         self.crash_unsaved = False
         """Whether some words were on no disk when the error ended the app."""
         self._leaving = False
-        """Set once _quit has saved and lets the app end: every other ExitApp goes through _quit first."""
+        """Set once _quit has saved and lets the app end."""
+        self.served = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
+        """A browser tab of `finale serve`: its ExitApp (the tab stopped) goes through _quit first."""
         self.config_path = config_path
         """Where a theme picked in the palette is remembered; None when the file did not load."""
         self.places: dict = {}
@@ -214,13 +217,26 @@ class FinaleApp(TypeAheadApp):
         self._hand_over_text()
         for session in self.sessions:
             status = session.save_for_exit()
+            for notice in self.store.notices:  # a notes folder made again: the terminal says where
+                if f"finale: {notice}" not in self.farewell:
+                    self.farewell.append(f"finale: {notice}")
             if status.copy is not None and status.state is not SaveState.SAVED:
                 line = f"finale: {session.slug}: your latest words are in {status.copy}"
                 if line not in self.farewell:
                     self.farewell.append(line)
             if session.dirty:
                 lost.append(session)
+                self._keep_for_the_terminal(session, status.reason)
         return lost
+
+    def _keep_for_the_terminal(self, session: CompanySession, reason: str) -> None:
+        """Nothing could be written anywhere: the text itself goes to stderr at exit, for the user to copy."""
+        from tui.core.recovery import plain_text
+
+        head = f"finale: {session.slug}: nothing could be written"
+        text = plain_text(session.company).decode("utf-8")
+        self.farewell[:] = [line for line in self.farewell if not line.startswith(head)]
+        self.farewell.append(f"{head} ({reason}). Your notes as they were, to copy:\n{text}")
 
     def _hand_over_text(self) -> None:
         """Text an editor holds but has not passed on (keys typed just before quitting) reaches its session."""
@@ -236,10 +252,9 @@ class FinaleApp(TypeAheadApp):
 
     @on(messages.ExitApp)
     def _leave_as_ctrl_q_does(self, message: messages.ExitApp) -> None:
-        # finale itself leaves only through _quit. Any other ExitApp (textual-serve's "quit",
-        # sent when `finale serve` stops a browser tab) goes the same way as ctrl+q: after the
-        # keys that arrived before it, and saving first.
-        if not self._leaving:
+        # textual-serve stops a browser tab with ExitApp (its "quit"): that goes the way ctrl+q
+        # does, after the keys that arrived before it, saving first.
+        if not self._leaving and self.served:
             message.prevent_default()
             self.after_keys(lambda: self.call_later(self.action_quit))
 
@@ -320,11 +335,12 @@ class FinaleApp(TypeAheadApp):
 
         reason = lost[0].status.text
         self.push_screen(ConfirmDialog("Quit without your last changes?",
-                                       f"They could not be saved: {reason}", yes="Quit anyway"), answer)
+                                       f"They could not be saved anywhere: {reason}. If you quit, finale prints "
+                                       "them on the terminal for you to copy.", yes="Quit anyway"), answer)
 
     def _leave(self) -> None:
         self._leaving = True
-        self.exit()
+        self.exit(self.return_value, self.return_code or 0)
 
     # -- size ----------------------------------------------------------------
 
@@ -344,13 +360,6 @@ class FinaleApp(TypeAheadApp):
             top.show_size(width, height)
         elif not small and isinstance(top, TooSmallScreen):
             self.pop_screen()
-
-    def readiness_text(self, company) -> str:
-        """Checks passed over all questions plus research done, e.g. "12/30 (40%)"."""
-        from tui.core.checks import company_readiness
-
-        ready = company_readiness(self.catalog, company, self.settings.words_per_minute)
-        return ready.text
 
     def show_review(self, company) -> None:
         from tui.screens.review import ReviewScreen

@@ -192,16 +192,10 @@ def _settings(args: argparse.Namespace, quiet: bool = False):
 
 
 def _review_of(args: argparse.Namespace, entry):
-    from tui.core.checks import company_readiness, company_results
-    from tui.core.review import build_review
-
-    settings, catalog = _settings(args), _catalog(args)
-    results = company_results(catalog, entry.company, settings.words_per_minute)  # once, for both
-    ready = company_readiness(catalog, entry.company, settings.words_per_minute, results)
     from tui.core.clock import now
+    from tui.core.review import review_for
 
-    return build_review(catalog, entry.company, now(), settings.words_per_minute,
-                        readiness=ready.text, results=results)
+    return review_for(_catalog(args), entry.company, now(), _settings(args).words_per_minute)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

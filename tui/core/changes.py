@@ -56,3 +56,5 @@ Listener = Callable[[Change], None]
 class Snapshot:
     edits: int
     company: Company
+    merges: int = 0
+    """How many merges with another window's save the notes had taken when the snapshot was made."""

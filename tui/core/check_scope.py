@@ -15,7 +15,7 @@ from tui.core import parts as answer_parts
 from tui.core import reading
 from tui.core import words as w
 from tui.core.packs import Check
-from tui.core.research import competitors, research_words
+from tui.core.research import competitors, names_and_numbers, research_words
 from tui.core.research import stems_of as _stems_of
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ def reader(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | t
     part = part_positions(doc, check)
     ignored = _positions(doc, list(params.get("ignore", [])))
     aimed = targets(doc, check, ctx, ordinary) if params.get("aimed", False) else None
+    weak = targets(doc, check, ctx, ordinary, strong=False) if aimed is not None else set()
     generic = _positions(doc, list(params.get("generic", []))) if aimed is not None else set()
     near = {doc.sentence[k] for k in aimed} if aimed is not None else set()  # sentences that speak of them
     rivals = _rival_positions(doc, ctx) if aimed is not None else set()
@@ -58,7 +59,8 @@ def reader(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | t
             return False
         if cues and reading.clause_has(doc, first, set(), cues):
             return False  # the weakness as it is named ("I am not good at delegating") is not what is done about it
-        verb = next((i for i in range(first, last + 1) if doc.lower[i] not in reading.SPEAKERS), first)
+        verb = next((i for i in range(first, last + 1)
+                     if doc.lower[i] not in reading.NOT_THE_VERB), first)
         after = verb
         if doc.lower[last] in reading.SPEAKERS and last + 1 < len(doc) and doc.sentence[last + 1] == doc.sentence[last]:
             after = last + 1  # "so I", "now I": the verb after them says whether it is done or only tried
@@ -71,7 +73,7 @@ def reader(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | t
             return False
         if echoed and doc.sentence[first] in echoed:
             return False  # the question said back
-        if aimed is not None and (reading.negated(doc, first) or not _aimed(doc, first, aimed, generic, near, rivals)):
+        if aimed is not None and (reading.negated(doc, first) or not _aimed(doc, first, aimed, weak, generic, near, rivals)):
             return False
         return True
 
@@ -93,20 +95,27 @@ def _positions(doc: w.Text, entries: list[str]) -> set[int]:
     return {i for spans in w.found_entries(doc, entries).values() for first, last in spans for i in range(first, last + 1)}
 
 
-def _aimed(doc: w.Text, i: int, aimed: set[int], generic: set[int], near: set[int], rivals: set[int]) -> bool:
+def _aimed(doc: w.Text, i: int, aimed: set[int], weak: set[int], generic: set[int], near: set[int],
+           rivals: set[int]) -> bool:
     """Feeling at word ``i`` is about them.
 
     Not when its clause is about something any company has ("product
     management", "the mission"); yes when they are in its clause; not when a
-    competitor is; else when they are in the sentence before or after, and no
-    competitor in it or the one before ("Globex ... Their roadmap is impressive").
+    competitor is; not when it has an object of its own ("I love data
+    engineering"); else when they are in the sentence before or after ("That
+    excites me"), and no competitor in it or the one before ("Globex ... Their
+    roadmap is impressive").
     """
     if reading.clause_has(doc, i, set(), generic):
         return False
     if reading.clause_has(doc, i, set(), aimed):
         return True
-    if reading.clause_has(doc, i, set(), rivals):
-        return False
+    if i + 1 < len(doc) and doc.lower[i + 1].endswith("ing") and doc.sentence[i + 1] == doc.sentence[i]:
+        return False  # "I love building clean pipelines": the craft, wherever it is done
+    if reading.clause_has(doc, i, set(), weak):
+        return True  # a rarer word of their notes in the same clause ("eager to do that with a bigger fleet")
+    if reading.clause_has(doc, i, set(), rivals) or reading.has_object(doc, i):
+        return False  # "I love data engineering": about its object, which is not them
     before, s, after = _neighbours(doc, doc.sentence[i])
     rival_sentences = {doc.sentence[k] for k in rivals}
     return bool(near & {before, s, after}) and not rival_sentences & {before, s}
@@ -121,21 +130,44 @@ def _neighbours(doc: w.Text, s: int) -> tuple[int, int, int]:
     return (order[k - 1] if k else -1), s, (order[k + 1] if k + 1 < len(order) else -1)
 
 
+def speaks_of_them(doc: w.Text, ctx: CheckContext) -> Callable[[int], bool]:
+    """Whether word i is in a clause, or just after a sentence, that speaks of them: "you", their
+    name, a name or number of their notes."""
+    name = _stems_of(ctx.company_name) - _GENERIC
+    notes = "\n".join(ctx.notes.values())
+    stems = (name | names_and_numbers(notes) | _SECOND_PERSON) - competitors(notes, name)
+    them = {i for stem_ in stems for i in doc.where.get(stem_, ())
+            if stem_ in _SECOND_PERSON or not w.is_common(doc.lower[i]) or doc.surface[i][:1].isupper()}
+    sentences = {doc.sentence[k] for k in them}
+
+    def about(i: int) -> bool:
+        before, s, _ = _neighbours(doc, doc.sentence[i])
+        return before in sentences or reading.clause_has(doc, i, set(), them)
+
+    return about
+
+
+_SECOND_PERSON = frozenset({"you", "your", "yours"})
+_GENERIC = frozenset({"the", "and", "of", "inc", "ltd", "co", "group"})
+
+
 def _rival_positions(doc: w.Text, ctx: CheckContext) -> set[int]:
     name = _stems_of(ctx.company_name)
     rivals = competitors("\n".join(ctx.notes.values()), name)
     return {i for stem_ in rivals for i in doc.where.get(stem_, ())}
 
 
-def targets(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | tuple[str, ...] = ()) -> set[int]:
-    """Where the answer speaks of them: "you", "your team", the company's name, a word of the research."""
+def targets(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | tuple[str, ...] = (),
+            strong: bool = True) -> set[int]:
+    """Where the answer speaks of them: "you", "this role", the company's name, its names and numbers
+    in the notes, and (unless ``strong``) the notes' rarer words ("pipelines", "fleet")."""
     found = w.found_entries(doc, list(check.params.get("targets", [])))
     out = {i for spans in found.values() for first, last in spans for i in range(first, last + 1)}
     name = _stems_of(ctx.company_name) - {w.analyse(g).stem[0] for g in ("the", "and", "of") if w.analyse(g).stem}
     notes = "\n".join(ctx.notes.values())
     rivals = competitors(notes, name)
-    about = (set(research_words(notes, _stems_of(ctx.role), _stems_of(" ".join(ordinary)))) | name) - rivals \
-        if notes.strip() else set(name)
+    words = set(research_words(notes, _stems_of(ctx.role), _stems_of(" ".join(ordinary)))) if notes.strip() else set()
+    about = ((words & names_and_numbers(notes) if strong else words) | name) - rivals
     for stem_ in about:
         out.update(doc.where.get(stem_, ()))
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
-from textual import on
+from textual import events, on
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -45,8 +45,9 @@ class PaneScreen(Screen):
 
     app: FinaleApp  # typed: a renamed app attribute fails mypy, not a session
 
-    # From 100 columns the tips fit beside the answer; from 140 the research joins them.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
+    # From 100 columns the tips fit beside the answer; from 140 the research joins them. Under 60
+    # (a phone in a browser tab, about 45 columns) one pane at a time has the whole width.
+    HORIZONTAL_BREAKPOINTS = [(0, "-phone"), (60, "-narrow"), (100, "-medium"), (140, "-wide")]
     # var, not reactive: a reactive on a Screen repaints the whole screen when it
     # changes (8 KB a second over SSH while the timer ran); watchers update the widgets.
     side: var[Pane] = var("answer", init=False)
@@ -190,7 +191,7 @@ class PaneScreen(Screen):
             self.answer_pane.show_status(text, over, self.session.status)
         notices = self.session.store.notices
         while notices:
-            self.notify(notices.pop(0), title="Comments kept aside", timeout=20, markup=False)
+            self.notify(notices.pop(0), severity="warning", timeout=20, markup=False)  # a file kept aside, a folder made again
 
     def _show_all(self) -> None:
         self.refresh_header()
@@ -236,6 +237,14 @@ class PaneScreen(Screen):
         if self.is_mounted:
             self.query_one("#checklist", ChecklistPane).reveal()
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # On a phone the list and the pane take turns: the one holding focus is the one shown.
+        self._turn_to(self.query_one("#questions") in (event.widget, *event.widget.ancestors))
+
+    def _turn_to(self, on_list: bool) -> None:
+        self.set_class(on_list, "-on-list")
+        self.set_class(not on_list, "-on-pane")
+
     def on_resize(self) -> None:
         self.refresh_header()  # the role is shortened for the new width
         # Crossing the wide breakpoint can reveal the tips column and the research.
@@ -248,8 +257,10 @@ class PaneScreen(Screen):
         if name == "questions":
             # At once, not with focus() (which waits a turn): an arrow typed straight after
             # `1` or escape must move the question list, not the pane being left.
+            self._turn_to(on_list=True)
             self.set_focus(self.query_one("#questions"))
             return
+        self._turn_to(on_list=False)  # before the pane is built or focused: on a phone it must be shown first
         # Keys typed fast (or arriving in one burst over SSH) can run this before the list's
         # highlight message reached the screen: take the highlight now, so the pane shown and
         # the widget focused belong to the same question.

@@ -15,15 +15,14 @@ if TYPE_CHECKING:
 
 
 def rehearse_due(screen: PrepareScreen) -> None:
-    from tui.plain import plain
     from tui.screens.rehearse import plan
 
     box = plan(screen.session, screen.app, screen.app.clock())
     if not box.queue:
         why = f"{box.overrun.text('This rehearsal')} " if box.overrun is not None else ""
-        screen.notify(plain(why + ("Nothing due fits the time left. r rehearses the selected question anyway."
-                                   if box.left_out else "Nothing is due. r rehearses the selected question anyway.")),
-                      severity="warning" if why else "information", timeout=10 if why else 6)
+        screen.notify(why + ("Nothing due fits the time left. r rehearses the selected question anyway."
+                             if box.left_out else "Nothing is due. r rehearses the selected question anyway."),
+                      severity="warning" if why else "information", timeout=10 if why else 6, markup=False)
         return
     start_rehearsal(screen, box.queue, box)
 
@@ -53,10 +52,9 @@ def start_mock(screen: PrepareScreen) -> None:
 def offer_what_fits(screen: PrepareScreen, mock, why: str, fits: bool) -> None:
     """The mock close would run into the interview: say so over it, and offer the rehearsal that fits."""
     from tui.dialogs.basic import ConfirmDialog
-    from tui.plain import plain
 
     if not fits:
-        screen.notify(plain(why), title="Time box", severity="warning", timeout=12)
+        screen.notify(why, title="Time box", severity="warning", timeout=12, markup=False)
         return
 
     def answer(instead: bool | None) -> None:

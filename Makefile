@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench bench-instructions clean
+.PHONY: run test bench bench-instructions mutation clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,5 +33,18 @@ bench: $(STAMP)
 bench-instructions: $(STAMP)
 	$(BIN)/python benchmarks/instructions.py $(BENCH_ARGS)
 
+# Mutation testing of the modules that keep the data promises (store, atomic writes, session,
+# saving, sanitising, typeahead), with mutmut; configured in pyproject.toml's [tool.mutmut].
+# Not part of `make test`: about half an hour on 2 cores. The kill rate and the mutants that
+# survive by design are in benchmarks/MUTATION.md.
+MUTATION_STAMP := $(VENV)/.mutation-installed
+$(MUTATION_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,mutation]'
+	@touch $(MUTATION_STAMP)
+
+mutation: $(MUTATION_STAMP)
+	nice $(BIN)/mutmut run --max-children $(if $(filter auto,$(JOBS)),$$(nproc),$(JOBS)) > /dev/null
+	$(BIN)/python benchmarks/mutation_score.py
+
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache mutants

@@ -48,7 +48,7 @@ def test_brief_on_the_demo_with_a_weak_draft_names_the_failing_check(tmp_path, c
     out = capsys.readouterr().out
     assert len(out.splitlines()) <= 24
     gaps = out[out.index("\nGaps\n"):out.index("\nAnswers\n")]
-    assert "Fails checks: What makes you the right fit" in gaps and "Never rehearsed" in gaps
+    assert "Coach on What makes you the right fit" in gaps and "Never rehearsed" in gaps
 
 
 def test_gaps_name_failing_checks_unrehearsed_again_and_time():
@@ -56,7 +56,7 @@ def test_gaps_name_failing_checks_unrehearsed_again_and_time():
     company.set_answer("right-fit", "I led teams. " * 40, NOW)
     company.rehearsals = [Rehearsal("why-here", NOW, 200, 3), Rehearsal("right-fit", NOW, 80, 1)]
     review = build_review(load_catalog(None), company, NOW)
-    assert any(g.startswith("Fails checks: Why do you want to work here… (") for g in review.gaps)
+    assert any(g.startswith("Coach on Why do you want to work here…: ") for g in review.gaps)
     assert "Never rehearsed (2): What are your biggest…; Do you have any questions for…" in review.gaps
     assert "Last rated again (1): What makes you the right fit…" in review.gaps
     assert any(g.startswith("Over time when last said: Why do you want to work here… (3:20") for g in review.gaps)

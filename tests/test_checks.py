@@ -193,14 +193,14 @@ async def test_typing_the_company_name_flips_the_check_and_the_readiness(opened)
 
     assert not names_company()
     before = row_text()
-    assert "✓2/6" in before
+    assert "coach 2/6" in before
     await pilot.press("enter", "ctrl+end", "enter")
     await pilot.press(*"Acme", "space", *"is", "space", *"the", "space", *"one.")
     assert not names_company()  # the coach waits for a pause in typing
     opened.fake.advance(0.5)
     await pilot.pause()
     assert names_company()
-    assert "✓3/6" in row_text()
+    assert "coach 3/6" in row_text()
     # Selecting a check shows the tip it comes from in the sidebar.
     await pilot.press("tab")
     assert screen.focused is checks

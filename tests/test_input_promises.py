@@ -14,11 +14,13 @@ import time
 
 from textual import events
 from textual._xterm_parser import XTermParser
+from textual.screen import Screen
 from textual.widgets import Input
 
 from tests.helpers import make_app, make_store
 from tui.dialogs.company_form import CompanyFormDialog
 from tui.driver import TolerantLinuxDriver
+from tui.typeahead import HOLD_AT_MOST_SECONDS, TypeAheadApp, hold_keys, typed_ahead
 
 
 def burst(app, text: str) -> None:
@@ -103,3 +105,73 @@ def test_the_driver_types_a_latin1_byte_and_keeps_reading():
 def test_the_driver_still_reads_utf8_exactly():
     typed, error = typed_through_the_driver("naïve ✓ 🎉".encode(), expect=len("naïve ✓ 🎉"))
     assert error is None and typed == "naïve ✓ 🎉"
+
+
+# -- the typeahead API, on a small app of its own -------------------------------
+
+
+class _Recording(Input):
+    def on_key(self, event: events.Key) -> None:
+        self.app.ahead.append((event.key, typed_ahead(self)))
+
+
+class _Form(Screen):
+    def compose(self):
+        yield _Recording(id="a")
+        yield Input(id="b")
+
+
+class _TwoScreens(TypeAheadApp):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ahead: list[tuple[str, bool]] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(_Form())
+
+
+async def test_keys_typed_after_a_switch_land_in_the_new_screen_and_the_switch_can_be_awaited():
+    app = _TwoScreens()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await app.switch_screen(_Form())
+        burst(app, "xy")
+        await settle(pilot)
+        assert app.screen.query_one("#a", Input).value == "xy"
+
+
+async def test_a_widget_that_opens_something_holds_the_keys_until_released():
+    app = _TwoScreens()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#a", Input)
+        hold_keys(field)
+        burst(app, "held")
+        await settle(pilot)
+        assert field.value == ""
+        await pilot.pause(HOLD_AT_MOST_SECONDS + 0.3)  # nothing opened: the hold lapses, nothing is lost
+        await settle(pilot)
+        assert field.value == "held"
+
+
+async def test_focusing_for_typeahead_never_moves_focus_on_a_screen_underneath():
+    app = _TwoScreens()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        under = app.screen
+        first, second = under.query_one("#a", Input), under.query_one("#b", Input)
+        assert under.focused is first
+        await app.push_screen(_Form())
+        app.hold_keys_until_focused(second)
+        await settle(pilot)
+        assert under.focused is first
+
+
+async def test_only_a_key_read_while_another_is_handled_counts_as_typed_ahead():
+    app = _TwoScreens()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        burst(app, "bc")
+        await settle(pilot)
+        assert app.ahead == [("a", False), ("b", False), ("c", True)]

@@ -284,7 +284,7 @@ async def test_help_screen_is_built_from_live_bindings(opened):
     await pilot.press("question_mark")
     await pilot.pause()
     assert isinstance(app.screen, HelpScreen)
-    text = "\n".join(f"{k} {d}" for k, d in app.screen.rows)
+    text = "\n".join(f"{k} {d}" for _, rows in app.screen.groups for k, d in rows)
     for expected in ("t Tips", "i Details", "c Companies", "Research pane", "Add question"):
         assert expected in text
     await pilot.press("escape")

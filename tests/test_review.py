@@ -43,7 +43,7 @@ def test_golden(name, render):
 def test_gaps_come_first_and_name_what_is_missing():
     review = fixture_review()
     assert review.countdown == "in 25 min"
-    assert review.gaps[0].startswith("Fails checks: Why do you want to work here… (length")
+    assert review.gaps[0].startswith("Coach on Why do you want to work here…: ")
     assert "No answer yet: What makes you the right fit for this role?" in review.gaps
     assert any(g.startswith("Far over time: Tell us about your biggest payments launch.") for g in review.gaps)
     assert any(g.startswith("Research not done: Services") for g in review.gaps)

@@ -322,18 +322,21 @@ class FinaleApp(TypeAheadApp):
     # -- help and palette ------------------------------------------------------
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen, binding_rows
+        from tui.screens.help import HelpScreen, binding_groups
 
         screen = self.screen
         where = getattr(screen, "title", "") or type(screen).__name__
-        self.push_screen(HelpScreen(binding_rows(screen), where))
+        self.push_screen(HelpScreen(binding_groups(screen), where))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        from tui.screens.help import is_ours
+
         seen = set()
-        for active in screen.active_bindings.values():
+        # finale's keys first, and only those: the palette opened on Textual's "Copy selected text".
+        for key, active in screen.active_bindings.items():
             binding = active.binding
-            if not binding.description or binding.action in seen or binding.action in {"quit", "command_palette"}:
+            if (not binding.description or binding.action in seen or binding.action in {"quit", "command_palette"}
+                    or not is_ours(active.node, key)):
                 continue
             seen.add(binding.action)
             node = active.node
@@ -346,3 +349,5 @@ class FinaleApp(TypeAheadApp):
             # The palette parses both strings as markup: a key shown as "[" must stay a bracket.
             yield SystemCommand(escape(f"{binding.description} ({self.get_key_display(binding)})"),
                                 escape(binding.tooltip or ""), run)
+        # Textual's own after ours; not its "Keys" panel, which lists every generic key again.
+        yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")

@@ -45,20 +45,22 @@ def cmd_packs(args: argparse.Namespace) -> int:
             try:
                 pack = load_pack_file(Path(name))
                 # A pack that clashes with one already installed would be skipped at start.
-                others = [p for p in installed.packs if p.source.resolve() != Path(name).resolve()]
-                problems = installed.clashes(pack, others)
+                problems, replaces = installed.check(pack)
                 if problems:
                     raise PackError(pack.source, problems)
             except PackError as error:
                 print(error, file=sys.stderr)
                 status = 1
             else:
-                print(f"{name}: ok ({pack.id} {pack.version}, {len(pack.questions)} questions)")
+                note = f"; it will override the built-in pack {pack.id}" if replaces is not None else ""
+                print(f"{name}: ok ({pack.id} {pack.version}, {len(pack.questions)} questions){note}")
         return status
     catalog = _catalog(args)
     for pack in catalog.packs:
         origin = "built-in" if pack.builtin else "yours"
         print(f"{pack.id}  {pack.version}  {len(pack.questions)} questions  {origin}  {pack.source}")
+    for builtin in catalog.replaced:
+        print(f"{builtin.id}: yours overrides the built-in pack ({builtin.source})")
     for skipped in catalog.errors:
         print(f"skipped: {skipped}", file=sys.stderr)
     return 0
@@ -126,16 +128,25 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     good = [r for r in rows if "error" not in r]
     details = iter(zip(column([r["role"] or "" for r in good]), column([when_of(r) for r in good]), strict=True))
+    lines: list[tuple[str, str, list[str]]] = []
     for row, name in zip(rows, column([r.get("name", r["slug"]) for r in rows]), strict=True):
         if "error" in row:
-            print(f"{name}  BROKEN  {row['error']}")
+            lines.append((name, f"{name}  BROKEN  {row['error']}", []))
             continue
         role, when_shown = next(details)
         role = f"  {role}" if role else ""  # empty only when no company has a role
         orphans = f"  ({row['orphan_answers']} old answers: open the company and press o)" if row["orphan_answers"] else ""
         n = row["conflict_copies"]
         conflict = f"  CONFLICT ({n} other version{'s' if n > 1 else ''}: open it to compare)" if n else ""
-        print(f"{name}{role}  {when_shown}  {row['summary']}{orphans}{conflict}")
+        fields = [for_terminal(f, one_line=True)
+                  for f in [row["role"] or "", when_of(row), *row["summary"].split("  "), orphans.strip(), conflict.strip()]]
+        lines.append((name, f"{name}{role}  {when_shown}  {row['summary']}{orphans}{conflict}", fields))
+    import os
+
+    from tui.core.fields import list_lines
+
+    width = int(os.environ.get("COLUMNS", 0) or 0) or getattr(_terminal_size(), "columns", 0)
+    print("\n".join(list_lines(lines, width)))
     return 0
 
 
@@ -252,7 +263,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         return 1
     review = _review_of(args, entry)
     size = _terminal_size()
-    width = args.width or int(os.environ.get("COLUMNS", 0) or (size.columns if size else 80))
+    # A terminal that reports 0 columns (a fresh pty, some serial consoles) gets 80, not an empty page.
+    width = args.width or int(os.environ.get("COLUMNS", 0) or (size.columns if size and size.columns else 80))
     if args.brief:
         from tui.core.brief import render_brief
 

@@ -290,11 +290,14 @@ def load_pack_file(path: Path, builtin: bool = False, cache: PackCache | None = 
 class Catalog(Record):
     """Every usable pack merged: the questions, asks and checklist the app works with."""
 
-    _fields = ("packs", "errors")
+    _fields = ("packs", "errors", "replaced")
 
-    def __init__(self, packs: list[Pack] | None = None, errors: list[PackError] | None = None) -> None:
+    def __init__(self, packs: list[Pack] | None = None, errors: list[PackError] | None = None,
+                 replaced: list[Pack] | None = None) -> None:
         self.packs: list[Pack] = [] if packs is None else packs
         self.errors: list[PackError] = [] if errors is None else errors
+        self.replaced: list[Pack] = [] if replaced is None else replaced
+        """Built-in packs a pack of the user's with the same pack id replaced."""
 
     @property
     def questions(self) -> list[Question]:
@@ -321,12 +324,37 @@ class Catalog(Record):
         return next((q for q in self.questions if q.id == question_id), None)
 
     def add(self, pack: Pack) -> None:
-        """Add a pack unless it clashes with one already in; a clash becomes an error."""
-        problems = self.clashes(pack, self.packs)
+        """Add a pack unless it clashes with one already in; a clash becomes an error.
+
+        A user's pack with a built-in pack's id replaces that pack, as a user's file overrides a
+        default: copying the built-in pack to adjust its tips is the natural way to start.
+        """
+        builtin = self.builtin_twin(pack)
+        problems = self.clashes(pack, [p for p in self.packs if p is not builtin])
         if problems:
             self.errors.append(PackError(pack.source, problems))
+        elif builtin is not None:
+            self.packs[self.packs.index(builtin)] = pack
+            self.replaced.append(builtin)
         else:
             self.packs.append(pack)
+
+    def builtin_twin(self, pack: Pack) -> Pack | None:
+        """The built-in pack a user's ``pack`` would replace: the one with its pack id, if any."""
+        if pack.builtin:
+            return None
+        return next((p for p in self.packs if p.builtin and p.id == pack.id and p.source != pack.source), None)
+
+    def check(self, pack: Pack) -> tuple[list[Problem], Pack | None]:
+        """`finale packs check`: what would keep ``pack`` out, and the built-in pack it would replace.
+
+        The pack's own file, already installed, is no clash; nor is the built-in pack it replaces.
+        """
+        replaces = None if pack.builtin else next(
+            (p for p in [*self.packs, *self.replaced] if p.builtin and p.id == pack.id), None)
+        others = [p for p in self.packs if p.source.resolve() != pack.source.resolve()
+                  and not (replaces is not None and p.builtin and p.id == pack.id)]
+        return self.clashes(pack, others), replaces
 
     @staticmethod
     def clashes(pack: Pack, others: list[Pack]) -> list[Problem]:

@@ -102,7 +102,7 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
     failing: dict[str, list[str]] = {}
     for result in results if results is not None else company_results(catalog, company, wpm):
         if not result.passed:
-            failing.setdefault(result.question, []).append(result.check.id)
+            failing.setdefault(result.question, []).append(headline(result.message))
     never, again, timing = [], [], []
     asks_question = None
     for question in questions:
@@ -128,7 +128,9 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
         # An empty answer fails every check: "No answer yet" below says it in one line.
         written = question.asks or company.answer_text(question.id).strip()
         if question.id in failing and written:
-            review.gaps.append(f"Fails checks: {short(question.prompt)} ({', '.join(failing[question.id])})")
+            # The coach's own sentences: a check id ("names-company") means nothing to the reader.
+            said = "; ".join(h if i == 0 else h[:1].lower() + h[1:] for i, h in enumerate(failing[question.id]))
+            review.gaps.append(f"Coach on {short(question.prompt)}: {said}.")
     if never:
         review.gaps.append(f"Never rehearsed ({len(never)}): {'; '.join(never)}")
     if again:
@@ -158,6 +160,11 @@ def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = D
     if not_done:
         review.gaps.append(f"Research not done: {', '.join(not_done)}")
     return review
+
+
+def headline(message: str) -> str:
+    """A coach message's first clause ("Too short", "The company is not named yet"): the whole one is in the app."""
+    return message.split(": ", 1)[0].split(". ", 1)[0].rstrip(".")
 
 
 def _asks(company: Company, people: list[str]) -> tuple[list[str], list[str]]:

@@ -39,7 +39,8 @@ def history_text(done: Status, now: datetime) -> str:
 
 def question_row(question: Question, company: Company, results: list[CheckResult], now: datetime,
                  quiet: QuietHours = DEFAULT_QUIET) -> QuestionRow:
-    ready = f"✓{sum(r.passed for r in results)}/{len(results)}" if results else ""
+    # "coach", not a ✓: the row's mark already uses ✓ for "rehearsed".
+    ready = f"coach {sum(r.passed for r in results)}/{len(results)}" if results else ""
     done = status(company, question.id, now, quiet)
     history = history_text(done, now)
     if question.asks:

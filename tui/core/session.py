@@ -30,7 +30,7 @@ from tui.core.atomic import atomic_write
 from tui.core.notes import Ask, ChecklistEntry, Company, CustomQuestion, Rehearsal
 from tui.core.recovery import plain_text, write_beside
 from tui.core.save_status import SAVED, UNSAVED, SaveState, SaveStatus
-from tui.core.slug import slugify
+from tui.core.slug import custom_question_id
 from tui.core.store import ConflictError, Loaded, NotesError, NotesStore, SerializeError, serialize
 
 
@@ -182,13 +182,18 @@ class CompanySession:
         self._edited(Part.QUESTIONS, Edit.STRUCTURE, qid)
         return qid
 
-    def remove_custom_question(self, question_id: str) -> bool:
-        """Delete a question the user added, and its answer; False when there is no such question."""
+    def remove_custom_question(self, question_id: str, drop_rehearsals: bool = False) -> bool:
+        """Delete a question the user added, and its answer; False when there is no such question.
+
+        Its rehearsal rows go only when asked: kept, they come back with the question if it is added again.
+        """
         before = len(self.company.custom_questions)
         self.company.custom_questions = [c for c in self.company.custom_questions if c.id != question_id]
         if len(self.company.custom_questions) == before:
             return False
         self.company.answers.pop(question_id, None)
+        if drop_rehearsals:
+            self.company.rehearsals = [r for r in self.company.rehearsals if r.question != question_id]
         self._edited(Part.QUESTIONS, Edit.STRUCTURE)
         return True
 
@@ -387,12 +392,3 @@ class CompanySession:
             return self._status, Part.CONFLICT
         self._status = SaveStatus(SaveState.SAVED, at=self.store.clock())
         return self._status, Part.REPLACED
-
-
-def custom_question_id(prompt: str, taken: set[str]) -> str:
-    """``my-`` and the prompt's slug, with ``-2``, ``-3``... when that id is taken."""
-    base = "my-" + slugify(prompt)[:40].strip("-")
-    qid, n = base, 2
-    while qid in taken:
-        qid, n = f"{base}-{n}", n + 1
-    return qid

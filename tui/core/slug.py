@@ -52,3 +52,25 @@ def slugify(name: str) -> str:
     if slug in _RESERVED:
         slug += "-co"
     return slug
+
+
+CUSTOM_ID_WORDS = 24
+"""Most characters of the prompt's words kept in a custom question's id (whole words only)."""
+
+
+def custom_question_id(prompt: str, taken: set[str]) -> str:
+    """``my-`` and the prompt's first whole words, with ``-2``, ``-3``... when that id is taken.
+
+    Short, so a hand edit of the file stays readable, and never cut mid-word ("...-logistics-so").
+    """
+    words = slugify(prompt).split("-")
+    kept = words[:1]
+    for word in words[1:]:
+        if len("-".join([*kept, word])) > CUSTOM_ID_WORDS:
+            break
+        kept.append(word)
+    base = "my-" + "-".join(kept)[:CUSTOM_ID_WORDS * 2]
+    qid, n = base, 2
+    while qid in taken:
+        qid, n = f"{base}-{n}", n + 1
+    return qid

@@ -13,7 +13,7 @@ from tui.dialogs.basic import Dialog
 from tui.plain import plain
 
 
-def _ours(node: object, key: str) -> bool:
+def is_ours(node: object, key: str) -> bool:
     """True when the binding for ``key`` was declared by one of finale's own classes."""
     for cls in type(node).__mro__:
         for binding in cls.__dict__.get("BINDINGS", ()):
@@ -23,19 +23,47 @@ def _ours(node: object, key: str) -> bool:
     return False
 
 
-def binding_rows(screen: Screen) -> list[tuple[str, str]]:
-    """(key, description) for every active binding: finale's own first, then Textual's basics."""
-    ours: list[tuple[str, str]] = []
-    basics: list[tuple[str, str]] = []
+# Where a group of keys works, by the class that declares them; anything else is named by its class.
+PLACES = {
+    "QuestionList": "In the question list",
+    "AnswerEditor": "In the answer",
+    "AsksEditor": "In the questions to ask",
+    "CheckList": "In the coach",
+    "ChecklistPane": "In the research",
+    "OptionList": "In the list",
+}
+
+
+def _place(node: object, screen: Screen) -> str:
+    if node is screen:
+        return "On this screen"
+    if node is screen.app:
+        return "Everywhere"
+    name = type(node).__name__
+    return PLACES.get(name, f"In {name}")
+
+
+def binding_groups(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
+    """finale's own active bindings, grouped by where they work: the focused widget first, the app last.
+
+    Textual's generic keys (focus next, copy selected text, scroll left) are left out: they work
+    as in any Textual app and, listed among ours, hid the ones a user came to find.
+    """
+    groups: dict[str, list[tuple[str, str]]] = {}
     seen: set[tuple[str, str]] = set()
     for key, active in screen.active_bindings.items():
         binding = active.binding
         row = (screen.app.get_key_display(binding), binding.description)
-        if not binding.description or row in seen:
+        if not binding.description or row in seen or not is_ours(active.node, key):
             continue
         seen.add(row)
-        (ours if _ours(active.node, key) else basics).append(row)
-    return ours + basics
+        groups.setdefault(_place(active.node, screen), []).append(row)
+    return list(groups.items())
+
+
+def binding_rows(screen: Screen) -> list[tuple[str, str]]:
+    """(key, description) for every one of finale's active bindings, in the order help lists them."""
+    return [row for _, rows in binding_groups(screen) for row in rows]
 
 
 class HelpScreen(Dialog[None]):
@@ -47,14 +75,15 @@ class HelpScreen(Dialog[None]):
     CHROME_ROWS = 7  # border, title and its margin, the keys line, the screen's margin
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
 
-    def __init__(self, rows: list[tuple[str, str]], where: str):
+    def __init__(self, groups: list[tuple[str, list[tuple[str, str]]]], where: str):
         super().__init__()
-        self.rows = rows
+        self.groups = groups
         self.where = where
 
     def compose(self) -> ComposeResult:
-        width = max((len(k) for k, _ in self.rows), default=4) + 2
-        lines = "\n".join(f"{k:<{width}}{d}" for k, d in self.rows)
+        width = max((len(k) for _, rows in self.groups for k, _ in rows), default=4) + 2
+        lines = "\n\n".join(place + "\n" + "\n".join(f"  {k:<{width}}{d}" for k, d in rows)
+                            for place, rows in self.groups)
         with Vertical():
             # `where` is the screen's title: a company name, which may hold brackets.
             yield Static(Content.assemble("Keys · ", plain(self.where, one_line=True)), classes="title")

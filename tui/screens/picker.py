@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.core.fields import pack_fields
 from tui.core.index import Leftover, Summary, leftovers, summaries
 from tui.core.notes import Company
 from tui.core.sanitize import for_terminal
@@ -46,6 +47,8 @@ class PickerScreen(Screen):
     app: FinaleApp  # typed: a renamed app attribute fails mypy, not a session
     CSS_PATH = "picker.tcss"
     BINDINGS = [
+        # Ours, not the list's select: so help and the palette name it (the list's enter was hidden).
+        Binding("enter", "open", "Open", show=False, priority=True),
         Binding("n", "new", "New", priority=True),
         Binding("e", "rename", "Rename", priority=True),
         Binding("d", "delete", "Delete", priority=True),
@@ -74,6 +77,10 @@ class PickerScreen(Screen):
     def on_screen_resume(self) -> None:
         self.refresh_companies()
 
+    def on_resize(self) -> None:
+        if self.entries:
+            self.refresh_companies()  # each row's details are wrapped for the width
+
     @work(thread=True, exclusive=True, group="list", exit_on_error=False)
     def refresh_companies(self, select: str | None = None) -> None:
         # Off the UI thread, and from the index cache: only changed files are read again.
@@ -88,10 +95,13 @@ class PickerScreen(Screen):
         focus = entry.focus(now)
         when = focus.at if focus else None
         soon = countdown(when, now)
-        details = [entry.role, focus.name if focus else "", when_text(when) if when else "no date yet", soon, entry.progress, f"ready {entry.ready}",
+        details = [entry.role, focus.name if focus else "", when_text(when) if when else "no date yet", soon, *entry.progress.split("  "), f"ready {entry.ready}",
                    entry.orphan_text]
+        # The list's border, padding and this indent: the details wrap between fields, never inside one.
+        room = self.app.size.width - 7
+        lines = pack_fields([for_terminal(d, True) for d in details if d], room)
         return Content.assemble((for_terminal(entry.name, True), "bold"), "\n  ",
-                                (for_terminal(" · ".join(d for d in details if d), True), "$text-muted"))
+                                ("\n  ".join(lines), "$text-muted"))
 
     def _show(self, entries: list[Summary], select: str | None = None, extra: list[Leftover] | None = None) -> None:
         listing = self.query_one("#companies", OptionList)
@@ -141,6 +151,10 @@ class PickerScreen(Screen):
     @on(OptionList.OptionSelected, "#companies")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.open_company(self.entries[event.option_index].slug)
+
+    def action_open(self) -> None:
+        if self.current is not None:
+            self.open_company(self.current.slug)
 
     def action_review(self) -> None:
         if self.current is not None:

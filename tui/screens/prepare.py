@@ -270,9 +270,6 @@ class PrepareScreen(PaneScreen):
             return False  # a letter typed in an answer is text; elsewhere it opens its screen at once
         if action == "conflict":
             return self.conflicts.pending
-        if action == "delete_question":
-            question = self.question
-            return bool(question and question.custom)
         return True
 
     # -- the dialogs: each asks one thing and hands the answer to one session method, which
@@ -293,16 +290,27 @@ class PrepareScreen(PaneScreen):
 
         question = self.question
         if question is None or not question.custom:
-            self.notify("Only questions you added can be deleted.", severity="warning")
+            self.notify("This question comes with the pack: only questions you added (a) can be deleted.",
+                        severity="warning")
             return
+        rehearsed = sum(r.question == question.id for r in self.session.company.rehearsals)
 
-        def delete(yes: bool | None) -> None:
-            if yes:
-                self.leave_question()
-                self.session.remove_custom_question(question.id)
+        def delete(drop_rehearsals: bool) -> None:
+            self.leave_question()
+            self.session.remove_custom_question(question.id, drop_rehearsals)
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and not rehearsed:
+                delete(False)
+            elif yes:  # asked, not decided for them: the rows are its history if it comes back
+                times = "once" if rehearsed == 1 else f"{rehearsed} times"
+                self.app.push_screen(ConfirmDialog(f"Also delete its rehearsal history (rehearsed {times})?",
+                                                   "Kept, it returns if you add the same question again.",
+                                                   yes="Delete history", no="Keep history"),
+                                     lambda drop: delete(bool(drop)))
 
         self.app.push_screen(ConfirmDialog("Delete this question and its answer?", question.prompt, yes="Delete"),
-                             delete)
+                             confirmed)
 
     def action_details(self) -> None:
         from tui.dialogs.company_form import CompanyForm, CompanyFormDialog

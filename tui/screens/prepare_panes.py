@@ -15,6 +15,7 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from tui.core.checks import CheckContext, CheckResult, run_checks
+from tui.core.fields import header_subtitle
 from tui.core.packs import Question
 from tui.core.progress import questions_for, starters_in_role
 from tui.core.rounds import focus_round
@@ -128,8 +129,9 @@ class PaneScreen(Screen):
         when = countdown(one.at if one else None, now)
         if one is not None and company.rounds and when:  # with rounds, which one the countdown is to
             when = f"{one.title} {when}"
-        parts = [company.role, when]
-        self.sub_title = for_terminal(" · ".join(p for p in parts if p), one_line=True)
+        # The role gives way first, at a word; the company and the countdown always stay.
+        self.sub_title = header_subtitle(self.title, for_terminal(company.role, one_line=True),
+                                         for_terminal(when, one_line=True), self.app.size.width)
 
     @on(AnswerEditor.PaneKey)
     def _editor_pane_key(self, event: AnswerEditor.PaneKey) -> None:
@@ -235,6 +237,7 @@ class PaneScreen(Screen):
             self.query_one("#checklist", ChecklistPane).reveal()
 
     def on_resize(self) -> None:
+        self.refresh_header()  # the role is shortened for the new width
         # Crossing the wide breakpoint can reveal the tips column and the research.
         self.call_after_refresh(self._refresh_tips)
         self.call_after_refresh(self._reveal_checklist)

@@ -198,8 +198,7 @@ class RehearseScreen(Screen):
         self.sub_title = f"{self.index + 1} of {len(self.queue)}"
         self.query_one("#rh-prompt", Static).update(plain(question.prompt))
         self.query_one("#rh-why", Static).update(plain(question.why_they_ask))
-        self.current = None
-        self.elapsed = 0
+        self.current, self.elapsed = None, 0
         self.watch_elapsed(0)
         self.query_one("#rh-hint", Static).update(
             "Your draft is hidden. Say your answer out loud.\n"
@@ -212,7 +211,8 @@ class RehearseScreen(Screen):
         """Say what the time box left out, once, as the session starts."""
         if self.box.left_out:
             names = ", ".join(self.questions[q].prompt for q in self.box.left_out if q in self.questions)
-            self.notify(f"{len(self.queue)} questions fit {mmss(self.box.seconds or 0)} min. Left out: {names}",
+            n = len(self.queue)
+            self.notify(f"{n} question{'s' * (n != 1)} fit{'s' * (n == 1)} {mmss(self.box.seconds or 0)} min. Left out: {names}",
                         title="Time box", timeout=12, markup=False)
 
     def watch_phase(self, phase: Phase) -> None:
@@ -353,10 +353,10 @@ class RehearseScreen(Screen):
         parts: list[tuple[str, str] | str] = [("Session summary\n\n", "bold")]
         for attempt in self.attempts:
             target = attempt.question.target_seconds
-            where = band(attempt.seconds, target)
+            where = "typed" if attempt.mode == "typed" else band(attempt.seconds, target)  # no spoken band
             parts += [
                 (f"{RATINGS[attempt.rating or 3]:<6} ", "bold"),
-                (f"{mmss(attempt.seconds):>5} ", "$success" if where == "in" else "$warning"),
+                (f"{mmss(attempt.seconds):>5} ", "$success" if where in ("in", "typed") else "$warning"),
                 (f"{where:<5} ", "$text-muted"),
                 f"{attempt.question.prompt}\n",
             ]

@@ -7,28 +7,42 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from tui.core.fields import pack_fields
 from tui.core.rows import QuestionRow, RowState
 from tui.core.sanitize import for_terminal
 
 MARKS: dict[RowState, str] = {"empty": "·", "started": "…", "drafted": "✎", "rehearsed": "✓"}
 
 
-def render_row(row: QuestionRow, history: bool = False) -> Content:
-    """Compact: the prompt on one line (the list cuts it), then a status line;
-    the rehearsal history only when asked for (`h`)."""
-    status = "empty" if row.state == "empty" else f"{row.state} · {row.words} {row.unit}"
-    if row.detail:
-        status += f" · {row.detail}"
+def status_fields(row: QuestionRow) -> list[str]:
+    """The row's second line, most wanted last to go: the state word, the words, the coach's score."""
+    if row.state == "empty":
+        return ["empty", row.detail]
+    return [row.state, f"{row.words} {row.unit}", row.detail]
+
+
+def render_row(row: QuestionRow, history: bool = False, width: int = 0) -> Content:
+    """The prompt wrapped at its words under its mark, then a status line.
+
+    ``width`` is the row's room in columns (0: unknown yet, one line each). Where the status
+    does not fit, the state word goes first (the mark says it), then it wraps between fields:
+    the coach's score is never cut ("rehearsed · 149 w · ✓…").
+    """
+    status = status_fields(row)
+    room = width - 2 if width > 2 else 0
+    if room and len(pack_fields(status, room)) > 1 and row.state != "empty":
+        status = status[1:]
     mark_style = {"empty": "$text-muted", "started": "$text-muted", "drafted": "$warning",
                   "rehearsed": "$success"}[row.state]
+    prompt = "\n  ".join(pack_fields(for_terminal(row.prompt).split(" "), room, sep=" "))
     parts: list[str | tuple[str, str]] = [
         (MARKS[row.state] + " ", mark_style),
-        (for_terminal(row.prompt), "bold" if not row.custom else "bold italic"),
+        (prompt, "bold" if not row.custom else "bold italic"),
         "\n  ",
-        (status, "$text-muted"),
+        ("\n  ".join(pack_fields(status, room)), "$text-muted"),
     ]
     if history and row.history:
-        parts += ["\n  ", (row.history, "$text-muted")]
+        parts += ["\n  ", ("\n  ".join(pack_fields(row.history.split(" · "), room)), "$text-muted")]
     return Content.assemble(*parts)
 
 
@@ -54,16 +68,31 @@ class QuestionList(OptionList):
         super().__init__(**kwargs)
         self._rows: dict[str, QuestionRow] = {}
 
+    _width = 0
+    """The width the rows were last wrapped for."""
+
     def action_toggle_history(self) -> None:
         self.show_history = not self.show_history
         self.show_rows(list(self._rows.values()))
+
+    def on_resize(self) -> None:
+        # Each prompt is wrapped at its words for the list's width: a new width wraps them again.
+        if self._row_width() != self._width and self._rows:
+            self.show_rows(list(self._rows.values()))
+
+    def _row_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _row_content(self, row: QuestionRow) -> Content:
+        self._width = self._row_width()
+        return render_row(row, self.show_history, self._width)
 
     def show_rows(self, rows: list[QuestionRow], keep: str | None = None) -> None:
         """Rebuild the list, keeping the highlighted question where it still exists."""
         current = keep or self.highlighted_id
         self._rows = {row.id: row for row in rows}
         self.clear_options()
-        self.add_options([Option(render_row(row, self.show_history), id=row.id) for row in rows])
+        self.add_options([Option(self._row_content(row), id=row.id) for row in rows])
         ids = [row.id for row in rows]
         if ids:
             self.highlighted = ids.index(current) if current in ids else 0
@@ -73,7 +102,7 @@ class QuestionList(OptionList):
             return  # the same row: redrawing it would repaint the list for nothing
         self._rows[row.id] = row
         try:
-            self.replace_option_prompt(row.id, render_row(row, self.show_history))
+            self.replace_option_prompt(row.id, self._row_content(row))
         except OptionDoesNotExist:  # the row vanished between a save and its redraw
             return
 

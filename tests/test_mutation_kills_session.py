@@ -1,0 +1,126 @@
+"""CompanySession behaviour that `make mutation` showed no test pinned down."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import NOW, acme, make_store
+from tui.core.notes import Ask, Rehearsal
+from tui.core.save_status import SaveState
+from tui.core.session import Change, CompanySession, Edit, Part, _reason, custom_question_id
+
+
+@pytest.fixture
+def session(tmp_path) -> CompanySession:
+    store = make_store(tmp_path)
+    return CompanySession(store, store.create(acme()))
+
+
+def test_a_reason_is_the_os_message_else_the_error_text():
+    assert _reason(OSError(28, "No space left on device")) == "No space left on device"
+    assert _reason(ValueError("cannot be saved as UTF-8")) == "cannot be saved as UTF-8"
+
+
+def test_a_note_without_done_keeps_the_tick_and_one_with_it_sets_it(session):
+    session.toggle_research("products")
+    session.toggle_research("people")
+    assert session.annotate_research("people", "Ana leads design")
+    assert session.company.checklist["people"].done is True
+    assert session.annotate_research("people", "Ana leads design", done=False)
+    assert session.company.checklist["people"].done is False
+
+
+def test_edits_change_exactly_what_they_name_and_announce_it(session):
+    heard: list[Change] = []
+    session.subscribe(heard.append)
+    asks = (Ask("Who decides?", chosen=True),)
+    session.set_asks(asks)
+    assert session.company.asks == [Ask("Who decides?", chosen=True)]
+    qid = session.add_custom_question(" Why robots? ", taken=())
+    assert [(c.id, c.prompt) for c in session.company.custom_questions] == [(qid, "Why robots?")]
+    session.set_answer(qid, "Because.", NOW)
+    session.set_answer("why-here", "Kept.", NOW)
+    assert session.remove_custom_question(qid)
+    assert qid not in session.company.answers and session.company.answers["why-here"].text == "Kept."
+    session.replace_notes(acme())
+    assert session.edits == 6
+    assert heard == [Change(Part.ASKS, Edit.CHOICE), Change(Part.QUESTIONS, Edit.STRUCTURE, qid),
+                     Change(Part.ANSWER, Edit.TYPING, qid), Change(Part.ANSWER, Edit.TYPING, "why-here"),
+                     Change(Part.QUESTIONS, Edit.STRUCTURE), Change(Part.REPLACED)]
+
+
+def test_a_rehearsal_keeps_the_words_rehearsed(session):
+    from tui.core.schedule import REHEARSED_TEXT
+
+    session.set_answer("right-fit", "I led twelve people.", NOW)
+    session.record_rehearsal(Rehearsal("right-fit", NOW, 90, 3))
+    assert session.company.answers["right-fit"].extra[REHEARSED_TEXT] == "I led twelve people."
+
+
+def test_orphans_are_kept_as_questions_of_yours_or_deleted(session):
+    kinds: list[Edit] = []
+    session.subscribe(lambda change: kinds.append(change.edit))
+    session.set_answer("gone-one", "Keep me", NOW)
+    session.set_answer("gone-two", "Drop me", NOW)
+    session.settle_orphans({"gone-one": "keep", "gone-two": "delete"})
+    assert [c.id for c in session.company.custom_questions] == ["gone-one"]
+    assert session.company.answers["gone-one"].text == "Keep me" and "gone-two" not in session.company.answers
+    assert kinds[-1] is Edit.STRUCTURE and session.edits == 3
+
+
+def test_marking_your_own_question_for_the_mock_is_an_edit_a_pack_question_is_not(session):
+    kinds: list[Edit] = []
+    qid = session.add_custom_question("Why robots?", taken=())
+    session.subscribe(lambda change: kinds.append(change.edit))
+    assert "joins the mock close" in session.toggle_mock_mark(qid)
+    assert kinds == [Edit.CHOICE] and session.edits == 2
+    assert "Only questions you added" in session.toggle_mock_mark("why-here")
+    assert kinds == [Edit.CHOICE] and session.edits == 2
+
+
+def test_custom_ids_cut_the_slug_at_forty_without_a_trailing_dash_and_count_from_two():
+    prompt = "a" * 39 + " b" + " c" * 30
+    assert custom_question_id(prompt, set()) == "my-" + "a" * 39
+    assert custom_question_id("Why?", {"my-why"}) == "my-why-2"
+    assert custom_question_id("Why?", {"my-why", "my-why-2"}) == "my-why-3"
+
+
+def test_an_exception_while_quitting_still_writes_a_recovery_copy(session, monkeypatch):
+    session.set_answer("why-here", "Typed before the crash", NOW)
+
+    def crash():
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(session, "save_now", crash)
+    status = session.save_for_exit()
+    assert (status.state, status.reason) == (SaveState.CONFLICT, "saved beside the notes file")
+    assert status.copy is not None and b"Typed before the crash" in status.copy.read_bytes()
+    assert not session.dirty
+
+
+def test_when_the_recovery_copy_fails_too_quitting_says_why(session, monkeypatch):
+    import tui.core.session as session_module
+
+    session.set_answer("why-here", "Typed", NOW)
+
+    def crash():
+        raise RuntimeError("boom")
+
+    def no_room(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(session, "save_now", crash)
+    monkeypatch.setattr(session_module, "write_beside", no_room)
+    status = session.save_for_exit()
+    assert (status.state, status.reason) == (SaveState.FAILED, "No space left on device")
+
+
+def test_a_blocked_file_keeps_its_reason_when_quitting_writes_the_copy(session):
+    session.path.write_text("format = [", encoding="utf-8")
+    session.set_answer("why-here", "Typed while the file was broken", NOW)
+    assert session.save_now().state is SaveState.BLOCKED
+    reason = session.status.reason
+    session.set_answer("why-here", "More typed", NOW)
+    status = session.save_for_exit()
+    assert status.state is SaveState.BLOCKED and status.reason == reason and "TOML" in reason
+    assert status.copy is not None and b"More typed" in status.copy.read_bytes()

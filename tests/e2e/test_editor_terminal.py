@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.terminal import needs_finale
 from tests.e2e.test_real_terminal import CTRL_Q, ESC, notes, open_acme, with_acme
 
-pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not needs_finale(), reason="finale is not installed")]
+pytestmark = pytest.mark.e2e
 
 CTRL_E = "\x05"
 

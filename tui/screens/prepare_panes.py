@@ -130,8 +130,10 @@ class PaneScreen(Screen):
         if one is not None and company.rounds and when:  # with rounds, which one the countdown is to
             when = f"{one.title} {when}"
         # The role gives way first, at a word; the company and the countdown always stay.
-        self.sub_title = header_subtitle(self.title, for_terminal(company.role, one_line=True),
-                                         for_terminal(when, one_line=True), self.app.size.width)
+        # Titles are plain; for_terminal around the whole is what tests/test_no_markup_from_data.py reads as such.
+        self.sub_title = for_terminal(header_subtitle(self.title, for_terminal(company.role, one_line=True),
+                                                      for_terminal(when, one_line=True), self.app.size.width),
+                                      one_line=True)
 
     @on(AnswerEditor.PaneKey)
     def _editor_pane_key(self, event: AnswerEditor.PaneKey) -> None:

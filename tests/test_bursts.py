@@ -89,3 +89,24 @@ async def test_new_company_named_and_saved_in_one_burst_is_created(tmp_path):
         await app.workers.wait_for_complete()
         await burst(pilot, "nInitech", [CTRL_S])
         assert saved(make_store(tmp_path), "initech")["company"]["name"] == "Initech"
+
+
+async def test_a_digit_typed_after_the_burst_of_a_pane_key_is_text(tmp_path):
+    """`2`, then later "40% of revenue": the 4 is text, not the research pane."""
+    app, store = await open_acme(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "2")
+        await pilot.pause(0.3)
+        await burst(pilot, "40% of revenue", [CTRL_S])
+        assert saved(store, "acme-robotics")["answers"]["right-fit"]["text"] == "40% of revenue"
+
+
+async def test_a_pane_key_in_the_same_burst_as_the_last_still_moves(tmp_path):
+    from tui.widgets.checklist_pane import ChecklistList
+
+    app, _ = await open_acme(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, "24")
+        assert isinstance(app.focused, ChecklistList)

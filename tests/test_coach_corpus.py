@@ -33,10 +33,11 @@ CORPUS = Path(__file__).parent / "coach_corpus"
 ASKS_QUESTION = "questions-for-us"
 SOURCES = ("article", "own", "blind")
 TOPIC = "topic"  # the pseudo-check under which each labelled ask's topic is scored
+NO_TOPIC = {"other": ""}  # the blind set's name for an ask on none of the pack's topics; the coach's is ""
 # The floors the blind set is held to: the figures it reached, not the targets
 # (agreement 95%, caught 90%) when those are not reached; see the corpus README.
-BLIND_AGREEMENT = 0.0
-BLIND_CAUGHT = 0.0
+BLIND_AGREEMENT = 0.94
+BLIND_CAUGHT = 0.81
 
 
 @dataclass
@@ -96,8 +97,8 @@ def _cases() -> tuple[list[Case], list[tuple[str, str, str, str]]]:
                           {"covers-topics": group["covers-topics"]}, group["context"],
                           frozenset({"covers-topics"}) if unsure else frozenset()))
         if not unsure:
-            topics += [("blind", group["context"], text, topic) for text, topic in zip(group["asks"], group["topics"],
-                                                                                         strict=True)]
+            topics += [("blind", group["context"], text, NO_TOPIC.get(topic, topic))
+                       for text, topic in zip(group["asks"], group["topics"], strict=True)]
     return cases, topics
 
 

@@ -120,9 +120,9 @@ def test_research_that_means_something(text, passed, said):
 @pytest.mark.parametrize("text, topic", [
     ("How do you decide when design and engineering disagree?", "collaboration"),
     ("Who makes the final call when sales and product want different things?", "collaboration"),
-    ("How many people are you hiring this year?", "challenges"),
+    ("Is hiring engineers still the bottleneck?", "challenges"),
     ("What would success look like after a year?", "challenges"),
-    ("What should I focus on in my first 90 days?", "challenges"),
+    ("What should I focus on in my first 90 days?", "strategy"),  # what the role is for, as the blind reader reads it
     ("How will you judge whether I am doing well?", "challenges"),
     ("Where is the product heading after hospitals?", "strategy"),
 ])

@@ -218,5 +218,8 @@ async def test_a_key_typed_before_the_screen_hears_of_a_conflict_goes_into_the_n
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert saved(store, SLUG)["answers"]["why-here"]["text"] == THEIRS + "X"
+        assert screen.session.company.answer_text("why-here") == THEIRS + "X"
+        assert saved(store, SLUG)["answers"]["why-here"]["text"] == THEIRS  # held until Y, T or B
+        held = list(store.companies.glob(f"{SLUG}.toml.recovery-*"))
+        assert len(held) == 1 and "similar lineX" in held[0].read_text()
         assert ORIGINAL + " mineY" in copies(store)[0].read_text()

@@ -9,7 +9,7 @@ import pytest
 from tui.core.notes import Company, Rehearsal
 from tui.core.packs import Question
 from tui.core.schedule import DEFAULT_QUIET, QuietHours, due_at, mark_rehearsed, parse_quiet, status, words_changed
-from tui.core.timebox import default_minutes, fit
+from tui.core.timebox import default_minutes, fit, overrun
 
 NOW = datetime(2026, 11, 26, 10, 0)
 H = timedelta(hours=1)
@@ -112,3 +112,54 @@ def test_rehearse_takes_minutes_and_mock(capsys):
     with pytest.raises(SystemExit):
         build_parser().parse_args(["rehearse", "acme", "--minutes", "soon"])
     assert "not a number of minutes" in capsys.readouterr().err
+
+
+def test_a_session_that_would_run_into_the_interview_is_an_overrun_with_the_room_left():
+    soon = NOW + timedelta(minutes=9)
+    over = overrun(soon, NOW, 10)
+    assert over is not None and over.room == 4.0 and over.fits
+    assert over.text("This rehearsal") == ("This rehearsal (10:00 min) would run past your interview at 10:09 "
+                                           "less 5 min to get ready: 4:00 min is left.")
+    assert overrun(soon, NOW, 4) is None  # ends exactly at the margin: fits
+    assert overrun(None, NOW, 600) is None and overrun(NOW - H, NOW, 10) is None
+    late = overrun(NOW + timedelta(minutes=5, seconds=30), NOW, 3)
+    assert late is not None and not late.fits and "there is no time left" in late.text("The mock close")
+
+
+async def test_minutes_that_would_run_into_the_interview_are_cut_to_what_fits_and_said(tmp_path):
+    from tests.helpers import Seen, acme, make_app, make_store
+    from tui.screens.rehearse import RehearseScreen
+
+    company = acme()
+    company.interview_at = NOW + timedelta(minutes=9)
+    loaded = make_store(tmp_path).create(company)
+    seen = Seen()
+    app = make_app(tmp_path, open_loaded=loaded, start_rehearsal=True, rehearse_minutes=10)
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RehearseScreen)
+        assert screen.box.seconds == 240 and screen.box.overrun is not None
+        assert "would run past your interview at 10:09" in seen
+
+
+async def test_a_mock_close_that_would_run_into_the_interview_offers_what_fits(tmp_path):
+    from tests.helpers import acme, make_app, make_store
+    from tui.dialogs.basic import ConfirmDialog
+    from tui.screens.mock import MockScreen
+    from tui.screens.rehearse import RehearseScreen
+
+    company = acme()
+    company.interview_at = NOW + timedelta(minutes=9)
+    loaded = make_store(tmp_path).create(company)
+    app = make_app(tmp_path, open_loaded=loaded, start_rehearsal=True, start_mock=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and isinstance(app.screen_stack[-2], MockScreen)
+        assert "would run past your interview" in app.screen.question
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, RehearseScreen) and app.screen.box.seconds == 240

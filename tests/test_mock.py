@@ -113,6 +113,9 @@ async def test_leaving_a_mock_close_before_the_review_records_nothing(tmp_path):
         clock.advance(30)
         await pilot.press("space", "escape")
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # the clock was running: it asks first
+        await pilot.press("y")
+        await pilot.pause()
         assert isinstance(app.screen, PrepareScreen)
     assert "rehearsals" not in saved(app.store, "acme-robotics")
 

@@ -9,7 +9,9 @@ from datetime import datetime
 import pytest
 
 from tests.helpers import NOW, acme, make_store, saved
+from tui.core.conflicts import conflict_copies
 from tui.core.notes import Ask, Rehearsal
+from tui.core.resolve import resolve
 from tui.core.save_status import SaveState
 from tui.core.session import Change, CompanySession, Edit, Part, custom_question_id
 from tui.core.store import NotesStore
@@ -145,8 +147,15 @@ def test_a_broken_file_blocks_then_a_repair_resumes_saving(session):
     assert "typed while it was broken" in status.copy.read_text(encoding="utf-8")
     assert "Repaired by hand" in session.company.answer_text("why-here")
     session.set_answer("right-fit", "after the repair", NOW)
-    assert session.save_now().state is SaveState.SAVED
+    # The copy waits for the user (the bar): what is typed now is held beside the file, not split
+    # between the file and the copy; keeping the file's version (T) then saves it.
+    held = session.save_now()
+    assert held.state is SaveState.HELD and "after the repair" in held.copy.read_text(encoding="utf-8")
+    assert "after the repair" not in session.path.read_text(encoding="utf-8")
+    newest = conflict_copies(session.store, session.slug)[0]
+    assert resolve(session, "theirs", newest, None).state is SaveState.SAVED
     assert saved(session.store, session.slug)["answers"]["right-fit"]["text"] == "after the repair"
+    assert not held.copy.exists()
 
 
 def test_quitting_while_blocked_writes_a_recovery_copy(session):

@@ -116,7 +116,9 @@ class FinaleApp(TypeAheadApp):
             self.notify(message, severity=severity, timeout=15, markup=False)
         first: Any = self.screen  # the PrepareScreen or PickerScreen _first_screen made
         if self.open_loaded is not None and self.start_rehearsal:
-            first.call_after_refresh(first.action_mock if self.start_mock else first.action_rehearse_due)
+            # Now, before the first frame: the Prepare screen (the draft the rehearsal hides)
+            # is never drawn before the mode's own screen.
+            (first.action_mock if self.start_mock else first.action_rehearse_due)()
         elif self.open_loaded is None and self.create_name is not None:
             self.notify(f'No company named "{self.create_name}" yet: fill in the form to create it.', timeout=8, markup=False)
             first.action_new(self.create_name)

@@ -21,6 +21,9 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
+from tui.core.conflicts import ConflictCopy
+from tui.core.notes import Company
+from tui.core.resolve import Choice, resolve
 from tui.core.save_status import SaveState, SaveStatus
 from tui.core.session import Change, CompanySession, Edit, Snapshot
 
@@ -205,6 +208,15 @@ class Saver:
             self._timer.stop()
             self._timer = None
         status = self.session.save_now()  # a conflict or a repaired file reloads
+        self.owner.post_message(message_for(self.session, status))
+        return status
+
+    def resolve(self, choice: Choice, newest: ConflictCopy, mine: Company | None) -> SaveStatus:
+        """Keep yours, theirs or both (``tui.core.resolve``) now; tell the owner, who handed over its text first."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        status = resolve(self.session, choice, newest, mine)
         self.owner.post_message(message_for(self.session, status))
         return status
 

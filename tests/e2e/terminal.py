@@ -34,12 +34,13 @@ def base_env(home: Path, **extra: str) -> dict[str, str]:
 
 
 class Terminal:
-    def __init__(self, args: list[str], env: dict[str, str], size: tuple[int, int] = (80, 24)):
+    def __init__(self, args: list[str], env: dict[str, str], size: tuple[int, int] = (80, 24),
+                 program: str = FINALE):
         cols, rows = size
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.raw = b""
-        self.child = pexpect.spawn(FINALE, args, env=env, dimensions=(rows, cols))
+        self.child = pexpect.spawn(program, args, env=env, dimensions=(rows, cols))
 
     def pump(self, seconds: float = 0.1) -> None:
         end = time.monotonic() + seconds

@@ -7,6 +7,7 @@ profession in general, or a plan in the strength paragraph do not.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -34,25 +35,33 @@ def keep(found: Spans, ok: Callable[[str, tuple[int, int]], bool]) -> Spans:
             if (kept := next((span for span in spans if ok(entry, span)), None)) is not None}
 
 
-def reader(doc: w.Text, check: Check, ctx: CheckContext) -> Callable[[str, tuple[int, int]], bool]:
-    """Whether a match counts for this check: in its part, done by the speaker, aimed at them."""
+def reader(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | tuple[str, ...] = ()
+           ) -> Callable[[str, tuple[int, int]], bool]:
+    """Whether a match counts for this check: in its part, done by the speaker, aimed at them.
+
+    ``ordinary`` words of the notes ("customers") do not make a sentence about them.
+    """
     params = check.params
     future = w.future_sentences(doc) if params.get("done", False) else set()
     part = part_positions(doc, check)
     ignored = _positions(doc, list(params.get("ignore", [])))
-    aimed = targets(doc, check, ctx) if params.get("aimed", False) else None
+    aimed = targets(doc, check, ctx, ordinary) if params.get("aimed", False) else None
     generic = _positions(doc, list(params.get("generic", []))) if aimed is not None else set()
     near = {doc.sentence[k] for k in aimed} if aimed is not None else set()  # sentences that speak of them
+    rivals = _rival_positions(doc, ctx) if aimed is not None else set()
+    cues = answer_parts.weakness_cue_words(doc) if params.get("part") == "weakness" else set()
 
     def ok(entry: str, span: tuple[int, int]) -> bool:
         first, last = span
         if first in ignored or last in ignored or (part is not None and first not in part):
             return False
+        if cues and reading.clause_has(doc, first, set(), cues):
+            return False  # the weakness as it is named ("I am not good at delegating") is not what is done about it
         verb = next((i for i in range(first, last + 1) if doc.lower[i] not in reading.SPEAKERS), first)
         if params.get("done", False) and (doc.sentence[first] in future or not reading.is_done_by_speaker(doc, verb)
                                           or reading.looks_like_noun(doc, verb, entry)):
             return False
-        if aimed is not None and (reading.negated(doc, first) or not _aimed(doc, first, aimed, generic, near)):
+        if aimed is not None and (reading.negated(doc, first) or not _aimed(doc, first, aimed, generic, near, rivals)):
             return False
         return True
 
@@ -63,25 +72,49 @@ def _positions(doc: w.Text, entries: list[str]) -> set[int]:
     return {i for spans in w.found_entries(doc, entries).values() for first, last in spans for i in range(first, last + 1)}
 
 
-def _aimed(doc: w.Text, i: int, aimed: set[int], generic: set[int], near: set[int]) -> bool:
-    """Feeling at word ``i`` is about them: they are in its clause, or, when the clause is not about
-    something any company has ("product management", "technology"), in the sentence before or after it."""
-    if reading.clause_has(doc, i, set(), aimed):
-        return True
+def _aimed(doc: w.Text, i: int, aimed: set[int], generic: set[int], near: set[int], rivals: set[int]) -> bool:
+    """Feeling at word ``i`` is about them.
+
+    Not when its clause is about something any company has ("product
+    management", "the mission"); yes when they are in its clause; not when a
+    competitor is; else when they are in the sentence before or after, and no
+    competitor in it or the one before ("Globex ... Their roadmap is impressive").
+    """
     if reading.clause_has(doc, i, set(), generic):
         return False
-    s = doc.sentence[i]
-    return bool(near & {s - 1, s, s + 1})
+    if reading.clause_has(doc, i, set(), aimed):
+        return True
+    if reading.clause_has(doc, i, set(), rivals):
+        return False
+    before, s, after = _neighbours(doc, doc.sentence[i])
+    rival_sentences = {doc.sentence[k] for k in rivals}
+    return bool(near & {before, s, after}) and not rival_sentences & {before, s}
 
 
-def targets(doc: w.Text, check: Check, ctx: CheckContext) -> set[int]:
+def _neighbours(doc: w.Text, s: int) -> tuple[int, int, int]:
+    """The sentences before and after sentence ``s`` (numbers skip over blank lines), -1 where none."""
+    order = doc.memo.get("sentence_order")
+    if not isinstance(order, list):
+        order = doc.memo["sentence_order"] = sorted(set(doc.sentence))
+    k = bisect_left(order, s)
+    return (order[k - 1] if k else -1), s, (order[k + 1] if k + 1 < len(order) else -1)
+
+
+def _rival_positions(doc: w.Text, ctx: CheckContext) -> set[int]:
+    name = _stems_of(ctx.company_name)
+    rivals = competitors("\n".join(ctx.notes.values()), name)
+    return {i for stem_ in rivals for i in doc.where.get(stem_, ())}
+
+
+def targets(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | tuple[str, ...] = ()) -> set[int]:
     """Where the answer speaks of them: "you", "your team", the company's name, a word of the research."""
     found = w.found_entries(doc, list(check.params.get("targets", [])))
     out = {i for spans in found.values() for first, last in spans for i in range(first, last + 1)}
     name = _stems_of(ctx.company_name) - {w.analyse(g).stem[0] for g in ("the", "and", "of") if w.analyse(g).stem}
     notes = "\n".join(ctx.notes.values())
     rivals = competitors(notes, name)
-    about = (set(research_words(notes, _stems_of(ctx.role))) | name) - rivals if notes.strip() else set(name)
+    about = (set(research_words(notes, _stems_of(ctx.role), _stems_of(" ".join(ordinary)))) | name) - rivals \
+        if notes.strip() else set(name)
     for stem_ in about:
         out.update(doc.where.get(stem_, ()))
     return out

@@ -164,13 +164,26 @@ def _length_verdict(question: Question, words: int, ctx: CheckContext) -> tuple[
 
 def _mentions_company(question: Question, doc: w.Text, text: str, check: Check, ctx: CheckContext) -> tuple[bool, str]:
     folded = doc.folded  # joined from the sentences' cached folds: casefolding 30 KB is the slow part
+    own = {t.casefold() for t in _WORD.findall(_normal(ctx.company_name))}
     for pattern, word in _name_patterns(ctx.company_name):
         if word not in folded:
             continue  # a plain substring test first: the regex scan is the slow part on a long answer
-        found = pattern.search(text)
-        if found:
-            return True, f"Names the company: “{found.group(0)}”."
+        for found in pattern.finditer(text):
+            if " " in found.group(0).strip() or not _in_other_name(text, found.start(), found.end(), own):
+                return True, f"Names the company: “{found.group(0)}”."
     return False, check.message.replace("{company}", ctx.company_name)
+
+
+_BESIDE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _in_other_name(text: str, start: int, end: int, own: set[str]) -> bool:
+    """A word of the company's name inside another name: "Freight" in "Ridgeway Freight" is not "Tidewater Freight"."""
+    before = _BESIDE.findall(text[max(0, start - 40):start])
+    after = _BESIDE.match(text, end + 1) if text[end:end + 1] == " " else None
+    near = ([before[-1]] if before and text[start - 1:start] == " " else []) + ([after.group(0)] if after else [])
+    return any(word[:1].isupper() and word.casefold() not in own and word.casefold() not in GENERIC_NAME_WORDS
+               and word.casefold() not in STOP_WORDS for word in near)
 
 
 def _known_stems(question: Question, role: str, company: str) -> frozenset[str]:
@@ -189,7 +202,8 @@ def _uses_research(question: Question, doc: w.Text, text: str, check: Check, ctx
         return False, f"Research first: add notes on {labels} in the checklist."
     name = _stems_of(ctx.company_name)
     known = _known_stems(question, ctx.role, ctx.company_name)
-    research = research_words(notes, known, _stems_of(" ".join(check.params.get("ordinary", []))))
+    research = research_words(notes, known, _stems_of(" ".join(check.params.get("ordinary", []))),
+                              _stems_of(ctx.company_name + "\n" + ctx.role))
     if not research:
         return False, f"Your notes on {labels} hold no specific facts yet: add names, numbers, products."
     rivals = competitors("\n".join(ctx.notes.values()), name)
@@ -207,7 +221,8 @@ def _uses_research(question: Question, doc: w.Text, text: str, check: Check, ctx
 def _includes_any(question: Question, doc: w.Text, text: str, check: Check, ctx: CheckContext) -> tuple[bool, str]:
     wanted = int(check.params.get("min", 1))
     found = w.found_entries(doc, list(check.params.get("words", [])))
-    found = scope.keep(found, scope.reader(doc, check, ctx))
+    ordinary = next((c.params["ordinary"] for c in question.checks if "ordinary" in c.params), ())
+    found = scope.keep(found, scope.reader(doc, check, ctx, ordinary))
     spoilers = w.found_entries(doc, list(check.params.get("unless", [])))
     if spoilers:
         return False, f"{check.message} {_found_text(doc, spoilers)} does not count here."
@@ -222,7 +237,9 @@ def _includes_any(question: Question, doc: w.Text, text: str, check: Check, ctx:
 def _has_number(question: Question, doc: w.Text, text: str, check: Check, ctx: CheckContext) -> tuple[bool, str]:
     idioms = {i for spans in w.found_entries(doc, list(check.params.get("idioms", []))).values()
               for first, last in spans for i in range(first, last + 1)} if doc.figures else set()
-    i = next((f for f in doc.figures if f not in idioms), None)
+    future = w.future_sentences(doc) if doc.figures else set()
+    i = next((f for f in doc.figures if f not in idioms and doc.sentence[f] not in future
+              and not reading.not_an_amount(doc, f)), None)
     if i is None:
         return False, check.message
     start = i - 1 if i and doc.lower[i - 1] in ("a", "an") else i
@@ -245,13 +262,23 @@ def _past_event(question: Question, doc: w.Text, text: str, check: Check, ctx: C
 def _avoid(question: Question, doc: w.Text, text: str, check: Check, ctx: CheckContext) -> tuple[bool, str]:
     allowed = int(check.params.get("max", 0))
     quantity = {w.phrase(word) for word in check.params.get("not_before_quantity", [])}
+    kinds = {w.phrase(word) for word in check.params.get("not_after_determiner", [])}
+
+    def hedge(entry: str, span: tuple[int, int]) -> bool:
+        if w.phrase(entry) in quantity and reading.before_quantity(doc, span[0]):
+            return False
+        return not (w.phrase(entry) in kinds and reading.after_determiner(doc, span[0]))
+
     found = {e: kept for e, spans in w.found_entries(doc, list(check.params.get("words", []))).items()
-             if (kept := [p for p in spans if w.phrase(e) not in quantity or not reading.before_quantity(doc, p[0])])}
+             if (kept := [p for p in spans if hedge(e, p)])}
     said: dict[str, int] = {}  # the hedges as the user wrote them, so "I'm fairly sure" is shown, not the pack's entry
-    for spans in found.values():
-        for span in spans:
-            quoted = w.quote(doc, span)
-            said[quoted.lower()] = said.get(quoted.lower(), 0) + 1
+    taken: set[int] = set()  # "I think I could" is one hedge, not it and "I think"
+    for span in sorted((s for spans in found.values() for s in spans), key=lambda s: (s[0], -s[1])):
+        if span[0] in taken or span[1] in taken:
+            continue
+        taken.update(range(span[0], span[1] + 1))
+        quoted = w.quote(doc, span).lower()
+        said[quoted] = said.get(quoted, 0) + 1
     total = sum(said.values())
     if total <= allowed:
         return True, "No hedges or fillers." if not total else f"One filler ({_found_text(doc, found)}), within the limit."

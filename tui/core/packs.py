@@ -49,7 +49,8 @@ CHECK_KINDS: dict[str, dict[str, tuple[type, bool]]] = {
                      "targets": (list, False), "generic": (list, False)},
     "past_event": {"markers": (list, False), "found": (str, False), "part": (str, False)},
     "has_number": {"idioms": (list, False)},
-    "avoid": {"words": (list, True), "max": (int, False), "not_before_quantity": (list, False)},
+    "avoid": {"words": (list, True), "max": (int, False), "not_before_quantity": (list, False),
+              "not_after_determiner": (list, False)},
     "asks_chosen": {"min": (int, False), "categories": (list, False), "topics": (dict, False)},
 }
 

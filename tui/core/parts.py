@@ -92,6 +92,15 @@ def _strength_and_weakness(doc: w.Text) -> Parts:
     return Parts(frozenset(strength), frozenset(weakness), True)
 
 
+def weakness_cue_words(doc: w.Text) -> set[int]:
+    """Where the answer names its weakness ("I tend to", "not good at"), worked out once per text."""
+    found = doc.memo.get("weakness_cue_words")
+    if not isinstance(found, set):
+        spans = w.found_entries(doc, list(WEAKNESS_CUES)).values()
+        found = doc.memo["weakness_cue_words"] = {i for s in spans for first, last in s for i in range(first, last + 1)}
+    return found
+
+
 def positions_in(doc: w.Text, sentences: frozenset[int]) -> set[int]:
     key = ("positions", sentences)
     found = doc.memo.get(key)

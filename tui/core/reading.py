@@ -26,6 +26,7 @@ head chief lead supervisor predecessor mentor client clients customer customers 
 INTENTION = frozenset("""
 will would shall going want wants wanted hope hopes hoping plan plans planning intend intends aim aims
 wish wishes like love eager keen ready could can might may should need needs must looking forward
+try tries trying
 """.split())
 # Words that may stand between a subject and its verb without changing who acts.
 _BETWEEN = frozenset("""
@@ -34,6 +35,10 @@ have has had was were am are be been is and really
 """.split())
 _NEGATIONS = frozenset("not never no".split())
 _SUBJECT_PRONOUNS = frozenset("i we you he she they".split())
+_KIND_DETERMINERS = frozenset("the a that this what which any every same some one".split())
+_VAGUE = frozenset("hundreds thousands dozens millions billions".split())
+_CLOCK_LEADS = frozenset("at by after before until till past from".split())
+_CLOCK_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve noon midnight".split())
 _DETERMINERS = frozenset("a an the our my their his her its this that these those every each".split())
 _NOUN_ENDINGS = ("er", "ers", "ment", "ments", "ship", "ships", "or", "ors")
 _QUANTITY_LEADS = frozenset("a an one few couple handful over under about around nearly almost".split())
@@ -115,6 +120,29 @@ def before_quantity(doc: w.Text, i: int) -> bool:
         return False
     word = doc.lower[k]
     return word in FIGURE_WORDS or word in ("one", "few", "couple", "handful", "dozen") or any(ch.isdigit() for ch in word)
+
+
+def after_determiner(doc: w.Text, i: int) -> bool:
+    """ "the kind of work", "that sort of problem": word ``i`` names a kind, it does not soften."""
+    return i > 0 and doc.sentence[i - 1] == doc.sentence[i] and doc.lower[i - 1] in _KIND_DETERMINERS
+
+
+def not_an_amount(doc: w.Text, i: int) -> bool:
+    """A figure that measures nothing done: a clock time ("by six", "2 a.m."), a cadence ("every two
+    weeks") or a vague plural ("hundreds of reports")."""
+    lower = doc.lower
+    word = lower[i]
+    if word in _VAGUE:
+        return True
+    before = lower[i - 1] if i > 0 and doc.sentence[i - 1] == doc.sentence[i] else ""
+    if before in ("every", "each"):
+        return True
+    after = doc.raw[doc.span(i)[1]:doc.span(i)[1] + 6].lower().lstrip()
+    if after.startswith(("a.m", "p.m", "am ", "pm ", "am.", "pm.", "o'clock", "o’clock")) or after in ("am", "pm"):
+        return True
+    small = word in _CLOCK_WORDS or (word.isdigit() and int(word) <= 12)
+    nxt = lower[i + 1] if i + 1 < len(doc) and doc.sentence[i + 1] == doc.sentence[i] else ""
+    return before in _CLOCK_LEADS and small and nxt in ("", "and", "or", "in", "at", "on", "every", "sharp", "tonight")
 
 
 def negated(doc: w.Text, i: int) -> bool:

@@ -36,17 +36,19 @@ def stems_of(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=64)
-def research_words(notes: str, known: frozenset[str] = frozenset(), ordinary: frozenset[str] = frozenset()) -> dict[str, str]:
+def research_words(notes: str, known: frozenset[str] = frozenset(), ordinary: frozenset[str] = frozenset(),
+                   named: frozenset[str] = frozenset()) -> dict[str, str]:
     """Distinctive words of the notes, stem -> the word as written.
 
     Numbers and proper names always count; other words only when they are
     rare in ordinary English, not already in the question or the role, and
     not among the pack's ``ordinary`` words for any company ("customers"),
-    unless the notes spell them as a name ("Vision Kit").
+    unless the notes spell them as a name ("Vision Kit"). ``named`` words (the
+    company's name and role) never count, even as a name.
     """
     out: dict[str, str] = {}
     for token in w.analyse(notes).tokens:
-        if token.stem in out:
+        if token.stem in out or token.stem in named:
             continue
         if w.is_number(token) or w.is_proper_name(token):
             out[token.stem] = token.surface  # a name is specific even when the question has the word ("Vision Kit")

@@ -17,6 +17,8 @@ class SaveState(Enum):
     """The last save raised (disk full, read-only, text TOML cannot hold); the text is still in memory."""
     CONFLICT = "conflict"
     """The file changed on disk; our version went to ``copy`` and the disk version was loaded."""
+    HELD = "held"
+    """A conflict waits for the user: what is typed goes to ``copy``, a recovery file, not the notes file."""
     BLOCKED = "blocked"
     """The file on disk does not parse: nothing is written to it until it does."""
 
@@ -42,6 +44,8 @@ class SaveStatus:
             return f"not saved: {self.reason}"
         if self.state is SaveState.CONFLICT:
             return f"yours kept as {self.copy.name}" if self.copy else "changed on disk"
+        if self.state is SaveState.HELD:
+            return "held aside until Y, T or B"
         return "not saved: the file on disk cannot be read"
 
     @property

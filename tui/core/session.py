@@ -20,67 +20,17 @@ from __future__ import annotations
 import copy
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
 from functools import partial
 from pathlib import Path
 
 from tui.core.atomic import atomic_write
+from tui.core.changes import Change, Edit, Listener, Part, Snapshot
 from tui.core.notes import Ask, ChecklistEntry, Company, CustomQuestion, Rehearsal
 from tui.core.recovery import plain_text, write_beside
 from tui.core.save_status import SAVED, UNSAVED, SaveState, SaveStatus
 from tui.core.slug import custom_question_id
 from tui.core.store import ConflictError, Loaded, NotesError, NotesStore, SerializeError, serialize
-
-
-class Edit(Enum):
-    """How soon an edit should reach the disk; the UI's saver picks the delay."""
-
-    TYPING = "typing"
-    """Keys in an answer: save a moment after typing stops."""
-    CHOICE = "choice"
-    """A tick, a note, a reorder: save soon."""
-    STRUCTURE = "structure"
-    """A question added or removed, the details: save at once, in the background."""
-    RECORD = "record"
-    """A rated rehearsal: save now, before anything else happens."""
-
-
-class Part(Enum):
-    """What part of the notes a change touched: what a screen must draw again."""
-
-    ANSWER = "answer"
-    RESEARCH = "research"
-    ASKS = "asks"
-    QUESTIONS = "questions"
-    """Questions of the user's own: added, removed, marked for the mock, orphans settled."""
-    DETAILS = "details"
-    REHEARSALS = "rehearsals"
-    REPLACED = "replaced"
-    """All of it: the notes were taken from the disk, or a resolved conflict replaced them."""
-    CONFLICT = "conflict"
-    """All of it: the disk version was loaded and ours set aside in a conflict copy."""
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change to an open company's notes, as every subscriber hears of it."""
-
-    part: Part
-    edit: Edit | None = None
-    """How soon to save it; None when there is nothing to save (the notes came from the disk)."""
-    question_id: str = ""
-    """The question it concerns, when there is one (a new question: the one to select)."""
-
-
-Listener = Callable[[Change], None]
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    edits: int
-    company: Company
 
 
 def _reason(error: Exception) -> str:
@@ -100,6 +50,8 @@ class CompanySession:
         self._status = SAVED
         self._broken_digest: str | None = None  # the unparsable file we wait to see change
         self._stale_copy: Path | None = None  # a conflict copy of a snapshot, superseded on reload
+        self._holding = False  # a conflict waits for the user: saves go to ``_held``, not the notes file
+        self._held: Path | None = None  # the recovery file holding the notes while a conflict waits
         self._lock = threading.Lock()
         self._listeners: list[Listener] = []
 
@@ -114,13 +66,18 @@ class CompanySession:
     @property
     def status(self) -> SaveStatus:
         status = self._status
-        if status.state in (SaveState.SAVED, SaveState.CONFLICT) and self.dirty:
+        if status.state in (SaveState.SAVED, SaveState.CONFLICT, SaveState.HELD) and self.dirty:
             return UNSAVED
         return status
 
     @property
     def blocked(self) -> bool:
         return self._status.state is SaveState.BLOCKED
+
+    @property
+    def holding(self) -> bool:
+        """Whether a conflict waits for the user (from a reload that set ours aside until Y, T or B)."""
+        return self._holding
 
     # -- who hears of changes --------------------------------------------
 
@@ -249,7 +206,8 @@ class CompanySession:
         """Write a snapshot (any thread). Never raises for a save that fails: the status says why.
 
         CONFLICT means the file changed on disk: the snapshot went to a copy
-        beside it, and the UI thread should call ``reload`` next.
+        beside it, and the UI thread should call ``reload`` next. HELD means a
+        conflict waits for the user, and the snapshot went to a recovery file.
         """
         with self._lock:
             if self._status.state is SaveState.BLOCKED:
@@ -264,6 +222,8 @@ class CompanySession:
                 except (OSError, SerializeError) as error:
                     self._status = SaveStatus(SaveState.FAILED, _reason(error))
                 return self._status
+            if self._holding:
+                return self._hold(snapshot)
             try:
                 self.digest = self.store.save(self.slug, snapshot.company, self.digest)
             except ConflictError as conflict:
@@ -292,9 +252,43 @@ class CompanySession:
                 self._recover(blocked=True)
             return self._status
         status = self.save(self.snapshot())
-        if status.state is SaveState.CONFLICT:
+        if self._stale_copy is not None:  # it conflicted: ours is in the copy, take the file's
             return self.reload()
-        return self.status
+        return self.status if status.state is not SaveState.HELD else status
+
+    # -- while a conflict waits for the user --------------------------------
+
+    def _hold(self, snapshot: Snapshot) -> SaveStatus:
+        """Write a snapshot to the recovery file that stands in for the notes file (under the lock).
+
+        The notes file keeps the version on disk until the user decides
+        (``tui.core.resolve``): no answer's words are split between it and a copy.
+        """
+        if self._held is None and snapshot.edits <= self.saved_edits:
+            return self._status  # nothing typed since the conflict: memory is the file
+        try:
+            data = serialize(snapshot.company)
+            if self._held is None:
+                self._held = write_beside(self.path, "recovery", self.store.clock().strftime("%Y%m%d-%H%M%S"), data)
+            else:
+                atomic_write(self._held, data)
+        except (OSError, SerializeError) as error:
+            self._status = SaveStatus(SaveState.FAILED, _reason(error))
+            return self._status
+        self.saved_edits = max(self.saved_edits, snapshot.edits)
+        self._status = SaveStatus(SaveState.HELD, "a conflict waits for Y, T or B", copy=self._held)
+        return self._status
+
+    def release(self) -> Path | None:
+        """The user resolved the conflict: saves go to the notes file again. The recovery file that held them."""
+        with self._lock:
+            held, self._held, self._holding = self._held, None, False
+        return held
+
+    def hold(self, held: Path | None) -> None:
+        """Hold again (a resolution that could not be saved), into the same recovery file."""
+        with self._lock:
+            self._holding, self._held = True, held
 
     def save_for_exit(self) -> SaveStatus:
         """Quit, a signal or a crash: every word ends up in the notes file or a copy beside it.
@@ -351,6 +345,11 @@ class CompanySession:
             self._announce(Change(part))
         return status
 
+    def _drop_held(self) -> None:
+        if self._held is not None:
+            self._held.unlink(missing_ok=True)
+            self._held = None
+
     def _reload(self) -> tuple[SaveStatus, Part | None]:
         try:
             loaded = self.store.load(self.slug)
@@ -359,7 +358,7 @@ class CompanySession:
             self._status = SaveStatus(SaveState.BLOCKED, str(error), copy=self._status.copy if self.blocked else None)
             return self._status, None
         kept: Path | None = None
-        if self.dirty:
+        if self.dirty or self._held is not None:  # a held recovery file is not in the notes file either
             edits = self.edits
             try:
                 if self._stale_copy is not None:
@@ -374,6 +373,7 @@ class CompanySession:
                 self._status = SaveStatus(SaveState.FAILED, _reason(error))
                 return self._status, None
             else:  # the file was back to what we last saved: ours is newer, and on disk now
+                self._drop_held()
                 self.saved_edits, self._broken_digest = edits, None
                 self._status = SaveStatus(SaveState.SAVED, at=self.store.clock())
                 return self._status, None
@@ -388,6 +388,8 @@ class CompanySession:
         self.company, self.digest = loaded.company, loaded.digest
         self.saved_edits = self.edits
         if kept is not None:
+            self._drop_held()  # the new copy holds what it held, and anything typed since
+            self._holding = True
             self._status = SaveStatus(SaveState.CONFLICT, f"changed on disk; yours is in {kept.name}", copy=kept)
             return self._status, Part.CONFLICT
         self._status = SaveStatus(SaveState.SAVED, at=self.store.clock())

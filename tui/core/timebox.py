@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from tui.core.notes import Company
 from tui.core.packs import Question
 from tui.core.schedule import DEFAULT_QUIET, QuietHours, weakest_first
+from tui.core.timefmt import mmss
 
 LAST_HOUR = timedelta(hours=1)
 # Time to breathe, join the call and find the link: not spent rehearsing.
@@ -34,6 +35,8 @@ class Box:
     seconds: int | None = None
     planned: int = 0
     """Seconds the queue costs."""
+    overrun: Overrun | None = None
+    """Set when the minutes asked for would have run into the interview, and the box was cut to what fits."""
 
     def fits_again(self, question: Question, spent: int, pending: int) -> bool:
         """Whether a question rated "again" still fits: seconds spent so far plus the queue left."""
@@ -47,6 +50,44 @@ def default_minutes(interview_at: datetime | None, now: datetime) -> float | Non
     if interview_at is None or interview_at <= now or interview_at - now > LAST_HOUR:
         return None
     return max(0.0, (interview_at - now - MARGIN).total_seconds() / 60)
+
+
+@dataclass(frozen=True)
+class Overrun:
+    """A session that would still be running when the user should be getting ready for the call."""
+
+    wanted: float
+    """Minutes the session takes."""
+    room: float
+    """Minutes from now to the interview less the margin (never below zero)."""
+    interview_at: datetime
+
+    @property
+    def fits(self) -> bool:
+        """Whether anything fits at all: less than a minute is no time to rehearse in."""
+        return self.room >= 1
+
+    def text(self, what: str) -> str:
+        """What to tell the user, e.g. "A 10:00 session would run past ...: 3:30 is left."."""
+        margin = int(MARGIN.total_seconds() // 60)
+        left = f"{mmss(self.room * 60)} min is left" if self.fits else "there is no time left"
+        return (f"{what} ({mmss(self.wanted * 60)} min) would run past your interview at "
+                f"{self.interview_at:%H:%M} less {margin} min to get ready: {left}.")
+
+
+def overrun(interview_at: datetime | None, now: datetime, minutes: float) -> Overrun | None:
+    """When ``minutes`` from ``now`` ends after the interview less the margin; None when it fits or no call is ahead."""
+    if interview_at is None or interview_at <= now:
+        return None
+    room = max(0.0, (interview_at - MARGIN - now).total_seconds() / 60)
+    if minutes <= room:
+        return None
+    return Overrun(minutes, room, interview_at)
+
+
+def mock_minutes(questions: list[Question]) -> float:
+    """How long a mock close of these questions takes, at the top of each band."""
+    return sum(cost(q) for q in questions) / 60
 
 
 def fit(company: Company, questions: list[Question], now: datetime, minutes: float | None,

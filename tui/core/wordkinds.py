@@ -9,7 +9,8 @@ IRREGULAR_PAST = frozenset("""
 was were had did led drove built made took ran grew brought spent saw found got gave went came told
 began wrote chose won lost sold bought met kept felt left put set cut knew thought taught caught fought
 rose fell held said sent stood understood spoke broke became oversaw undertook overcame rebuilt rewrote
-sat paid
+sat paid learnt spelt burnt dreamt spoilt leapt knelt spilt flew drew threw sought struck fed hid shook
+woke dealt meant slept lent bent lit quit forgot
 """.split())
 FIGURE_WORDS = frozenset("""
 two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty forty fifty

@@ -319,13 +319,15 @@ def past_events(text: Text, markers: list[str], exclude: frozenset[str] = frozen
         if text.sentence[i] not in past and (by_speaker is None or by_speaker(i)):
             past.add(text.sentence[i])
     past -= future
-    told = set()  # sentences with "I" or "we" and a verb in the present: a story when a marker dates them
+    told: set[int] = set()  # sentences with "I" or "we" and a verb in the present: a story when a marker dates them
     for i in sorted(text.where.get("i", []) + text.where.get("we", [])):
         if sentences is not None and text.sentence[i] not in sentences:
             continue
         for j in range(i + 1, min(i + 3, n)):
             if text.sentence[j] != text.sentence[i] or text.lower[j] in ("have", "has", "will", "would", "am", "are"):
                 break
+            if text.lower[j] in ("was", "were"):
+                continue  # "I was on her team" is a state; "I was faced with" goes on to its verb
             if is_past_word(text.lower[j], text.stem[j]):
                 spans.append((i, j))
                 break
@@ -333,6 +335,9 @@ def past_events(text: Text, markers: list[str], exclude: frozenset[str] = frozen
         if j < n and text.sentence[j] == text.sentence[i] and text.lower[j] not in _NOT_A_DEED and text.lower[j].isalpha():
             told.add(text.sentence[i])
     dated = (past | (told - future))
+    # A story told in the present runs on after the sentence that dates it ("Picture a Tuesday last
+    # winter. Two patients come back at once. I take the sick nurse's patients myself.").
+    present_story: set[int] = set()
     for word, is_marker in (("in", lambda j: YEAR.fullmatch(text.lower[j])),
                             ("at", lambda j: j not in text.starts and text.surface[j][:1].isupper()
                              and text.lower[j] != "i" and text.stem[j] not in exclude)):
@@ -343,6 +348,17 @@ def past_events(text: Text, markers: list[str], exclude: frozenset[str] = frozen
                 spans.append((i, j))
     for found in found_entries(text, markers).values():
         spans += [span for span in found if text.sentence[span[0]] in dated]
+        present_story.update(text.sentence[first] for first, _ in found if text.sentence[first] not in future)
+    for i in text.where.get("in", ()):
+        if i + 1 < n and text.sentence[i + 1] == text.sentence[i] and YEAR.fullmatch(text.lower[i + 1]):
+            present_story.add(text.sentence[i])
+    for s in sorted(present_story):
+        later = [t for t in (s + 1, s + 2) if t in told and t not in future and t not in past]
+        if later:
+            first = text.sentence.index(later[0])
+            while text.lower[first] not in ("i", "we"):
+                first += 1
+            spans.append((first, first + 1))
     if sentences is not None:
         spans = [span for span in spans if text.sentence[span[0]] in sentences]
     return list(dict.fromkeys(quote(text, span) for span in sorted(spans)))

@@ -1,33 +1,26 @@
 """Resolving a conflict from the Prepare screen: the bar, the compare view, and keep yours / theirs / both.
 
-The rules (what differs, what "keep both" writes, the trash) are in
-``tui.core.conflicts``; saving goes through the screen's session and saver like
-any edit, so a resolution that meets yet another change on disk becomes a new
-conflict copy, never an overwrite.
+The rules (what differs, what "keep both" writes, where each choice puts the
+words typed while the conflict waited) are in ``tui.core.conflicts`` and
+``tui.core.resolve``; a resolution that meets yet another change on disk becomes
+a new conflict copy, never an overwrite.
 """
 
 from __future__ import annotations
 
-import copy
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
-from tui.core.conflicts import (
-    ConflictCopy,
-    conflict_copies,
-    differences,
-    keep_both,
-    load_copy,
-    move_to_trash,
-    set_aside,
-)
+from tui.core.conflicts import ConflictCopy, conflict_copies, differences, load_copy
 from tui.core.save_status import SaveState
 from tui.core.store import NotesError
 from tui.widgets.conflict_bar import ConflictBar
 
 if TYPE_CHECKING:
+    from tui.core.notes import Company
+    from tui.core.resolve import Choice
     from tui.dialogs.compare import Row
     from tui.screens.prepare import PrepareScreen
 
@@ -45,7 +38,7 @@ CONFLICT_BINDINGS = [
 ]
 
 DONE = {
-    "mine": "Kept yours. The file's old version and your copy are in trash/.",
+    "mine": "Kept yours. The file's old version (and anything typed onto it) and your copy are in trash/.",
     "theirs": "Kept the file on disk. Your copy is in trash/.",
     "both": "Kept both: the file's text, a separator line, then yours. Your copy is in trash/.",
 }
@@ -122,38 +115,17 @@ class ConflictResolver:
                                    partial(self._chosen, newest))
             return
         try:
-            self._resolve(choice, newest, mine)
+            self._resolve(choice, newest, mine)  # type: ignore[arg-type]
         except OSError as error:  # the disk said no: every file stays where it is, the bar stays
             self.scan()
             screen.notify(f"Not resolved: {error.strerror or error}.", severity="error", timeout=15, markup=False)
 
-    def _resolve(self, choice: str, newest: ConflictCopy, mine) -> None:
+    def _resolve(self, choice: Choice, newest: ConflictCopy, mine: Company | None) -> None:
         screen = self.screen
-        # Words typed since the conflict go onto the file first: they are part of "theirs" now.
-        if not self._saved(screen.save_now()):
-            return
-        session = screen.session
-        if choice in ("mine", "both"):
-            assert mine is not None
-            if choice == "mine":
-                set_aside(session.store, session.slug, session.store.clock())
-            notes = mine if choice == "mine" else keep_both(session.company, mine, newest.at)
-            session.replace_notes(copy.deepcopy(notes))  # announced: the editor shows them before the save
-            status = screen.saver.save_now()
-            if status.state is SaveState.CONFLICT:  # changed again: the new copy holds this version
-                move_to_trash(session.store, newest.path)
-                self.scan()
-                return
-            if not self._saved(status):
-                return
-        move_to_trash(session.store, newest.path)
+        screen.hand_over_text()  # the editor's last keys first: the choice decides where they go too
+        status = screen.saver.resolve(choice, newest, mine)
         self.scan()
-        screen.notify(DONE[choice], timeout=8)
-
-    def _saved(self, status) -> bool:
         if status.state is SaveState.SAVED:
-            return True
-        self.scan()
-        if status.state is not SaveState.CONFLICT:
-            self.screen.notify(f"Not resolved: {status.text}. Nothing was moved.", severity="error", timeout=15, markup=False)
-        return False
+            screen.notify(DONE[choice], timeout=8)
+        elif status.state is not SaveState.CONFLICT:  # a conflict again: the bar shows the new copy
+            screen.notify(f"Not resolved: {status.text}.", severity="error", timeout=15, markup=False)

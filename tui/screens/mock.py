@@ -202,5 +202,20 @@ class MockScreen(Screen):
         self.dismiss(len(self.run.ratings) if self.run else 0)
 
     def action_leave(self) -> None:
+        if self.phase != "run":
+            self._leave()
+            return
+        from tui.dialogs.basic import ConfirmDialog
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._leave()
+
+        # A stray escape must not throw away a close half run, as it must not in typed recall.
+        self.app.push_screen(ConfirmDialog("Leave the mock close?",
+                                           "The clock is running: this run is not saved until you rate it.",
+                                           yes="Leave"), answer)
+
+    def _leave(self) -> None:
         self._stop()
         self.action_finish()

@@ -19,8 +19,10 @@ def rehearse_due(screen: PrepareScreen) -> None:
 
     box = plan(screen.session, screen.app, screen.app.clock())
     if not box.queue:
-        screen.notify("Nothing due fits the time left. r rehearses the selected question anyway."
-                      if box.left_out else "Nothing is due. r rehearses the selected question anyway.", timeout=6)
+        why = f"{box.overrun.text('This rehearsal')} " if box.overrun is not None else ""
+        screen.notify(why + ("Nothing due fits the time left. r rehearses the selected question anyway."
+                             if box.left_out else "Nothing is due. r rehearses the selected question anyway."),
+                      severity="warning" if why else "information", timeout=10 if why else 6)
         return
     start_rehearsal(screen, box.queue, box)
 
@@ -33,10 +35,35 @@ def start_rehearsal(screen: PrepareScreen, queue: list[str], box: Box | None = N
 
 
 def start_mock(screen: PrepareScreen) -> None:
+    from tui.core.mock import run_order
+    from tui.core.rounds import focus_at
+    from tui.core.timebox import mock_minutes, overrun
     from tui.screens.mock import MockScreen
 
     screen.save_now()
-    screen.app.push_screen(MockScreen(screen.session))
+    mock = MockScreen(screen.session)
+    screen.app.push_screen(mock)
+    company, now = screen.session.company, screen.app.clock()
+    over = overrun(focus_at(company, now), now, mock_minutes(run_order(screen.app.catalog, company)))
+    if over is not None:
+        offer_what_fits(screen, mock, over.text("The mock close"), over.fits)
+
+
+def offer_what_fits(screen: PrepareScreen, mock, why: str, fits: bool) -> None:
+    """The mock close would run into the interview: say so over it, and offer the rehearsal that fits."""
+    from tui.dialogs.basic import ConfirmDialog
+
+    if not fits:
+        screen.notify(why, title="Time box", severity="warning", timeout=12)
+        return
+
+    def answer(instead: bool | None) -> None:
+        if instead:
+            mock.dismiss(0)
+            rehearse_due(screen)
+
+    screen.app.push_screen(ConfirmDialog(why, "Rehearse the weakest answers that fit instead?",
+                                         yes="Rehearse what fits", no="Mock anyway"), answer)
 
 
 def edit_in_editor(screen: PrepareScreen) -> None:

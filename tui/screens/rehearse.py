@@ -23,7 +23,7 @@ from tui.core.sanitize import for_terminal
 from tui.core.schedule import RATINGS, covered_points, due_text, status, word_diff
 from tui.core.session import CompanySession
 from tui.core.speech import band, talking_points, target_text
-from tui.core.timebox import Box, cost, default_minutes, fit
+from tui.core.timebox import Box, cost, default_minutes, fit, overrun
 from tui.core.timefmt import mmss
 from tui.plain import plain
 from tui.screens.recording import record
@@ -209,6 +209,9 @@ class RehearseScreen(Screen):
 
     def _say_left_out(self) -> None:
         """Say what the time box left out, once, as the session starts."""
+        if self.box.overrun is not None:
+            self.notify(f"{self.box.overrun.text('This rehearsal')} Rehearsing what fits.",
+                        title="Time box", severity="warning", timeout=12)
         if self.box.left_out:
             names = ", ".join(self.questions[q].prompt for q in self.box.left_out if q in self.questions)
             n = len(self.queue)
@@ -396,9 +399,18 @@ class RehearseScreen(Screen):
 
 
 def plan(session: CompanySession, app, now: datetime, minutes: float | None = None) -> Box:
-    """Every due question weakest first, fitted to ``minutes``, or in the last hour to the time left."""
+    """Every due question weakest first, fitted to ``minutes``, or in the last hour to the time left.
+
+    Minutes asked for (``--minutes``) that would run into the interview are cut to what
+    fits before it, and the box says so.
+    """
     if minutes is None:
         minutes = getattr(app, "rehearse_minutes", None)
+    over = None
     if minutes is None:
         minutes = default_minutes(focus_at(session.company, now), now)
-    return fit(session.company, questions_for(app.catalog, session.company), now, minutes, app.settings.quiet)
+    elif (over := overrun(focus_at(session.company, now), now, minutes)) is not None:
+        minutes = over.room
+    box = fit(session.company, questions_for(app.catalog, session.company), now, minutes, app.settings.quiet)
+    box.overrun = over
+    return box

@@ -9,13 +9,15 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import TextArea
 
+from tui.typeahead import typed_ahead
+
 PANE_KEYS = {"1": "questions", "2": "answer", "3": "tips", "4": "checklist"}
 
 
 class AnswerEditor(TextArea):
     """Right after a pane key brought the user here, the next pane key still moves between
-    panes (`2` `4` goes to the research, it does not type "4" into the answer); once they
-    type anything else, digits are text again."""
+    panes when it comes in the same burst (`2` `4` goes to the research, it does not type
+    "4" into the answer); a digit typed later, or after anything else, is text."""
 
     BINDINGS = [
         Binding("escape", "leave", "Leave editor"),
@@ -31,8 +33,16 @@ class AnswerEditor(TextArea):
     class Leave(Message):
         pass
 
-    navigating: bool = False
-    """True from a pane key until the next key: that key may be another pane key."""
+    _navigating: bool = False
+
+    @property
+    def navigating(self) -> bool:
+        """True from a pane key until the next key, if that key came in the same burst: it may be another pane key."""
+        return self._navigating and typed_ahead(self)
+
+    @navigating.setter
+    def navigating(self, value: bool) -> None:
+        self._navigating = value
 
     async def _on_key(self, event: events.Key) -> None:
         if self.navigating and event.key in PANE_KEYS:

@@ -101,3 +101,27 @@ async def test_a_session_with_no_screen_saves_the_file_the_screen_saves(tmp_path
     session.set_answer("right-fit", "I led 12 people", NOW)
     session.save_now()
     assert bare.path_for("acme-robotics").read_bytes() == by_app
+
+
+def test_a_poll_racing_our_own_save_does_not_take_it_for_a_change_elsewhere(tmp_path):
+    """The poll read the file, our save landed, then the poll compared with the new digest: a
+    spurious reload that redrew every pane (and the coach on every question) while typing."""
+    store = make_store(tmp_path)
+    session = CompanySession(store, store.create(acme()))
+    session.set_answer("right-fit", "typed", NOW)
+    snapshot = session.snapshot()
+    real = store.disk_digest
+
+    saving = threading.Thread(target=session.save, args=(snapshot,))
+
+    def read_then_our_save_lands(slug: str) -> str:
+        digest = real(slug)
+        store.disk_digest = real  # type: ignore[method-assign]
+        saving.start()
+        saving.join(0.3)  # the save waits for the lock the poll holds, or (before the fix) lands now
+        return digest
+
+    store.disk_digest = read_then_our_save_lands  # type: ignore[method-assign]
+    assert not session.disk_changed()
+    saving.join(5)
+    assert not session.dirty and not session.disk_changed()

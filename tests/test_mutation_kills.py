@@ -255,3 +255,33 @@ def test_private_dir_makes_missing_folders_0700(tmp_path):
     made = private_dir(tmp_path / "a" / "b")
     assert made == tmp_path / "a" / "b"
     assert all((tmp_path / p).stat().st_mode & 0o777 == 0o700 for p in ("a", "a/b"))
+
+
+def test_write_new_names_its_temp_file_after_the_target_and_reserves_names_privately(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from tui.core import atomic
+
+    linked, reserved_modes = [], []
+    real_link, real_replace = os.link, os.replace
+
+    def link(src, dst):
+        linked.append(os.path.basename(src))
+        return real_link(src, dst)
+
+    monkeypatch.setattr(os, "link", link)
+    atomic.write_new(tmp_path / "acme.toml.conflict-1", b"x")
+    assert linked and linked[0].startswith(".acme.toml.conflict-1.")
+
+    def no_links(src, dst):
+        raise OSError(errno.EPERM, "no hard links")
+
+    def replace(src, dst):
+        reserved_modes.append(os.stat(dst).st_mode & 0o777)
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "link", no_links)
+    monkeypatch.setattr(os, "replace", replace)
+    atomic.write_new(tmp_path / "other", b"y")
+    assert reserved_modes == [0o600]  # the empty placeholder a crash could leave is private too

@@ -76,7 +76,7 @@ def test_typing_saves_a_second_after_the_last_key_choices_sooner_structure_at_on
     clock.advance(AUTOSAVE_SECONDS * 0.9)
     assert owner.posted == []
     clock.advance(AUTOSAVE_SECONDS * 0.2)
-    assert kinds(owner) == ["Saved"] and not session.dirty
+    assert kinds(owner) == ["Saved"] and not session.dirty and owner.posted[0].session is session
     session.toggle_research("products")
     clock.advance(AUTOSAVE_SECONDS / 4 - 0.01)
     assert kinds(owner) == ["Saved"]
@@ -92,7 +92,7 @@ def test_a_rated_rehearsal_saves_now_and_stops_a_waiting_save(rig):
     session, owner, clock, _ = rig
     session.set_answer("why-here", "typed", NOW)
     session.record_rehearsal(Rehearsal("why-here", NOW, 60, 3))
-    assert kinds(owner) == ["Saved"] and not session.dirty
+    assert kinds(owner) == ["Saved"] and not session.dirty and owner.posted[0].session is session
     clock.advance(AUTOSAVE_SECONDS * 2)
     assert kinds(owner) == ["Saved"]
 
@@ -126,6 +126,7 @@ def test_save_now_stops_the_timer_tells_the_owner_and_returns_the_status(rig):
     session.set_answer("why-here", "typed", NOW)
     status = saver.save_now()
     assert status.state is SaveState.SAVED and kinds(owner) == ["Saved"] and owner.posted[0].status is status
+    assert owner.posted[0].session is session
     clock.advance(AUTOSAVE_SECONDS * 2)
     assert kinds(owner) == ["Saved"]
 
@@ -143,6 +144,7 @@ def test_polling_reports_a_change_on_disk_once_and_not_while_a_poll_runs(rig):
     assert kinds(owner) == ["DiskChanged"] and not saver._polling
     saver.reload()
     assert kinds(owner) == ["DiskChanged", "Reloaded"] and not owner.posted[1].was_blocked
+    assert owner.posted[1].session is session
     assert owner.posted[1].notice == Notice("The notes file changed on disk; loaded the new version.")
 
 
@@ -158,6 +160,17 @@ def test_reloading_a_file_that_breaks_then_parses_again(rig):
     saver.reload()
     assert kinds(owner) == ["SaveFailed", "Reloaded", "Reloaded"] and owner.posted[2].was_blocked
     assert owner.posted[2].notice == Notice("The notes file parses again; saving is back on.")
+
+
+def test_two_polls_at_once_read_the_disk_once(rig):
+    session, owner, _, saver = rig
+    session.path.write_text(session.path.read_text(encoding="utf-8").replace("leads", "led"), encoding="utf-8")
+
+    async def both():
+        await asyncio.gather(saver.poll_disk(), saver.poll_disk())
+
+    asyncio.run(both())
+    assert kinds(owner) == ["DiskChanged"]
 
 
 def test_a_poll_that_cannot_read_the_disk_says_nothing(rig, monkeypatch):

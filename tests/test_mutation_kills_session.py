@@ -124,3 +124,89 @@ def test_a_blocked_file_keeps_its_reason_when_quitting_writes_the_copy(session):
     status = session.save_for_exit()
     assert status.state is SaveState.BLOCKED and status.reason == reason and "TOML" in reason
     assert status.copy is not None and b"More typed" in status.copy.read_bytes()
+
+
+def test_orphans_and_mock_marks_announce_the_questions_part(session):
+    heard: list[Change] = []
+    qid = session.add_custom_question("Why robots?", taken=())
+    session.set_answer("gone", "Old answer", NOW)
+    session.subscribe(heard.append)
+    session.settle_orphans({"gone": "delete"})
+    session.toggle_mock_mark(qid)
+    assert heard == [Change(Part.QUESTIONS, Edit.STRUCTURE), Change(Part.QUESTIONS, Edit.CHOICE, qid)]
+
+
+def test_an_exception_while_quitting_with_nothing_unsaved_is_a_failure_with_its_reason(session, monkeypatch):
+    def crash():
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(session, "save_now", crash)
+    status = session.save_for_exit()
+    assert (status.state, status.reason) == (SaveState.FAILED, "boom")
+
+
+def test_quitting_while_still_blocked_and_unsaved_keeps_the_blocked_state(session, monkeypatch):
+    from tui.core.save_status import SaveStatus
+
+    session.set_answer("why-here", "Typed", NOW)
+    monkeypatch.setattr(session, "save_now", lambda: SaveStatus(SaveState.BLOCKED, "still broken"))
+    assert session.save_for_exit().state is SaveState.BLOCKED
+
+
+def test_a_file_still_broken_on_reload_keeps_pointing_at_the_recovery_copy(session):
+    session.path.write_text("format = [", encoding="utf-8")
+    assert session.reload().state is SaveState.BLOCKED
+    session.set_answer("why-here", "Typed while broken", NOW)
+    status = session.save_now()
+    assert status.state is SaveState.BLOCKED and status.copy is not None
+    assert session.reload().copy == status.copy
+
+
+def test_a_file_that_breaks_after_a_conflict_does_not_claim_the_conflict_copy(session):
+    text = session.path.read_text(encoding="utf-8")
+    session.path.write_text(text.replace("leads the market", "edited elsewhere"), encoding="utf-8")
+    session.set_answer("why-here", "Mine", NOW)
+    conflict = session.save(session.snapshot())
+    assert conflict.state is SaveState.CONFLICT and conflict.copy is not None
+    session.path.write_text("format = [", encoding="utf-8")
+    blocked = session.reload()
+    assert blocked.state is SaveState.BLOCKED and blocked.copy is None
+
+
+def test_a_reload_that_cannot_save_the_unsaved_edits_fails_with_the_reason(session, monkeypatch):
+    session.set_answer("why-here", "Unsaved", NOW)
+
+    def no_room(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(session.store, "save", no_room)
+    status = session.reload()
+    assert (status.state, status.reason) == (SaveState.FAILED, "No space left on device")
+    assert session.status is status
+
+
+def test_a_conflict_error_names_the_file_and_the_copy(tmp_path):
+    from tui.core.store import ConflictError
+
+    error = ConflictError(tmp_path / "acme.toml", tmp_path / "acme.toml.conflict-1")
+    assert (error.path, error.sibling) == (tmp_path / "acme.toml", tmp_path / "acme.toml.conflict-1")
+    assert str(error) == ("acme.toml changed on disk while you were editing. Nothing was overwritten: "
+                          "your version is saved as acme.toml.conflict-1 beside it.")
+
+
+def test_each_reload_outcome_says_when_or_where(session):
+    # Unsaved edits and a file back to what was last saved: ours is written, and saved now.
+    session.set_answer("why-here", "Newer", NOW)
+    status = session.reload()
+    assert (status.state, status.at) == (SaveState.SAVED, NOW)
+    # Nothing unsaved and a file changed elsewhere: taken as it is, saved as of now.
+    text = session.path.read_text(encoding="utf-8")
+    session.path.write_text(text.replace("Newer", "Edited elsewhere"), encoding="utf-8")
+    status = session.reload()
+    assert (status.state, status.at) == (SaveState.SAVED, NOW)
+    # Unsaved edits and a file changed elsewhere: ours goes to a copy the status names.
+    session.path.write_text(text.replace("Newer", "Edited again"), encoding="utf-8")
+    session.set_answer("why-here", "Mine", NOW)
+    status = session.reload()
+    assert status.state is SaveState.CONFLICT and status.copy is not None
+    assert status.reason == f"changed on disk; yours is in {status.copy.name}"

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from textual import messages, on
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.events import Resize
@@ -80,6 +81,8 @@ class FinaleApp(TypeAheadApp):
         """Lines for stderr once the terminal is back: where words went that are not in the notes file."""
         self.crash = ""
         """The last line of an unhandled exception's traceback, if one ended the app."""
+        self._leaving = False
+        """Set once _quit has saved and lets the app end: every other ExitApp goes through _quit first."""
         self.config_path = config_path
         """Where a theme picked in the palette is remembered; None when the file did not load."""
         self.places: dict = {}
@@ -227,6 +230,15 @@ class FinaleApp(TypeAheadApp):
                 with contextlib.suppress(Exception):
                     screen.hand_over_text()
 
+    @on(messages.ExitApp)
+    def _leave_as_ctrl_q_does(self, message: messages.ExitApp) -> None:
+        # finale itself leaves only through _quit. Any other ExitApp (textual-serve's "quit",
+        # sent when `finale serve` stops a browser tab) goes the same way as ctrl+q: after the
+        # keys that arrived before it, and saving first.
+        if not self._leaving:
+            message.prevent_default()
+            self.after_keys(lambda: self.call_later(self.action_quit))
+
     def _handle_exception(self, error: Exception) -> None:
         # Any unhandled exception, in a handler or a worker: the notes go to disk before the app ends.
         from textual.worker import WorkerFailed
@@ -278,17 +290,21 @@ class FinaleApp(TypeAheadApp):
     def _quit(self) -> None:
         lost = self.save_all()
         if not lost:
-            self.exit()
+            self._leave()
             return
         from tui.dialogs.basic import ConfirmDialog
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.exit()
+                self._leave()
 
         reason = lost[0].status.text
         self.push_screen(ConfirmDialog("Quit without your last changes?",
                                        f"They could not be saved: {reason}", yes="Quit anyway"), answer)
+
+    def _leave(self) -> None:
+        self._leaving = True
+        self.exit()
 
     # -- size ----------------------------------------------------------------
 
@@ -308,13 +324,6 @@ class FinaleApp(TypeAheadApp):
             top.show_size(width, height)
         elif not small and isinstance(top, TooSmallScreen):
             self.pop_screen()
-
-    def readiness_text(self, company) -> str:
-        """Checks passed over all questions plus research done, e.g. "12/30 (40%)"."""
-        from tui.core.checks import company_readiness
-
-        ready = company_readiness(self.catalog, company, self.settings.words_per_minute)
-        return ready.text
 
     def show_review(self, company) -> None:
         from tui.screens.review import ReviewScreen

@@ -192,16 +192,10 @@ def _settings(args: argparse.Namespace, quiet: bool = False):
 
 
 def _review_of(args: argparse.Namespace, entry):
-    from tui.core.checks import company_readiness, company_results
-    from tui.core.review import build_review
-
-    settings, catalog = _settings(args), _catalog(args)
-    results = company_results(catalog, entry.company, settings.words_per_minute)  # once, for both
-    ready = company_readiness(catalog, entry.company, settings.words_per_minute, results)
     from tui.core.clock import now
+    from tui.core.review import review_for
 
-    return build_review(catalog, entry.company, now(), settings.words_per_minute,
-                        readiness=ready.text, results=results)
+    return review_for(_catalog(args), entry.company, now(), _settings(args).words_per_minute)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -350,8 +344,28 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return launch(args)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from tui.core import paths
+    from tui.core.fsguard import check_data_dir
+
+    if not getattr(args, "demo", False):
+        check_data_dir(paths.data_dir(_option(args, "data_dir")))
+    from tui.serve import serve
+
+    return serve(args)
+
+
+def cmd_completion(args: argparse.Namespace) -> int:
+    from tui.completion import script
+
+    print(script(args.shell), end="")
+    return 0
+
+
 COMMANDS = {
     "packs": cmd_packs,
+    "serve": cmd_serve,
+    "completion": cmd_completion,
     "list": cmd_list,
     "review": cmd_review,
     "export": cmd_export,
@@ -368,6 +382,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import os
+
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions on a tab: answer and exit
+        from tui.completion import complete
+
+        complete()
     from tui.core.sanitize import SafeStream
 
     args = parse_args(argv)

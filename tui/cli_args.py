@@ -33,6 +33,17 @@ def _global_options() -> argparse.ArgumentParser:
     return common
 
 
+def _company(parser: argparse.ArgumentParser) -> None:
+    action = parser.add_argument("company", help="name or file slug; a unique prefix is enough")
+    action.completer = _complete_company  # type: ignore[attr-defined]  # read by argcomplete on a tab
+
+
+def _complete_company(prefix: str, parsed_args: argparse.Namespace, **_: object) -> list[str]:
+    from tui.completion import companies
+
+    return companies(prefix, parsed_args)
+
+
 def _minutes(text: str) -> float:
     try:
         value = float(text)
@@ -75,11 +86,11 @@ def build_parser(only: str | None = "", kind: type[argparse.ArgumentParser] = ar
 
     if want("open"):
         opener = sub.add_parser("open", parents=[common], help="open a company in the app")
-        opener.add_argument("company", help="name or file slug; a unique prefix is enough")
+        _company(opener)
 
     if want("rehearse"):
         rehearse = sub.add_parser("rehearse", parents=[common], help="rehearse the due answers, weakest first")
-        rehearse.add_argument("company", help="name or file slug; a unique prefix is enough")
+        _company(rehearse)
         rehearse.add_argument("--minutes", type=_minutes, metavar="N",
                               help="only the questions that fit N minutes (by target time), weakest first")
         rehearse.add_argument("--mock", action="store_true",
@@ -87,19 +98,19 @@ def build_parser(only: str | None = "", kind: type[argparse.ArgumentParser] = ar
 
     if want("review"):
         review = sub.add_parser("review", parents=[common], help="print the last-minute cheat sheet")
-        review.add_argument("company", help="name or file slug; a unique prefix is enough")
+        _company(review)
         review.add_argument("--width", type=int, metavar="N", help="wrap at N columns (default: the terminal's)")
         review.add_argument("--brief", action="store_true",
                             help="one screen (80x24): gaps, a line per question, the questions to ask")
 
     if want("check"):
         check = sub.add_parser("check", parents=[common], help="run the answer coach on every answer")
-        check.add_argument("company", help="name or file slug; a unique prefix is enough")
+        _company(check)
         check.add_argument("--json", action="store_true", help="a list of objects, for scripts")
 
     if want("export"):
         export = sub.add_parser("export", parents=[common], help="write the notes as Markdown or TOML")
-        export.add_argument("company", help="name or file slug; a unique prefix is enough")
+        _company(export)
         export.add_argument("--format", choices=["md", "toml"], default="md", help="md (default) or toml")
         export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
         export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -110,12 +121,41 @@ def build_parser(only: str | None = "", kind: type[argparse.ArgumentParser] = ar
         rounds = sub.add_parser("round", parents=[common], help="add an interview round to a company")
         rounds_sub = rounds.add_subparsers(dest="round_command", metavar="add", required=True)
         add = rounds_sub.add_parser("add", parents=[common], help="add a round, from a calendar invite or by hand")
-        add.add_argument("company", help="name or file slug; a unique prefix is enough")
+        _company(add)
         add.add_argument("--ics", metavar="FILE", type=_path, help="the calendar invite (.ics) to read it from")
         add.add_argument("--name", metavar="TEXT", help='the round\'s name, like "Hiring manager" (default: the invite\'s title)')
         add.add_argument("--at", metavar="WHEN", help='"YYYY-MM-DD HH:MM" in local time (without --ics)')
         add.add_argument("--with", dest="people", metavar="NAMES", help='interviewers, comma-separated')
+
+    if want("serve"):
+        serve = sub.add_parser(
+            "serve", parents=[common], help="run finale in a browser tab, behind a one-time token",
+            description="Serve finale to a browser. Prints one URL holding a fresh token; without it nothing "
+                        "is served. Each tab is its own finale with the same notes folder; ctrl+c stops every "
+                        "tab and saves its notes. From another machine, prefer an SSH tunnel: "
+                        "ssh -L 8123:127.0.0.1:8123 HOST, then finale serve --port 8123 on HOST.")
+        serve.add_argument("--host", default="127.0.0.1",
+                           help="address to listen on (default 127.0.0.1: this machine only)")
+        serve.add_argument("--port", type=_port, default=0, metavar="N",
+                           help="port to listen on (default: a free one)")
+        serve.add_argument("--lan", action="store_true",
+                           help="allow a --host other machines can reach (plain HTTP: prefer an SSH tunnel)")
+
+    if want("completion"):
+        completion = sub.add_parser("completion", parents=[common],
+                                    help="print a shell completion script: bash, zsh or fish")
+        completion.add_argument("shell", choices=["bash", "zsh", "fish"])
     return parser
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a port number') from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError("give a port from 0 (any free one) to 65535")
+    return value
 
 
 class _Refused(Exception):

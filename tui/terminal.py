@@ -14,6 +14,8 @@ DEFAULT_ESCDELAY_MS = "300"
 
 def terminal_problem(env: Mapping[str, str], stream: TextIO) -> str:
     """Why the app cannot run here, with what to set; "" when it can."""
+    if env.get("TEXTUAL_DRIVER", "").endswith(":WebDriver"):
+        return ""  # a browser tab of `finale serve`: textual-serve is the terminal, over a pipe, in UTF-8
     if not stream.isatty():
         return ("finale's screens need a terminal, and its output is not one. "
                 "For text you can pipe, use `finale review NAME` or `finale list`.")

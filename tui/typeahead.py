@@ -29,6 +29,7 @@ digit after a pane key is a pane key only in the same burst.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 from textual import events
@@ -50,6 +51,8 @@ InputEvent = events.Key | events.Paste
 
 class TypeAheadApp(App):
     _line: deque[InputEvent] | None = None
+    _after_keys: list[Callable[[], object]] = []  # replaced, never appended to
+    """What waits for the line of keys to empty (``after_keys``)."""
     _in_flight = 0
     """The ticket of the key being handled; 0 when none is."""
     _tickets = 0
@@ -117,7 +120,17 @@ class TypeAheadApp(App):
             self._watchdog = None
         self._next()
 
+    def after_keys(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once every key read so far has been handled: for what does not come as a
+        key but must see the keys before it (textual-serve's "quit" when a browser tab is stopped)."""
+        self._after_keys = [*self._after_keys, callback]  # never the class's shared default
+        self._next()
+
     def _next(self) -> None:
+        if not self._in_flight and not self._held and not self._line:
+            waiting, self._after_keys = self._after_keys, []
+            for callback in waiting:
+                callback()
         if self._in_flight or self._held or not self._line:
             return
         event = self._line.popleft()

@@ -6,7 +6,7 @@ import pytest
 
 from tests.e2e.test_real_terminal import CTRL_Q, ESC, notes, open_acme, with_acme
 
-pytestmark = pytest.mark.e2e
+pytestmark = pytest.mark.e2e  # tests/e2e/conftest.py fails, never skips, without finale
 
 CTRL_E = "\x05"
 

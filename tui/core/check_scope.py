@@ -15,7 +15,7 @@ from tui.core import parts as answer_parts
 from tui.core import reading
 from tui.core import words as w
 from tui.core.packs import Check
-from tui.core.research import competitors, research_words
+from tui.core.research import competitors, names_and_numbers, research_words
 from tui.core.research import stems_of as _stems_of
 
 if TYPE_CHECKING:
@@ -35,8 +35,8 @@ def keep(found: Spans, ok: Callable[[str, tuple[int, int]], bool]) -> Spans:
             if (kept := next((span for span in spans if ok(entry, span)), None)) is not None}
 
 
-def reader(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | tuple[str, ...] = ()
-           ) -> Callable[[str, tuple[int, int]], bool]:
+def reader(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | tuple[str, ...] = (),
+           prompt: str = "") -> Callable[[str, tuple[int, int]], bool]:
     """Whether a match counts for this check: in its part, done by the speaker, aimed at them.
 
     ``ordinary`` words of the notes ("customers") do not make a sentence about them.
@@ -46,10 +46,12 @@ def reader(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | t
     part = part_positions(doc, check)
     ignored = _positions(doc, list(params.get("ignore", [])))
     aimed = targets(doc, check, ctx, ordinary) if params.get("aimed", False) else None
+    weak = targets(doc, check, ctx, ordinary, strong=False) if aimed is not None else set()
     generic = _positions(doc, list(params.get("generic", []))) if aimed is not None else set()
     near = {doc.sentence[k] for k in aimed} if aimed is not None else set()  # sentences that speak of them
     rivals = _rival_positions(doc, ctx) if aimed is not None else set()
     cues = answer_parts.weakness_cue_words(doc) if params.get("part") == "weakness" else set()
+    echoed = _echoes(doc, prompt) if prompt else set()
 
     def ok(entry: str, span: tuple[int, int]) -> bool:
         first, last = span
@@ -57,35 +59,63 @@ def reader(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | t
             return False
         if cues and reading.clause_has(doc, first, set(), cues):
             return False  # the weakness as it is named ("I am not good at delegating") is not what is done about it
-        verb = next((i for i in range(first, last + 1) if doc.lower[i] not in reading.SPEAKERS), first)
-        if params.get("done", False) and (doc.sentence[first] in future or not reading.is_done_by_speaker(doc, verb)
-                                          or reading.looks_like_noun(doc, verb, entry)):
+        verb = next((i for i in range(first, last + 1)
+                     if doc.lower[i] not in reading.NOT_THE_VERB), first)
+        after = verb
+        if doc.lower[last] in reading.SPEAKERS and last + 1 < len(doc) and doc.sentence[last + 1] == doc.sentence[last]:
+            after = last + 1  # "so I", "now I": the verb after them says whether it is done or only tried
+        planned = (doc.sentence[first] in future or reading.is_intended(doc, verb) or reading.is_intended(doc, last)
+                   or doc.lower[after] in reading.INTENTION)
+        if (params.get("done", False) or params.get("not_planned", False)) and planned:
             return False
-        if aimed is not None and (reading.negated(doc, first) or not _aimed(doc, first, aimed, generic, near, rivals)):
+        if params.get("done", False) and (not reading.is_done_by_speaker(doc, verb) or reading.looks_like_noun(doc, verb, entry)
+                                          or any(reading.in_progress_for_past(doc, k, entry) for k in range(first, last + 1))):
+            return False
+        if echoed and doc.sentence[first] in echoed:
+            return False  # the question said back
+        if aimed is not None and (reading.negated(doc, first) or not _aimed(doc, first, aimed, weak, generic, near, rivals)):
             return False
         return True
 
     return ok
 
 
+def _echoes(doc: w.Text, prompt: str) -> set[int]:
+    """Sentences that say the question back ("Why do I want to work here as a Senior Product Manager?")."""
+    asked = set(w.analyse(prompt).stem)
+    words: dict[int, int] = {}
+    shared: dict[int, int] = {}
+    for s, stem_ in zip(doc.sentence, doc.stem, strict=True):
+        words[s] = words.get(s, 0) + 1
+        shared[s] = shared.get(s, 0) + (stem_ in asked)
+    return {s for s, n in words.items() if n >= 4 and shared[s] >= 0.7 * n}
+
+
 def _positions(doc: w.Text, entries: list[str]) -> set[int]:
     return {i for spans in w.found_entries(doc, entries).values() for first, last in spans for i in range(first, last + 1)}
 
 
-def _aimed(doc: w.Text, i: int, aimed: set[int], generic: set[int], near: set[int], rivals: set[int]) -> bool:
+def _aimed(doc: w.Text, i: int, aimed: set[int], weak: set[int], generic: set[int], near: set[int],
+           rivals: set[int]) -> bool:
     """Feeling at word ``i`` is about them.
 
     Not when its clause is about something any company has ("product
     management", "the mission"); yes when they are in its clause; not when a
-    competitor is; else when they are in the sentence before or after, and no
-    competitor in it or the one before ("Globex ... Their roadmap is impressive").
+    competitor is; not when it has an object of its own ("I love data
+    engineering"); else when they are in the sentence before or after ("That
+    excites me"), and no competitor in it or the one before ("Globex ... Their
+    roadmap is impressive").
     """
     if reading.clause_has(doc, i, set(), generic):
         return False
     if reading.clause_has(doc, i, set(), aimed):
         return True
-    if reading.clause_has(doc, i, set(), rivals):
-        return False
+    if i + 1 < len(doc) and doc.lower[i + 1].endswith("ing") and doc.sentence[i + 1] == doc.sentence[i]:
+        return False  # "I love building clean pipelines": the craft, wherever it is done
+    if reading.clause_has(doc, i, set(), weak):
+        return True  # a rarer word of their notes in the same clause ("eager to do that with a bigger fleet")
+    if reading.clause_has(doc, i, set(), rivals) or reading.has_object(doc, i):
+        return False  # "I love data engineering": about its object, which is not them
     before, s, after = _neighbours(doc, doc.sentence[i])
     rival_sentences = {doc.sentence[k] for k in rivals}
     return bool(near & {before, s, after}) and not rival_sentences & {before, s}
@@ -106,15 +136,17 @@ def _rival_positions(doc: w.Text, ctx: CheckContext) -> set[int]:
     return {i for stem_ in rivals for i in doc.where.get(stem_, ())}
 
 
-def targets(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | tuple[str, ...] = ()) -> set[int]:
-    """Where the answer speaks of them: "you", "your team", the company's name, a word of the research."""
+def targets(doc: w.Text, check: Check, ctx: CheckContext, ordinary: list[str] | tuple[str, ...] = (),
+            strong: bool = True) -> set[int]:
+    """Where the answer speaks of them: "you", "this role", the company's name, its names and numbers
+    in the notes, and (unless ``strong``) the notes' rarer words ("pipelines", "fleet")."""
     found = w.found_entries(doc, list(check.params.get("targets", [])))
     out = {i for spans in found.values() for first, last in spans for i in range(first, last + 1)}
     name = _stems_of(ctx.company_name) - {w.analyse(g).stem[0] for g in ("the", "and", "of") if w.analyse(g).stem}
     notes = "\n".join(ctx.notes.values())
     rivals = competitors(notes, name)
-    about = (set(research_words(notes, _stems_of(ctx.role), _stems_of(" ".join(ordinary)))) | name) - rivals \
-        if notes.strip() else set(name)
+    words = set(research_words(notes, _stems_of(ctx.role), _stems_of(" ".join(ordinary)))) if notes.strip() else set()
+    about = ((words & names_and_numbers(notes) if strong else words) | name) - rivals
     for stem_ in about:
         out.update(doc.where.get(stem_, ()))
     return out

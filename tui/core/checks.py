@@ -175,13 +175,14 @@ def _mentions_company(question: Question, doc: w.Text, text: str, check: Check, 
 
 
 _BESIDE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_BEFORE = re.compile(r"([^\W_]+(?:['’][^\W_]+)*) $")
 
 
 def _in_other_name(text: str, start: int, end: int, own: set[str]) -> bool:
     """A word of the company's name inside another name: "Freight" in "Ridgeway Freight" is not "Tidewater Freight"."""
-    before = _BESIDE.findall(text[max(0, start - 40):start])
+    before = _BEFORE.search(text[max(0, start - 40):start])  # only a word right before it, one space apart
     after = _BESIDE.match(text, end + 1) if text[end:end + 1] == " " else None
-    near = ([before[-1]] if before and text[start - 1:start] == " " else []) + ([after.group(0)] if after else [])
+    near = ([before.group(1)] if before else []) + ([after.group(0)] if after else [])
     return any(word[:1].isupper() and word.casefold() not in own and word.casefold() not in GENERIC_NAME_WORDS
                and word.casefold() not in STOP_WORDS for word in near)
 
@@ -222,7 +223,7 @@ def _includes_any(question: Question, doc: w.Text, text: str, check: Check, ctx:
     wanted = int(check.params.get("min", 1))
     found = w.found_entries(doc, list(check.params.get("words", [])))
     ordinary = next((c.params["ordinary"] for c in question.checks if "ordinary" in c.params), ())
-    found = scope.keep(found, scope.reader(doc, check, ctx, ordinary))
+    found = scope.keep(found, scope.reader(doc, check, ctx, ordinary, question.prompt))
     spoilers = w.found_entries(doc, list(check.params.get("unless", [])))
     if spoilers:
         return False, f"{check.message} {_found_text(doc, spoilers)} does not count here."

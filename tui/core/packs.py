@@ -45,7 +45,7 @@ CHECK_KINDS: dict[str, dict[str, tuple[type, bool]]] = {
     "mentions_company": {},
     "uses_research": {"items": (list, True), "min": (int, False), "ordinary": (list, False), "praise": (list, False)},
     "includes_any": {"words": (list, True), "min": (int, False), "found": (str, False), "done": (bool, False),
-                     "unless": (list, False), "ignore": (list, False), "part": (str, False), "aimed": (bool, False),
+                     "unless": (list, False), "ignore": (list, False), "part": (str, False), "aimed": (bool, False), "not_planned": (bool, False),
                      "targets": (list, False), "generic": (list, False)},
     "past_event": {"markers": (list, False), "found": (str, False), "part": (str, False)},
     "has_number": {"idioms": (list, False)},

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from tui.core import reading
 from tui.core import words as w
 
 STRENGTH_CUES = (
@@ -66,8 +67,12 @@ def _strength_and_weakness(doc: w.Text) -> Parts:
     """
     weak_spans = w.found_entries(doc, list(WEAKNESS_CUES)).values()
     weak_words = {i for spans in weak_spans for first, last in spans for i in range(first, last + 1)}
-    strong = _cued_sentences(doc, STRENGTH_CUES, weak_words)
+    denied = {first for spans in w.found_entries(doc, list(STRENGTH_CUES)).values() for first, _ in spans
+              if reading.negated(doc, first)}  # "I am not strong with budgets" names a weakness
+    strong = _cued_sentences(doc, STRENGTH_CUES, weak_words | denied)
     weak = _cued_sentences(doc, WEAKNESS_CUES)
+    for first in denied:
+        weak[doc.sentence[first]] = min(weak.get(doc.sentence[first], first), first)
     sentences = sorted(set(doc.sentence))
     if not strong and not weak:
         every = frozenset(sentences)

@@ -10,12 +10,13 @@ short scan per match, never a pass over the whole answer.
 from __future__ import annotations
 
 from tui.core import words as w
-from tui.core.wordkinds import FIGURE_WORDS
+from tui.core.wordkinds import FIGURE_WORDS, is_past_word
 
 # A clause ends at a sentence break or before one of these: "I led X, but my
 # manager took the credit" holds two subjects.
 CLAUSE_WORDS = frozenset("but however whereas although though while yet".split())
 SPEAKERS = frozenset({"i", "we"})
+AUXILIARIES = frozenset("have has had am is are was were be been being do does did".split())
 # Subjects that are not the speaker. "that" and "which" as in "features that led to".
 OTHER_SUBJECTS = frozenset("he she they you it who which that this someone somebody everyone nobody".split())
 OTHER_PEOPLE = frozenset("""
@@ -34,6 +35,11 @@ also then first later eventually ultimately personally successfully quickly rece
 have has had was were am are be been is and really
 """.split())
 _NEGATIONS = frozenset("not never no".split())
+_POINTING_BACK = frozenset("it this them these those me most".split())
+# Words of a matched phrase that are not its verb: "I have recently started" acts in "started".
+NOT_THE_VERB = SPEAKERS | AUXILIARIES | _BETWEEN | frozenset("since already just now actively still always".split())
+# "I managed to ship", "we were able to launch": an infinitive after these is still a deed.
+_DEED_BEFORE_TO = frozenset("able managed got went decided started began helped chose agreed stepped".split())
 _SUBJECT_PRONOUNS = frozenset("i we you he she they".split())
 _KIND_DETERMINERS = frozenset("the a that this what which any every same some one".split())
 _VAGUE = frozenset("hundreds thousands dozens millions billions".split())
@@ -74,7 +80,16 @@ def looks_like_noun(doc: w.Text, i: int, entry: str) -> bool:
     spelled = {part.strip().lower() for alternative in entry.split("|") for part in alternative.split()}
     if word not in spelled and word.endswith(_NOUN_ENDINGS):
         return True
-    return i > 0 and doc.sentence[i - 1] == doc.sentence[i] and doc.lower[i - 1] in _DETERMINERS
+    if word not in spelled and word.endswith("s") and not word.endswith("ss"):
+        return True  # "guides", "leads": a plural, or someone else's deed ("she leads"), never "I"
+    same = doc.sentence[i]
+    nxt = i + 1 < len(doc) and doc.sentence[i + 1] == same
+    if nxt and (doc.lower[i + 1] == "of" or is_past_word(doc.lower[i + 1], doc.stem[i + 1])):
+        return True  # "head of digital", "the engineering lead drove"
+    if i > 0 and doc.sentence[i - 1] == same and doc.lower[i - 1] in _DETERMINERS:
+        return True
+    return (i > 1 and doc.sentence[i - 2] == same and doc.lower[i - 2] in _DETERMINERS
+            and doc.lower[i - 1] not in SPEAKERS and doc.lower[i - 1] not in _SUBJECT_PRONOUNS)
 
 
 def subject_of(doc: w.Text, i: int) -> str:
@@ -100,9 +115,11 @@ def subject_of(doc: w.Text, i: int) -> str:
 
 
 def is_intended(doc: w.Text, i: int) -> bool:
-    """A wish, a plan or an ability rather than a deed: "I want to lead", "I will build", "I could ship"."""
+    """A wish, a plan or an ability rather than a deed: "I want to lead", "I will build", "taught me to build"."""
     first, _ = clause_of(doc, i)
-    return any(doc.lower[k] in INTENTION for k in range(max(first, i - 5), i))
+    if any(doc.lower[k] in INTENTION for k in range(max(first, i - 5), i)):
+        return True
+    return i > first + 1 and doc.lower[i - 1] == "to" and doc.lower[i - 2] not in _DEED_BEFORE_TO
 
 
 def is_done_by_speaker(doc: w.Text, i: int) -> bool:
@@ -132,17 +149,37 @@ def not_an_amount(doc: w.Text, i: int) -> bool:
     weeks") or a vague plural ("hundreds of reports")."""
     lower = doc.lower
     word = lower[i]
-    if word in _VAGUE:
-        return True
+    if word in _VAGUE or (word[:1].isalpha() and any(ch.isdigit() for ch in word)):
+        return True  # "hundreds of", or a code such as "I-5", "Q3", "A4"
     before = lower[i - 1] if i > 0 and doc.sentence[i - 1] == doc.sentence[i] else ""
     if before in ("every", "each"):
         return True
-    after = doc.raw[doc.span(i)[1]:doc.span(i)[1] + 6].lower().lstrip()
-    if after.startswith(("a.m", "p.m", "am ", "pm ", "am.", "pm.", "o'clock", "o’clock")) or after in ("am", "pm"):
-        return True
+    after = lower[i + 1] if i + 1 < len(doc) else ""
+    if after in ("am", "pm", "o'clock", "oclock") or (after in ("a", "p") and i + 2 < len(doc) and lower[i + 2] == "m"):
+        return True  # "2 a.m.", "6pm": a clock time
     small = word in _CLOCK_WORDS or (word.isdigit() and int(word) <= 12)
     nxt = lower[i + 1] if i + 1 < len(doc) and doc.sentence[i + 1] == doc.sentence[i] else ""
     return before in _CLOCK_LEADS and small and nxt in ("", "and", "or", "in", "at", "on", "every", "sharp", "tonight")
+
+
+def in_progress_for_past(doc: w.Text, i: int, entry: str) -> bool:
+    """ "I am learning to" for an entry that spells "I learned to": in progress, not done. Stems join them."""
+    word = doc.lower[i]
+    if not word.endswith("ing"):
+        return False
+    spelled = [part.lower() for alternative in entry.split("|") for part in alternative.split()]
+    return not any(p.endswith("ing") for p in spelled) and any(p.endswith(("ed", "nt")) for p in spelled)
+
+
+def has_object(doc: w.Text, i: int) -> bool:
+    """Feeling at word ``i`` says what it is about ("I love data engineering"), rather than
+    pointing back ("That excites me", "I love it", "I'm thrilled")."""
+    first, last = clause_of(doc, i)
+    following = [doc.lower[k] for k in range(i + 1, min(last, i + 3) + 1)]
+    before = [doc.lower[k] for k in range(max(first, i - 2), i)]
+    if len(following) <= 1 or any(word in _POINTING_BACK for word in following + before):
+        return False
+    return not (following[0] == "that" or (before and before[-1] == "that"))  # "I love that the team ships weekly"
 
 
 def negated(doc: w.Text, i: int) -> bool:

@@ -60,6 +60,12 @@ def research_words(notes: str, known: frozenset[str] = frozenset(), ordinary: fr
 
 
 @lru_cache(maxsize=64)
+def names_and_numbers(notes: str) -> frozenset[str]:
+    """Stems of the names and numbers in the notes: what only this company has ("Dockline", "2027")."""
+    return frozenset(t.stem for t in w.analyse(notes).tokens if w.is_number(t) or w.is_proper_name(t))
+
+
+@lru_cache(maxsize=64)
 def competitors(notes: str, company: frozenset[str] = frozenset()) -> frozenset[str]:
     """Stems of the names the notes give as rivals, never a word of the company's own name."""
     doc = w.analyse(notes)

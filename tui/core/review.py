@@ -1,7 +1,8 @@
 """The last-minute cheat sheet: one model, rendered as plain text or Markdown.
 
-The TUI's Review screen, `finale review` and `finale export --format md` all
-start from ``build_review``, so the three never disagree.
+The TUI's Review screen, `finale review`, its `--brief` and `finale export`
+all start from ``review_for``, which runs the coach once for the readiness
+and the gaps alike, so they never disagree and never pay for it twice.
 """
 
 from __future__ import annotations
@@ -73,6 +74,15 @@ class Review(Record):
         """Earlier rounds' follow-ups, "Round: what to do"."""
         self.answered_asks: list[str] = []
         """Chosen questions an earlier round already answered: marked, not offered again."""
+
+
+def review_for(catalog: Catalog, company: Company, now: datetime, wpm: int = DEFAULT_WPM) -> Review:
+    """The cheat sheet with its readiness: the one way every reader of a review gets it."""
+    from tui.core.checks import company_readiness, company_results
+
+    results = company_results(catalog, company, wpm)  # once: the readiness and the gaps both read it
+    readiness = company_readiness(catalog, company, wpm, results).text
+    return build_review(catalog, company, now, wpm, readiness=readiness, results=results)
 
 
 def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = DEFAULT_WPM,

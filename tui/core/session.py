@@ -325,11 +325,14 @@ class CompanySession:
     # -- the file on disk ---------------------------------------------------
 
     def disk_changed(self) -> bool:
-        """Whether the file is not the one we last loaded or saved (any thread; reads the file)."""
-        current = self.store.disk_digest(self.slug)
+        """Whether the file is not the one we last loaded or saved (any thread; reads the file).
+
+        Under the lock: read outside it, our own save could land between the read and the
+        compare, and the poll took the file we had just written for a change made elsewhere.
+        """
         with self._lock:
             expected = self._broken_digest if self._status.state is SaveState.BLOCKED else self.digest
-        return current != expected
+            return self.store.disk_digest(self.slug) != expected
 
     def reload(self) -> SaveStatus:
         """Take the file as it is on disk now (UI thread; hand over any text a widget holds first).

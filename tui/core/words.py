@@ -355,7 +355,7 @@ def past_events(text: Text, markers: list[str], exclude: frozenset[str] = frozen
     for s in sorted(present_story):
         later = [t for t in (s + 1, s + 2) if t in told and t not in future and t not in past]
         if later:
-            first = text.sentence.index(later[0])
+            first = bisect_left(text.sentence, later[0])
             while text.lower[first] not in ("i", "we"):
                 first += 1
             spans.append((first, first + 1))

@@ -12,7 +12,7 @@ from textual.widgets import Header, Markdown, Static
 
 from tui.core.brief import render_brief
 from tui.core.notes import Company
-from tui.core.review import Review, build_review, render_markdown
+from tui.core.review import Review, render_markdown, review_for
 from tui.core.sanitize import for_terminal
 from tui.widgets.fit_footer import FitFooter
 
@@ -59,8 +59,7 @@ class ReviewScreen(Screen):
 
     def review(self) -> Review:
         app = self.app
-        return build_review(app.catalog, self.company, app.clock(), app.settings.words_per_minute,
-                            readiness=app.readiness_text(self.company))
+        return review_for(app.catalog, self.company, app.clock(), app.settings.words_per_minute)
 
     def markdown(self, review: Review | None = None) -> str:
         review = review or self.review()

@@ -23,6 +23,7 @@ JOBS ?= auto
 test: $(STAMP)
 	$(BIN)/ruff check tui tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/mypy --strict tui/core  # the plain-Python core, strictly: no Textual generics to excuse
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -n $(JOBS) --dist worksteal $(PYTEST_ARGS)
 

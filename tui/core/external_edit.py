@@ -56,7 +56,7 @@ def edit_externally(editor: str, folder: Path, prefix: str, text: str,
             handle.write(text.encode("utf-8", errors="surrogatepass"))
         try:
             status = run([*shlex.split(editor), str(path)])
-        except Exception as error:  # no terminal to hand over (tests, textual-serve) or no such editor
+        except Exception as error:  # noqa: BLE001 - no terminal to hand over (tests, textual-serve), no such editor
             reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
             return EditResult(None, f"Could not start {editor}: {reason}. Set $VISUAL or $EDITOR to an editor "
                                     "you have; the answer was not changed.", "error")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.core.atomic import atomic_write, private_dir
 from tui.core.bounded import read_regular
@@ -90,9 +90,9 @@ class Summary(NamedTuple):
         return (f"line {self.error_line}: " if self.error_line else "") + (self.error or "")
 
 
-def _fingerprint(catalog: Catalog, wpm: int) -> list:
+def _fingerprint(catalog: Catalog, wpm: int) -> list[object]:
     sources = [p.source for p in catalog.packs] + [e.source for e in catalog.errors]
-    out: list = [VERSION, wpm]
+    out: list[object] = [VERSION, wpm]
     for path in sources:
         try:
             out.append([str(path), *file_stamp(path.stat())])
@@ -173,7 +173,7 @@ def leftovers(store: NotesStore) -> list[Leftover]:
     return out
 
 
-def sort_key(summary: Summary, now: datetime) -> tuple:
+def sort_key(summary: Summary, now: datetime) -> tuple[object, ...]:
     focus = summary.focus(now) if summary.ok else None
     return soonest_first(focus.at if focus else None, summary.name if summary.ok else summary.slug, now, broken=not summary.ok)
 
@@ -214,7 +214,7 @@ def summaries(store: NotesStore, catalog: Catalog, now: datetime, wpm: int = DEF
         known = {}
     clean_stale_temps(store.companies)  # left by a save that was killed; an hour old, so not in use
 
-    fresh: dict[str, dict] = {}
+    fresh: dict[str, dict[str, Any]] = {}
     out: list[Summary] = []
     changed = False
     for slug in store.slugs():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 from tui.core.bounded import NotRegularFileError, read_regular
 from tui.core.record import Record
@@ -37,7 +38,7 @@ class Invite(Record):
         return Round(name.strip() or self.summary or "Interview", self.at, list(self.people))
 
 
-def _person(prop) -> str:
+def _person(prop: Any) -> str:  # an icalendar property (icalendar has no types)
     name = str(prop.params.get("CN", "")).strip()
     if name:
         return name
@@ -64,7 +65,7 @@ def parse_invite(data: bytes, where: str = "invite") -> Invite:
     try:
         calendar = icalendar.Calendar.from_ical(data)
         events = list(calendar.walk("VEVENT"))
-    except Exception as error:  # icalendar raises ValueError, KeyError, IndexError... on broken text
+    except Exception as error:  # noqa: BLE001 - icalendar raises ValueError, KeyError, IndexError... on broken text
         reason = " ".join(str(error).split())[:120] or type(error).__name__
         raise InviteError(f"{where}: not a calendar invite ({reason})") from None
     if not events:
@@ -72,7 +73,7 @@ def parse_invite(data: bytes, where: str = "invite") -> Invite:
     event = events[0]
     try:
         start = event.decoded("DTSTART")
-    except Exception:
+    except Exception:  # noqa: BLE001 - as above: any error from icalendar means no usable start
         raise InviteError(f"{where}: the event has no start time (DTSTART)") from None
     at, zone = _local(start)
     if at is None:

@@ -7,7 +7,7 @@ back after the known ones, so hand edits and newer versions survive a save.
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, SupportsIndex
 
 from tui.core.record import Record
 from tui.core.schema import Problem, expect, expect_str_list, join, type_name
@@ -154,13 +154,13 @@ class ZonedDateTime(datetime):
         zoned.original = aware
         return zoned
 
-    def __reduce_ex__(self, protocol):  # pickle keeps the original offset
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:  # pickle keeps the original offset
         return (ZonedDateTime.of, (self.original,)) if self.original is not None else super().__reduce_ex__(protocol)
 
     def __copy__(self) -> ZonedDateTime:
         return self
 
-    def __deepcopy__(self, memo: dict) -> ZonedDateTime:  # immutable, like every datetime
+    def __deepcopy__(self, memo: dict[int, object]) -> ZonedDateTime:  # immutable, like every datetime
         return self
 
 
@@ -189,7 +189,7 @@ def _as_datetime(value: Any) -> datetime | None:
     return None
 
 
-def _datetime_field(table: dict, key: str, path: str, problems: list[Problem], required: bool = False) -> datetime | None:
+def _datetime_field(table: dict[str, Any], key: str, path: str, problems: list[Problem], required: bool = False) -> datetime | None:
     if key not in table:
         if required:
             problems.append(Problem(path, f'missing "{key}"'))
@@ -200,17 +200,18 @@ def _datetime_field(table: dict, key: str, path: str, problems: list[Problem], r
     return value
 
 
-def _split(table: dict, known: tuple[str, ...]) -> dict[str, Any]:
+def _split(table: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
     return {k: v for k, v in table.items() if k not in known}
 
 
-def _table(doc: dict, key: str, path: str, problems: list[Problem]) -> dict:
+def _table(doc: dict[str, Any], key: str, path: str, problems: list[Problem]) -> dict[str, Any]:
     if expect(doc, key, dict, path, problems):
-        return doc.get(key, {})
+        table: dict[str, Any] = doc.get(key, {})
+        return table
     return {}
 
 
-def _tables_array(doc: dict, key: str, problems: list[Problem]) -> list[tuple[str, dict]]:
+def _tables_array(doc: dict[str, Any], key: str, problems: list[Problem]) -> list[tuple[str, dict[str, Any]]]:
     if not expect(doc, key, list, "", problems):
         return []
     out = []
@@ -223,7 +224,7 @@ def _tables_array(doc: dict, key: str, problems: list[Problem]) -> list[tuple[st
     return out
 
 
-def _str(table: dict, key: str, path: str, problems: list[Problem], required: bool = False) -> str:
+def _str(table: dict[str, Any], key: str, path: str, problems: list[Problem], required: bool = False) -> str:
     if key not in table:
         if required:
             problems.append(Problem(path, f'missing "{key}"'))

@@ -51,7 +51,8 @@ class PackCache:
         row = self._entries().get(str(source))
         if isinstance(row, dict) and row.get("stamp") == stamp and isinstance(row.get("doc"), dict):
             self._fresh[str(source)] = row
-            return row["doc"]
+            doc: dict[str, Any] = row["doc"]
+            return doc
         return None
 
     def put(self, source: Path, stamp: list[int], doc: dict[str, Any]) -> None:

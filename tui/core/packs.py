@@ -14,7 +14,7 @@ from tui.core import paths
 from tui.core.bounded import read_regular
 from tui.core.fsguard import file_stamp
 from tui.core.pack_cache import PackCache
-from tui.core.pack_model import (  # re-exported: the rest of finale imports them from here
+from tui.core.pack_model import (  # re-exported (in __all__): the rest of finale imports them from here
     QUESTION_KINDS,
     Check,
     ChecklistItem,
@@ -36,6 +36,12 @@ from tui.core.schema import (
     type_name,
 )
 
+__all__ = [  # what pack_model holds, re-exported, and what this module adds
+    "QUESTION_KINDS", "Check", "ChecklistItem", "Pack", "PackError", "Question", "StarterAsk", "Tip",
+    "DEFAULT_PACK_FILE", "SLUG", "Catalog", "build_pack", "default_pack_path", "load_catalog", "load_pack_file",
+    "parse_pack",
+]
+
 DEFAULT_PACK_FILE = "closing-senior-pm.toml"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -55,7 +61,7 @@ CHECK_KINDS: dict[str, dict[str, tuple[type, bool]]] = {
 }
 
 
-def _slug_ok(table: dict, key: str, path: str, problems: list[Problem]) -> None:
+def _slug_ok(table: dict[str, Any], key: str, path: str, problems: list[Problem]) -> None:
     value = table.get(key)
     if isinstance(value, str) and not SLUG.match(value):
         problems.append(
@@ -63,7 +69,7 @@ def _slug_ok(table: dict, key: str, path: str, problems: list[Problem]) -> None:
         )
 
 
-def _text(table: dict, key: str, default: str = "") -> str:
+def _text(table: dict[str, Any], key: str, default: str = "") -> str:
     value = table.get(key, default)
     return value if isinstance(value, str) else default
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import accumulate
+from typing import Any
 
 from tui.core.wordkinds import figure_positions, past_positions
 
@@ -22,7 +23,7 @@ _JOINERS = re.compile("['’‐‑]")  # a token holding one of these is split i
 
 
 @lru_cache(maxsize=1)
-def _stemmer():
+def _stemmer() -> Any:  # PyStemmer ships no types
     import Stemmer
 
     return Stemmer.Stemmer("english")

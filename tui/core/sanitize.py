@@ -12,7 +12,9 @@ are not the terminal.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
+from typing import Any, TextIO
 
 # C0 controls except tab and newline, DEL, the C1 controls (U+0080-U+009F: CSI is
 # U+009B, OSC U+009D, ST U+009C in 8-bit terminals), and the line and paragraph
@@ -86,18 +88,18 @@ class SafeStream:
     an export piped to a file).
     """
 
-    def __init__(self, raw):
+    def __init__(self, raw: TextIO) -> None:
         self.raw = raw
 
     def write(self, text: str) -> int:
         self.raw.write(for_terminal(text))
         return len(text)
 
-    def writelines(self, lines) -> None:
+    def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:
             self.write(line)
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.raw, name)
 
 

@@ -117,7 +117,7 @@ def interval(ratings: list[int]) -> timedelta:
         if rating < 3:
             break
         streak += 1
-    return min(base * (2 ** max(0, streak - 1)), MAX_INTERVAL)
+    return min(base * (1 << max(0, streak - 1)), MAX_INTERVAL)
 
 
 def words_changed(before: str, after: str) -> int:

@@ -298,7 +298,7 @@ class CompanySession:
         """
         try:
             status = self.save_now()
-        except Exception as error:  # a crash path: whatever broke, still try the copy below
+        except Exception as error:  # noqa: BLE001 - a crash path: whatever broke, still try the copy below
             status = SaveStatus(SaveState.FAILED, _reason(error))
         if not self.dirty:
             return status

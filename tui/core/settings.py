@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.core.bounded import read_regular
 from tui.core.schema import Problem, check_keys, expect, syntax_position
 from tui.core.speech import DEFAULT_WPM
+
+if TYPE_CHECKING:
+    from tui.core.schedule import QuietHours
 
 
 class Settings(NamedTuple):
@@ -20,7 +23,7 @@ class Settings(NamedTuple):
     """No rehearsal falls due inside these hours, unless the interview does."""
 
     @property
-    def quiet(self):
+    def quiet(self) -> QuietHours:
         from tui.core.schedule import parse_quiet
 
         return parse_quiet(self.quiet_hours)

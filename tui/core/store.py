@@ -282,7 +282,7 @@ class NotesStore:
         now = self.clock()
         entries = [self.read(slug, with_digest=False) for slug in self.slugs()]
 
-        def key(entry: Entry) -> tuple:
+        def key(entry: Entry) -> tuple[object, ...]:
             company = entry.company
             if company is None:
                 return soonest_first(None, entry.slug, now, broken=True)

@@ -235,7 +235,9 @@ class FinaleApp(TypeAheadApp):
         # finale itself leaves only through _quit. Any other ExitApp (textual-serve's "quit",
         # sent when `finale serve` stops a browser tab) goes the same way as ctrl+q: after the
         # keys that arrived before it, and saving first.
-        if not self._leaving:
+        # An exit with a result is a program's own (the snapshot harness exits with its screenshot,
+        # even while the too-small screen holds the keys): it ends the app as asked.
+        if not self._leaving and self.return_value is None:
             message.prevent_default()
             self.after_keys(lambda: self.call_later(self.action_quit))
 

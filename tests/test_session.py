@@ -103,14 +103,14 @@ def test_keys_typed_during_a_conflicting_save_are_in_the_conflict_copy(session, 
         return real_save(*args, **kwargs)
 
     monkeypatch.setattr(session.store, "save", slow_save)
-    session.set_answer("right-fit", "before the save", NOW)
+    session.set_answer("why-here", "before the save", NOW)  # the field edited elsewhere too
     theirs = hand_edit(session, "Your robot arm", "Edited elsewhere")
     result: list = []
     snapshot = session.snapshot()
     worker = threading.Thread(target=lambda: result.append(session.save(snapshot)))
     worker.start()
     assert in_save.wait(5)
-    session.set_answer("right-fit", "before the save, and typed during it", NOW)
+    session.set_answer("why-here", "before the save, and typed during it", NOW)
     typed.set()
     worker.join(5)
     assert result[0].state is SaveState.CONFLICT
@@ -137,7 +137,7 @@ def test_a_broken_file_blocks_then_a_repair_resumes_saving(session):
     session.path.write_bytes(BROKEN)
     assert session.disk_changed()
     assert session.reload().state is SaveState.BLOCKED
-    session.set_answer("right-fit", "typed while it was broken", NOW)
+    session.set_answer("why-here", "typed while it was broken", NOW)  # the repair edits it too
     assert session.save(session.snapshot()).state is SaveState.BLOCKED  # autosaves wait
     assert session.path.read_bytes() == BROKEN and not session.disk_changed()
     session.path.write_bytes(good.replace(b"Your robot arm", b"Repaired by hand"))
@@ -223,7 +223,7 @@ def test_ctrl_s_after_a_repair_that_differs_says_where_the_text_went(session):
     good = session.path.read_bytes()
     session.path.write_bytes(BROKEN)
     session.reload()
-    session.set_answer("right-fit", "typed while broken", NOW)
+    session.set_answer("why-here", "typed while broken", NOW)
     session.path.write_bytes(good.replace(b"Your robot arm", b"Repaired by hand"))
     status = session.save_now()
     assert status.state is SaveState.CONFLICT and "typed while broken" in status.copy.read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import os
 import signal
 import time
 from collections.abc import Callable, Iterable
@@ -26,12 +27,13 @@ from tui.core.session import CompanySession
 from tui.core.settings import Settings
 from tui.core.store import Loaded, NotesStore
 from tui.saving import Schedule
+from tui.textual_private import adopt_first_screen
 from tui.typeahead import TypeAheadApp
 from tui.widgets.control_filter import ControlFilter
 
 CONTROL_FILTER = ControlFilter()
 
-MIN_SIZE = (60, 20)
+MIN_SIZE = (40, 20)
 THAW_AFTER_SECONDS = 10.0
 
 
@@ -82,7 +84,9 @@ class FinaleApp(TypeAheadApp):
         self.crash = ""
         """The last line of an unhandled exception's traceback, if one ended the app."""
         self._leaving = False
-        """Set once _quit has saved and lets the app end: every other ExitApp goes through _quit first."""
+        """Set once _quit has saved and lets the app end."""
+        self.served = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
+        """A browser tab of `finale serve`: its ExitApp (the tab stopped) goes through _quit first."""
         self.config_path = config_path
         """Where a theme picked in the palette is remembered; None when the file did not load."""
         self.places: dict = {}
@@ -160,13 +164,10 @@ class FinaleApp(TypeAheadApp):
             from tui.screens.picker import PickerScreen
 
             screen = PickerScreen()
-        # As push_screen and switch_screen do: switch_screen pops one, and `c` switches this
-        # screen for the picker.
-        screen._push_result_callback(screen, None)
-        # Its styles are the app's, with the theme they were parsed with (a theme from the
-        # settings is set in on_mount, which refreshes the CSS itself): without this, Textual
-        # re-parses and re-applies all the CSS for a screen it believes has not seen it.
-        screen._css_update_count = self._css_update_count
+        # As push_screen does: `c` switches this screen for the picker. Its styles are the app's,
+        # with the theme they were parsed with (a theme from the settings is set in on_mount,
+        # which refreshes the CSS itself), so Textual need not parse and apply them all again.
+        adopt_first_screen(self, screen)
         return screen
 
     def _remember_theme(self, theme) -> None:
@@ -210,13 +211,26 @@ class FinaleApp(TypeAheadApp):
         self._hand_over_text()
         for session in self.sessions:
             status = session.save_for_exit()
+            for notice in self.store.notices:  # a notes folder made again: the terminal says where
+                if f"finale: {notice}" not in self.farewell:
+                    self.farewell.append(f"finale: {notice}")
             if status.copy is not None and status.state is not SaveState.SAVED:
                 line = f"finale: {session.slug}: your latest words are in {status.copy}"
                 if line not in self.farewell:
                     self.farewell.append(line)
             if session.dirty:
                 lost.append(session)
+                self._keep_for_the_terminal(session, status.reason)
         return lost
+
+    def _keep_for_the_terminal(self, session: CompanySession, reason: str) -> None:
+        """Nothing could be written anywhere: the text itself goes to stderr at exit, for the user to copy."""
+        from tui.core.recovery import plain_text
+
+        head = f"finale: {session.slug}: nothing could be written"
+        text = plain_text(session.company).decode("utf-8")
+        self.farewell[:] = [line for line in self.farewell if not line.startswith(head)]
+        self.farewell.append(f"{head} ({reason}). Your notes as they were, to copy:\n{text}")
 
     def _hand_over_text(self) -> None:
         """Text an editor holds but has not passed on (keys typed just before quitting) reaches its session."""
@@ -232,12 +246,9 @@ class FinaleApp(TypeAheadApp):
 
     @on(messages.ExitApp)
     def _leave_as_ctrl_q_does(self, message: messages.ExitApp) -> None:
-        # finale itself leaves only through _quit. Any other ExitApp (textual-serve's "quit",
-        # sent when `finale serve` stops a browser tab) goes the same way as ctrl+q: after the
-        # keys that arrived before it, and saving first.
-        # An exit with a result is a program's own (the snapshot harness exits with its screenshot,
-        # even while the too-small screen holds the keys): it ends the app as asked.
-        if not self._leaving and self.return_value is None:
+        # textual-serve stops a browser tab with ExitApp (its "quit"): that goes the way ctrl+q
+        # does, after the keys that arrived before it, saving first.
+        if not self._leaving and self.served:
             message.prevent_default()
             self.after_keys(lambda: self.call_later(self.action_quit))
 
@@ -302,11 +313,12 @@ class FinaleApp(TypeAheadApp):
 
         reason = lost[0].status.text
         self.push_screen(ConfirmDialog("Quit without your last changes?",
-                                       f"They could not be saved: {reason}", yes="Quit anyway"), answer)
+                                       f"They could not be saved anywhere: {reason}. If you quit, finale prints "
+                                       "them on the terminal for you to copy.", yes="Quit anyway"), answer)
 
     def _leave(self) -> None:
         self._leaving = True
-        self.exit()
+        self.exit(self.return_value, self.return_code or 0)
 
     # -- size ----------------------------------------------------------------
 
@@ -340,6 +352,14 @@ class FinaleApp(TypeAheadApp):
         screen = self.screen
         where = getattr(screen, "title", "") or type(screen).__name__
         self.push_screen(HelpScreen(binding_groups(screen), where))
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        # The title leads the line instead of taking a row of its own: a one-line notice then
+        # covers only the footer's keys, not the line the user is reading above them.
+        if title:
+            message = f"{escape(title) if markup else title}: {message}"
+        super().notify(message, severity=severity, timeout=timeout, markup=markup)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from tui.screens.help import is_ours

@@ -15,18 +15,21 @@ and a multi-byte character split across two reads still waits for its rest.
 
 Rather than copying Textual's input loop, we run Textual's own function with
 one name swapped in its globals: ``getincrementaldecoder``, which it calls
-to build the decoder. ``tests/test_driver.py`` fails if an upgrade of Textual
-stops looking that name up, so the adaptation cannot silently lapse.
+to build the decoder (``tui.textual_private.input_loop_with``).
+``tests/test_textual_private.py`` fails if an upgrade of Textual stops looking
+that name up, so the adaptation cannot silently lapse.
 """
 
 from __future__ import annotations
 
 import codecs
-import types
+from collections.abc import Callable
 from typing import Any
 
-from textual.drivers import linux_driver
 from textual.drivers.linux_driver import LinuxDriver
+
+from tui.paste_guard import PasteGuard, describe
+from tui.textual_private import app_of, input_loop_with
 
 ERROR_HANDLER = "finale-terminal"
 _C1_UNDEFINED = "\ufffd"
@@ -62,21 +65,46 @@ def decode_terminal_bytes(data: bytes, final: bool = True) -> str:
     return tolerant_decoder_factory("utf-8")().decode(data, final=final)
 
 
-_original = LinuxDriver.run_input_thread
-_tolerant_run_input_thread = types.FunctionType(
-    _original.__code__,
-    {**vars(linux_driver), "getincrementaldecoder": tolerant_decoder_factory},
-    _original.__name__,
-    _original.__defaults__,
-    _original.__closure__,
-)
+class _GuardedDecoder:
+    """The tolerant decoder, then the paste guard (see tui.paste_guard): what Textual's loop calls."""
+
+    def __init__(self, inner: codecs.IncrementalDecoder, guard: PasteGuard) -> None:
+        self._inner, self._guard = inner, guard
+
+    def decode(self, data: bytes, final: bool = False) -> str:
+        return self._guard.feed(self._inner.decode(data, final))
+
+
+def guarded_decoder_factory(removed: Callable[[str], None]) -> Any:
+    """Like ``tolerant_decoder_factory``, with control characters taken out of pastes and handed to ``removed``."""
+
+    def factory(encoding: str) -> Any:
+        make_inner = tolerant_decoder_factory(encoding)
+
+        def make(errors: str = ERROR_HANDLER) -> _GuardedDecoder:
+            return _GuardedDecoder(make_inner(errors), PasteGuard(removed))
+
+        return make
+
+    return factory
+
+
+def _input_loop(removed: Callable[[str], None]) -> Any:
+    """Textual's own input loop with our decoder swapped in (see the module docstring)."""
+    return input_loop_with(getincrementaldecoder=guarded_decoder_factory(removed))
 
 
 class TolerantLinuxDriver(LinuxDriver):
-    """Textual's Linux driver, decoding terminal input with ``_as_meant`` instead of strictly."""
+    """Textual's Linux driver, decoding terminal input with ``_as_meant`` instead of strictly,
+    and keeping pastes whole (control characters left out, with a message)."""
 
     def run_input_thread(self) -> None:
-        _tolerant_run_input_thread(self)
+        _input_loop(self._paste_cleaned)(self)
+
+    def _paste_cleaned(self, removed: str) -> None:
+        app = app_of(self)
+        # The input thread: notify posts a message, which Textual makes thread-safe.
+        app.notify(describe(removed), title="Paste", severity="warning", timeout=10, markup=False)
 
 
 def driver_for(default: type) -> type:

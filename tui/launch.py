@@ -68,8 +68,7 @@ def _launch(args: argparse.Namespace) -> int:
     demo = getattr(args, "demo", False)
     if demo:
         store, open_slug = _demo_store()
-        notices.append((f"Demo: a sample company in a throwaway folder ({store.root}). "
-                        "Nothing here touches your own notes.", "information"))
+        notices.append((f"Demo: {store.root}, deleted on quit; your notes are untouched.", "information"))
     else:
         store = NotesStore(paths.data_dir(getattr(args, "data_dir", None)))
     catalog = load_catalog(paths.packs_dir(packs), store.root / "cache")

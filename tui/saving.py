@@ -12,6 +12,7 @@ still holds, then calls ``reload``, so a key typed a moment ago is not lost.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -28,6 +29,9 @@ from tui.core.save_status import SaveState, SaveStatus
 from tui.core.session import Change, CompanySession, Edit, Snapshot
 
 AUTOSAVE_SECONDS = 1.0
+LONGEST_WAIT_SECONDS = 2.0
+"""However fast the typing, the save comes this long after the first unsaved key. One save costs
+about 30-40 ms (a 50-answer file, a 20,000-word answer; benchmarks/README.md), in a worker thread."""
 DISK_POLL_SECONDS = 2.0
 DELAYS = {Edit.TYPING: AUTOSAVE_SECONDS, Edit.CHOICE: AUTOSAVE_SECONDS / 4, Edit.STRUCTURE: 0.0}
 
@@ -82,8 +86,8 @@ class SaveFailed(SaveMessage):
             kept = f" What you typed is saved beside it as {status.copy.name}." if status.copy else ""
             return Notice(f"{status.reason} Saving is paused until the file parses again.{kept}",
                           f"{name} is broken", "error", 30)
-        return Notice(f"Could not save: {status.reason}. Your text is still here; fix the problem and press ctrl+s.",
-                      severity="error", timeout=20)
+        return Notice(f"Could not save: {status.reason}. Your text is still here; fix the problem and press ctrl+s. "
+                      "If you quit first, finale keeps it in a rescue file and prints where.", severity="error", timeout=20)
 
 
 class Conflict(SaveMessage):
@@ -144,6 +148,7 @@ class Saver:
         # Textual's timers, or the fake clock a test put on the app.
         self._schedule: Schedule = getattr(owner.app, "schedule", None) or owner.set_timer
         self._timer: Stoppable | None = None
+        self._first_unsaved: float | None = None  # when the first key not yet in a save came
         self._polling = False
         self.stop = session.subscribe(self._changed)
         """Stop hearing of the session's changes (the owner is going)."""
@@ -171,16 +176,23 @@ class Saver:
             self.save_soon(DELAYS[change.edit])
 
     def save_soon(self, delay: float = AUTOSAVE_SECONDS) -> None:
-        """Save ``delay`` seconds from now, or at once in the background for 0; a new call restarts the wait."""
+        """Save ``delay`` seconds from now, or at once in the background for 0; a new call restarts the
+        wait, but never past LONGEST_WAIT_SECONDS after the first change not yet saved."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+        if delay:
+            now = getattr(self.owner.app, "monotonic", time.monotonic)()
+            if self._first_unsaved is None:
+                self._first_unsaved = now
+            delay = min(delay, max(0.0, self._first_unsaved + LONGEST_WAIT_SECONDS - now))
         if delay:
             self._timer = self._schedule(delay, self.save_in_background)
         else:
             self.save_in_background()
 
     def save_in_background(self) -> None:
+        self._first_unsaved = None  # keys from now on wait for the next save
         session = self.session
         if session.blocked:
             return
@@ -197,7 +209,12 @@ class Saver:
         if status.state is SaveState.CONFLICT:
             self.owner.post_message(DiskChanged())  # the owner hands over its text, then reloads
             return
+        self._take_merges()
         self.owner.post_message(message_for(self.session, status))
+
+    def _take_merges(self) -> None:
+        if self.session.merges_pending:  # another window's fields were merged in: the owner hands over, then takes them
+            self.owner.post_message(DiskChanged())
 
     def save_now(self) -> SaveStatus:
         """Save on this thread (ctrl+s, a switch, leaving), tell the owner, and return the status.
@@ -207,7 +224,9 @@ class Saver:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+        self._first_unsaved = None
         status = self.session.save_now()  # a conflict or a repaired file reloads
+        self._take_merges()
         self.owner.post_message(message_for(self.session, status))
         return status
 

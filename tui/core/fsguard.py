@@ -67,6 +67,25 @@ def make_dirs(folder: Path) -> Path:
     return folder
 
 
+VANISHED = ("The notes folder {folder} was gone (removed or moved): finale made it again and saved {name} there "
+            "with everything you typed.")
+
+
+def remake_vanished(folder: Path, root: Path) -> bool:
+    """Make ``folder`` (in the data folder ``root``) again, 0700, if it vanished while finale ran; True if so.
+
+    Only while the folder that held ``root`` is still there: when that is gone
+    too (an unmounted drive, a removed tree), making a chain of folders would
+    hide the notes somewhere nobody looks, so FileNotFoundError says so instead.
+    """
+    if folder.is_dir():
+        return False
+    if not root.is_dir() and not root.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, f"the data folder {root} and the folder that held it are gone", str(root))
+    make_dirs(folder)
+    return True
+
+
 def check_data_dir(root: Path) -> Path:
     """``root`` if it is a folder or does not exist yet; UnsafePathError naming the problem otherwise."""
     try:

@@ -20,6 +20,13 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def state_dir() -> Path:
+    """Where finale puts what the user must find again but is not notes: rescued text when the data folder fails."""
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
 def config_dir() -> Path:
     import platformdirs
 

@@ -26,8 +26,9 @@ from pathlib import Path
 
 from tui.core.atomic import atomic_write
 from tui.core.changes import Change, Edit, Listener, Part, Snapshot
+from tui.core.merge import MergingSession, take_fields
 from tui.core.notes import Ask, ChecklistEntry, Company, CustomQuestion, Rehearsal
-from tui.core.recovery import plain_text, write_beside
+from tui.core.recovery import RescuingSession, write_beside
 from tui.core.save_status import SAVED, UNSAVED, SaveState, SaveStatus
 from tui.core.slug import custom_question_id
 from tui.core.store import ConflictError, Loaded, NotesError, NotesStore, SerializeError, serialize
@@ -37,14 +38,16 @@ def _reason(error: Exception) -> str:
     return getattr(error, "strerror", None) or str(error)
 
 
-class CompanySession:
-    """Owns one company's notes while it is open."""
+class CompanySession(MergingSession, RescuingSession):
+    """Owns one company's notes while it is open (merging: tui.core.merge; the last resort: tui.core.recovery)."""
 
     def __init__(self, store: NotesStore, loaded: Loaded):
         self.store = store
         self.slug = loaded.slug
         self.company = loaded.company
-        self.digest = loaded.digest
+        self.digest: str | None = loaded.digest
+        """The file as last loaded or saved; None while the notes folder is gone."""
+        self.start_merging(loaded.company)
         self.edits = 0
         self.saved_edits = 0
         self._status = SAVED
@@ -200,7 +203,7 @@ class CompanySession:
 
     def snapshot(self) -> Snapshot:
         """The notes as they are now, for a save on another thread. Call on the UI thread."""
-        return Snapshot(self.edits, copy.deepcopy(self.company))
+        return Snapshot(self.edits, copy.deepcopy(self.company), self.merges_taken)
 
     def save(self, snapshot: Snapshot) -> SaveStatus:
         """Write a snapshot (any thread). Never raises for a save that fails: the status says why.
@@ -224,8 +227,12 @@ class CompanySession:
                 return self._status
             if self._holding:
                 return self._hold(snapshot)
+            company = snapshot.company
+            for merged, fields in self.merges_since(snapshot.merges):  # merged after the snapshot was made
+                company = take_fields(company, merged, fields)
             try:
-                self.digest = self.store.save(self.slug, snapshot.company, self.digest)
+                if self._merge_with_disk(company) is None:
+                    self.digest, self.base = self.store.save(self.slug, company, self.digest), company
             except ConflictError as conflict:
                 self._stale_copy = conflict.sibling
                 self._status = SaveStatus(SaveState.CONFLICT, str(conflict), copy=conflict.sibling)
@@ -290,38 +297,6 @@ class CompanySession:
         with self._lock:
             self._holding, self._held = True, held
 
-    def save_for_exit(self) -> SaveStatus:
-        """Quit, a signal or a crash: every word ends up in the notes file or a copy beside it.
-
-        Writes nothing to the terminal. If the normal save fails, the notes go
-        to ``<slug>.toml.recovery-<time>``; only if that fails too is FAILED returned.
-        """
-        try:
-            status = self.save_now()
-        except Exception as error:  # noqa: BLE001 - a crash path: whatever broke, still try the copy below
-            status = SaveStatus(SaveState.FAILED, _reason(error))
-        if not self.dirty:
-            return status
-        try:
-            return self._recover(blocked=status.state is SaveState.BLOCKED)
-        except OSError as error:
-            return SaveStatus(SaveState.FAILED, _reason(error))
-
-    def _recover(self, blocked: bool) -> SaveStatus:
-        """Write the notes in memory to a recovery copy beside the file; they count as saved."""
-        edits = self.edits
-        try:
-            data = serialize(self.company)
-        except SerializeError:
-            data = plain_text(self.company)
-        copy_path = write_beside(self.path, "recovery", self.store.clock().strftime("%Y%m%d-%H%M%S"), data)
-        with self._lock:
-            self.saved_edits = max(self.saved_edits, edits)
-            state = SaveState.BLOCKED if blocked else SaveState.CONFLICT
-            reason = self._status.reason if blocked else "saved beside the notes file"
-            self._status = SaveStatus(state, reason, copy=copy_path)
-        return self._status
-
     # -- the file on disk ---------------------------------------------------
 
     def disk_changed(self) -> bool:
@@ -354,9 +329,12 @@ class CompanySession:
             self._held = None
 
     def _reload(self) -> tuple[SaveStatus, Part | None]:
+        came = Part.REPLACED if self.take_merges() else None  # another window's fields, merged by a save
         try:
             loaded = self.store.load(self.slug)
         except NotesError as error:
+            if (gone := self._folder_gone()) is not None:
+                return gone, came
             self._broken_digest = self.store.disk_digest(self.slug)
             self._status = SaveStatus(SaveState.BLOCKED, str(error), copy=self._status.copy if self.blocked else None)
             return self._status, None
@@ -369,7 +347,11 @@ class CompanySession:
                     # as they are now, under the same name, rather than a second copy beside it.
                     atomic_write(self._stale_copy, serialize(self.company))
                     raise ConflictError(self.path, self._stale_copy)
-                self.digest = self.store.save(self.slug, copy.deepcopy(self.company), self.digest)
+                if self._merge_with_disk(copy.deepcopy(self.company)) is not None:
+                    came = Part.REPLACED if self.take_merges() else came  # both windows' words, no copy
+                else:
+                    self.digest = self.store.save(self.slug, copy.deepcopy(self.company), self.digest)
+                    self.base = copy.deepcopy(self.company)
             except ConflictError as conflict:
                 kept = conflict.sibling
             except (OSError, SerializeError) as error:
@@ -379,16 +361,17 @@ class CompanySession:
                 self._drop_held()
                 self.saved_edits, self._broken_digest = edits, None
                 self._status = SaveStatus(SaveState.SAVED, at=self.store.clock())
-                return self._status, None
+                return self._status, came
             if self._stale_copy is not None and self._stale_copy != kept:
                 self._stale_copy.unlink(missing_ok=True)  # an older snapshot of what ``kept`` holds
         kept = kept or self._stale_copy
-        if kept is None and loaded.digest != self.digest and not self.blocked:
+        if kept is None and self.digest and loaded.digest != self.digest and not self.blocked:
             from tui.core.conflicts import moved_aside
 
             kept = moved_aside(self.store, self.slug, self.digest)  # a sync tool set ours aside
         self._stale_copy = self._broken_digest = None
         self.company, self.digest = loaded.company, loaded.digest
+        self.start_merging(loaded.company)
         self.saved_edits = self.edits
         if kept is not None:
             self._drop_held()  # the new copy holds what it held, and anything typed since

@@ -15,6 +15,7 @@ from tui.core import notes
 from tui.core.atomic import atomic_write, fsync_dir, private_dir, write_new
 from tui.core.bounded import NotRegularFileError, TooDeepError, read_regular
 from tui.core.comments import keep_commented
+from tui.core.fsguard import VANISHED, remake_vanished
 from tui.core.notes import Company, NotesFormatError
 from tui.core.record import Record
 from tui.core.schema import Problem, syntax_position, type_name
@@ -159,9 +160,7 @@ def parse(data: bytes, path: Path) -> tuple[dict[str, Any], int]:
 
     try:
         doc = bounded.loads(text)
-    except TooDeepError as error:
-        raise NotesError(path, str(error), fix="finale's own files nest four levels: fix it in a text editor.") from None
-    except tomllib.TOMLDecodeError as error:
+    except (tomllib.TOMLDecodeError, TooDeepError) as error:  # too deep: no line to name, the reason says why
         line, column, reason = syntax_position(str(error))
         where = f" column {column}" if column else ""
         raise NotesError(
@@ -230,18 +229,16 @@ class NotesStore:
 
     # -- reading ---------------------------------------------------------
 
-    def _stems(self) -> list[str]:
-        if not self.companies.is_dir():
-            return []
-        return [p.stem for p in self.companies.glob("*.toml") if not p.name.startswith(".")]
+    def _split(self) -> tuple[list[str], dict[str, list[SyncCopy]]]:
+        stems = [p.stem for p in self.companies.glob("*.toml") if not p.name.startswith(".")] if self.companies.is_dir() else []
+        return split_copies(stems)  # a sync tool's copy of a company's file is not a company
 
     def slugs(self) -> list[str]:
-        """Every company's slug; a sync tool's copy of a company's file is not a company (see sync_copies)."""
-        return split_copies(self._stems())[0]
+        return self._split()[0]
 
     def sync_copies(self) -> dict[str, list[SyncCopy]]:
         """Each company's copies made by a sync tool (Syncthing, Dropbox...), by slug."""
-        return split_copies(self._stems())[1]
+        return self._split()[1]
 
     def read(self, slug: str, with_digest: bool = True) -> Entry:
         """One file as an Entry; ``with_digest=False`` skips hashing for read-only callers."""
@@ -325,8 +322,11 @@ class NotesStore:
         """
         data = serialize(company)
         path = self.path_for(slug)
+        if remade := remake_vanished(self.companies, self.root):  # removed or moved away while open
+            self.notices.append(VANISHED.format(folder=self.companies, name=path.name))
         with self._locked():
             current = self.disk_digest(slug)
+            base_digest = None if remade and current is None else base_digest  # ours is the only version left
             if current != base_digest:
                 raise self._conflict(path, data)
             if current is not None and current == digest_of(data):

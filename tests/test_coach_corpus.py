@@ -36,8 +36,8 @@ TOPIC = "topic"  # the pseudo-check under which each labelled ask's topic is sco
 NO_TOPIC = {"other": ""}  # the blind set's name for an ask on none of the pack's topics; the coach's is ""
 # The floors the blind set is held to: the figures it reached, not the targets
 # (agreement 95%, caught 90%) when those are not reached; see the corpus README.
-BLIND_AGREEMENT = 0.95
-BLIND_CAUGHT = 0.86
+BLIND_AGREEMENT = 0.96
+BLIND_CAUGHT = 0.88
 
 
 @dataclass

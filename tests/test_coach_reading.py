@@ -143,3 +143,9 @@ def test_the_pack_speaks_the_company_role():
     assert any("expect an Engineering Manager to address them" in s.text for s in starters_in_role(catalog, company.role))
     assert any("expect a Senior Product Manager" in s.text for s in starters_in_role(catalog, ""))
     assert in_role("A {role} asks a {role}.", "Analyst") == "An Analyst asks an Analyst."
+
+
+@pytest.mark.parametrize("text", ["We met at 0² and by ³ o'clock.", "By ٣ we shipped."])
+def test_digits_int_cannot_read_never_crash_the_figure_check(text):
+    """Hypothesis found "0²": str.isdigit() accepts superscripts that int() refuses."""
+    verdict("right-fit", "figure", text)

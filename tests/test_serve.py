@@ -114,3 +114,28 @@ async def test_stopping_the_server_saves_what_a_tab_typed_and_leaves_no_process(
     notes = tomllib.loads((data / "companies" / "acme-robotics.toml").read_text(encoding="utf-8"))
     answers = [a.get("text", "") for a in notes.get("answers", {}).values()]
     assert any("Typed in a browser tab, never saved by hand." in text for text in answers), answers
+
+
+@pytest.mark.e2e
+async def test_every_tab_is_its_own_finale_and_ctrl_c_ends_them_all(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    make_store(data).create(acme())
+    with serving(data) as served:
+        jar = aiohttp.CookieJar(unsafe=True)
+        async with aiohttp.ClientSession(cookie_jar=jar) as http:
+            async with http.get(served.url) as response:
+                assert response.status == 200
+            tabs = [await http.ws_connect(served.base + "/ws?width=80&height=24", origin=served.base)
+                    for _ in range(2)]
+            for ws in tabs:
+                seen = b""
+                while b"Acme" not in seen:
+                    message = await ws.receive(timeout=30)
+                    if message.type == aiohttp.WSMsgType.BINARY:
+                        seen += message.data
+            assert len(served.descendants()) == 2, "one finale process per tab"
+            output = await asyncio.get_running_loop().run_in_executor(None, served.stop)
+            for ws in tabs:
+                await ws.close()
+        assert "stopped." in output and served.process.returncode == 0
+        assert served.descendants() == []

@@ -130,6 +130,27 @@ def _neighbours(doc: w.Text, s: int) -> tuple[int, int, int]:
     return (order[k - 1] if k else -1), s, (order[k + 1] if k + 1 < len(order) else -1)
 
 
+def speaks_of_them(doc: w.Text, ctx: CheckContext) -> Callable[[int], bool]:
+    """Whether word i is in a clause, or just after a sentence, that speaks of them: "you", their
+    name, a name or number of their notes."""
+    name = _stems_of(ctx.company_name) - _GENERIC
+    notes = "\n".join(ctx.notes.values())
+    stems = (name | names_and_numbers(notes) | _SECOND_PERSON) - competitors(notes, name)
+    them = {i for stem_ in stems for i in doc.where.get(stem_, ())
+            if stem_ in _SECOND_PERSON or not w.is_common(doc.lower[i]) or doc.surface[i][:1].isupper()}
+    sentences = {doc.sentence[k] for k in them}
+
+    def about(i: int) -> bool:
+        before, s, _ = _neighbours(doc, doc.sentence[i])
+        return before in sentences or reading.clause_has(doc, i, set(), them)
+
+    return about
+
+
+_SECOND_PERSON = frozenset({"you", "your", "yours"})
+_GENERIC = frozenset({"the", "and", "of", "inc", "ltd", "co", "group"})
+
+
 def _rival_positions(doc: w.Text, ctx: CheckContext) -> set[int]:
     name = _stems_of(ctx.company_name)
     rivals = competitors("\n".join(ctx.notes.values()), name)

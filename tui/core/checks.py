@@ -20,7 +20,7 @@ from tui.core import words as w
 from tui.core.notes import Ask, Company
 from tui.core.packs import Catalog, Check, Question
 from tui.core.progress import questions_for, readiness_text
-from tui.core.research import competitors, measures, name_groups, research_words, used_research
+from tui.core.research import competitors, measures, name_groups, names_and_numbers, research_words, used_research
 from tui.core.research import stems_of as _stems_of
 from tui.core.speech import DEFAULT_WPM, HUGE_WORDS, band, is_huge, speaking_seconds, target_text, word_count
 from tui.core.timefmt import mmss
@@ -208,7 +208,8 @@ def _uses_research(question: Question, doc: w.Text, text: str, check: Check, ctx
     if not research:
         return False, f"Your notes on {labels} hold no specific facts yet: add names, numbers, products."
     rivals = competitors("\n".join(ctx.notes.values()), name)
-    used = used_research(doc, research, rivals, measures(notes), name_groups(notes))
+    used = used_research(doc, research, rivals, measures(notes), name_groups(notes), names_and_numbers(notes),
+                         scope.speaks_of_them(doc, ctx) if check.params.get("about_them", False) else None)
     said = scope.rival_praise(doc, check, ctx, used.rivals)
     if len(used.words) >= wanted:
         return True, f"Uses your research: {_quoted(used.words[:5])}.{said}"

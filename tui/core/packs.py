@@ -49,7 +49,8 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CHECK_KINDS: dict[str, dict[str, tuple[type, bool]]] = {
     "length": {},
     "mentions_company": {},
-    "uses_research": {"items": (list, True), "min": (int, False), "ordinary": (list, False), "praise": (list, False)},
+    "uses_research": {"items": (list, True), "min": (int, False), "ordinary": (list, False), "praise": (list, False),
+                      "about_them": (bool, False)},
     "includes_any": {"words": (list, True), "min": (int, False), "found": (str, False), "done": (bool, False),
                      "unless": (list, False), "ignore": (list, False), "part": (str, False), "aimed": (bool, False), "not_planned": (bool, False),
                      "targets": (list, False), "generic": (list, False)},

@@ -157,7 +157,7 @@ def not_an_amount(doc: w.Text, i: int) -> bool:
     after = lower[i + 1] if i + 1 < len(doc) else ""
     if after in ("am", "pm", "o'clock", "oclock") or (after in ("a", "p") and i + 2 < len(doc) and lower[i + 2] == "m"):
         return True  # "2 a.m.", "6pm": a clock time
-    small = word in _CLOCK_WORDS or (word.isdigit() and int(word) <= 12)
+    small = word in _CLOCK_WORDS or (word.isascii() and word.isdigit() and int(word) <= 12)  # "²".isdigit() too
     nxt = lower[i + 1] if i + 1 < len(doc) and doc.sentence[i + 1] == doc.sentence[i] else ""
     return before in _CLOCK_LEADS and small and nxt in ("", "and", "or", "in", "at", "on", "every", "sharp", "tonight")
 

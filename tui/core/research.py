@@ -10,6 +10,7 @@ is never research used for *this* company, and a note said in other words
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -125,8 +126,14 @@ class Used(NamedTuple):
 
 
 def used_research(doc: w.Text, research: dict[str, str], rivals: frozenset[str],
-                  figures: dict[str, frozenset[str]], groups: dict[str, str] | None = None) -> Used:
-    """The research ``doc`` uses: exact word forms, paraphrased forms, and figures with their measure."""
+                  figures: dict[str, frozenset[str]], groups: dict[str, str] | None = None,
+                  specific: frozenset[str] = frozenset(), about: Callable[[int], bool] | None = None) -> Used:
+    """The research ``doc`` uses: exact word forms, paraphrased forms, and figures with their measure.
+
+    A word of the notes that is not ``specific`` (a name or a number) counts only where ``about``
+    says the answer speaks of them: "I cut failed nightly loads" is the speaker's own past, even
+    when their notes say "nightly".
+    """
     found: list[tuple[int, str]] = []
     rival_words: list[tuple[int, str]] = []
     bare: list[tuple[int, str]] = []
@@ -143,6 +150,9 @@ def used_research(doc: w.Text, research: dict[str, str], rivals: frozenset[str],
                 if len(other) >= shared and other[:shared] == stem[:shared]:
                     places = doc.where[other]
                     break
+        if places and stem in specific and w.is_common(stem):
+            # a name that is also an everyday word counts only as a name: "Copperleaf Current", not "my current role"
+            places = [p for p in places if doc.surface[p][:1].isupper() and p not in doc.starts]
         if not places:
             continue
         at = places[0]
@@ -152,6 +162,11 @@ def used_research(doc: w.Text, research: dict[str, str], rivals: frozenset[str],
             measured = [p for p in places if _near(doc, p, figures[stem])]
             (found if measured else bare).append(((measured or places)[0], doc.surface[(measured or places)[0]]))
         else:
+            if about is not None and stem not in specific:
+                places = [p for p in places if about(p)]
+                if not places:
+                    continue
+                at = places[0]
             found.append((at, doc.surface[at]))
 
     def ordered(pairs: list[tuple[int, str]]) -> list[str]:

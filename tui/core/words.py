@@ -291,6 +291,11 @@ def future_sentences(text: Text) -> set[int]:
     return text.future
 
 
+# Past forms that tell a state of mind or of being, not something done.
+_STATES = frozenset("""
+was were felt thought knew learnt learned realised realized understood believed wanted hoped liked loved
+enjoyed seemed
+""".split())
 # After "I" or "we", words that make a present-tense sentence a claim, not a story told in the present.
 _NOT_A_DEED = frozenset("""
 am are have has had will would can could should might may must do does did think believe feel want hope guess
@@ -326,8 +331,8 @@ def past_events(text: Text, markers: list[str], exclude: frozenset[str] = frozen
         for j in range(i + 1, min(i + 3, n)):
             if text.sentence[j] != text.sentence[i] or text.lower[j] in ("have", "has", "will", "would", "am", "are"):
                 break
-            if text.lower[j] in ("was", "were"):
-                continue  # "I was on her team" is a state; "I was faced with" goes on to its verb
+            if text.lower[j] in _STATES:
+                continue  # "I was on her team", "I learnt a lot": a state, not a deed; "I was faced with" goes on
             if is_past_word(text.lower[j], text.stem[j]):
                 spans.append((i, j))
                 break

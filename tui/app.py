@@ -343,6 +343,8 @@ class FinaleApp(TypeAheadApp, CalmCrashApp):
             top.show_size(width, height)
         elif not small and isinstance(top, TooSmallScreen):
             self.pop_screen()
+            for event in top.kept:  # what was typed meanwhile, for the screen that reads it
+                self.post_message(event)
 
     def show_review(self, company) -> None:
         from tui.screens.review import ReviewScreen

@@ -223,7 +223,8 @@ def test_each_status_becomes_its_message_with_the_words_the_user_sees(rig, tmp_p
     failed = message_for(session, SaveStatus(SaveState.FAILED, "disk full"))
     assert type(failed) is SaveFailed and not failed.reloaded
     assert failed.notice == Notice("Could not save: disk full. Your text is still here; fix the problem and press "
-                                   "ctrl+s.", severity="error", timeout=20)
+                                   "ctrl+s. If you quit first, finale keeps it in a rescue file and prints where.",
+                                   severity="error", timeout=20)
     blocked = message_for(session, SaveStatus(SaveState.BLOCKED, "line 1: bad.", copy=copy))
     assert blocked.notice == Notice(f"line 1: bad. Saving is paused until the file parses again. What you typed is "
                                     f"saved beside it as {copy.name}.", f"{name} is broken", "error", 30)

@@ -99,7 +99,7 @@ def test_an_exception_while_quitting_still_writes_a_recovery_copy(session, monke
 
 
 def test_when_the_recovery_copy_fails_too_quitting_says_why(session, monkeypatch):
-    import tui.core.session as session_module
+    import tui.core.recovery as recovery_module
 
     session.set_answer("why-here", "Typed", NOW)
 
@@ -110,7 +110,8 @@ def test_when_the_recovery_copy_fails_too_quitting_says_why(session, monkeypatch
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(session, "save_now", crash)
-    monkeypatch.setattr(session_module, "write_beside", no_room)
+    # Every rescue place full (beside the file, the state folder, a temp folder: write_rescue tries each).
+    monkeypatch.setattr(recovery_module, "write_rescue", no_room)
     status = session.save_for_exit()
     assert (status.state, status.reason) == (SaveState.FAILED, "No space left on device")
 

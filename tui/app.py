@@ -27,6 +27,7 @@ from tui.core.session import CompanySession
 from tui.core.settings import Settings
 from tui.core.store import Loaded, NotesStore
 from tui.saving import Schedule
+from tui.textual_private import adopt_first_screen
 from tui.typeahead import TypeAheadApp
 from tui.widgets.control_filter import ControlFilter
 
@@ -163,13 +164,10 @@ class FinaleApp(TypeAheadApp):
             from tui.screens.picker import PickerScreen
 
             screen = PickerScreen()
-        # As push_screen and switch_screen do: switch_screen pops one, and `c` switches this
-        # screen for the picker.
-        screen._push_result_callback(screen, None)
-        # Its styles are the app's, with the theme they were parsed with (a theme from the
-        # settings is set in on_mount, which refreshes the CSS itself): without this, Textual
-        # re-parses and re-applies all the CSS for a screen it believes has not seen it.
-        screen._css_update_count = self._css_update_count
+        # As push_screen does: `c` switches this screen for the picker. Its styles are the app's,
+        # with the theme they were parsed with (a theme from the settings is set in on_mount,
+        # which refreshes the CSS itself), so Textual need not parse and apply them all again.
+        adopt_first_screen(self, screen)
         return screen
 
     def _remember_theme(self, theme) -> None:

@@ -245,9 +245,11 @@ def _terminal_size():
     import os
 
     try:
-        return os.get_terminal_size(sys.stdout.fileno())
+        size = os.get_terminal_size(sys.stdout.fileno())
     except (OSError, ValueError):
         return None
+    # A pty nobody sized (`script`, some CI runners) reports 0x0: unknown, not zero columns to wrap at.
+    return size if size.columns > 0 else None
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -278,7 +280,8 @@ def cmd_review(args: argparse.Namespace) -> int:
 
         # The Markdown source is sanitised; Rich then adds its own colours on the raw stream.
         text = for_terminal(render_markdown(review, full_answers=False))
-        Console(width=width, file=_raw(sys.stdout)).print(Markdown(text))
+        # hyperlinks=False: a link in an answer is printed as text, never sent as an OSC 8 hyperlink.
+        Console(width=width, file=_raw(sys.stdout)).print(Markdown(text, hyperlinks=False))
     else:
         sys.stdout.write(render_plain(review, width))
     return 0

@@ -90,6 +90,14 @@ def ready(page, screen: Screen, what: str) -> str:
     return text
 
 
+def edit_first_answer(page, screen: Screen) -> None:
+    """From the picker, as a person does: open Acme (enter), then edit its first answer (enter)."""
+    ready(page, screen, "Acme Robotics")
+    page.keyboard.press("Enter")
+    wait_for(page, screen, "Why do you want")
+    page.keyboard.press("Enter")
+
+
 def wait_for(page, screen: Screen, what: Callable[[str], bool] | str, timeout: float = 30) -> str:
     test = (lambda text: what in text) if isinstance(what, str) else what
     deadline = time.monotonic() + timeout
@@ -147,10 +155,7 @@ def test_an_answer_typed_in_the_browser_is_in_the_notes_file(browser, tmp_path: 
     with serving(data) as served:
         page, screen = open_tab(browser, served, 1000, 640)
         assert "token=" not in page.url, "the token must leave the address bar"
-        ready(page, screen, "Acme Robotics")
-        page.keyboard.press("Enter")
-        wait_for(page, screen, "Why do you want")
-        page.keyboard.press("Enter")
+        edit_first_answer(page, screen)
         page.keyboard.type(" Typed in Chromium.")
         page.keyboard.press("Control+s")
         wait_for(page, screen, "Chromium.")
@@ -180,10 +185,7 @@ def test_stopping_the_server_saves_every_tab(browser, tmp_path: Path) -> None:
     make_store(data).create(acme())
     with serving(data) as served:
         page, screen = open_tab(browser, served, 1000, 640)
-        ready(page, screen, "Acme Robotics")
-        page.keyboard.press("Enter")
-        wait_for(page, screen, "Why do you want")
-        page.keyboard.press("Enter")
+        edit_first_answer(page, screen)
         page.keyboard.type(" Never saved by hand.")
         wait_for(page, screen, "hand.")
         assert served.descendants()

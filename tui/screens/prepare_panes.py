@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 from textual import events, on
 from textual.reactive import var
 from textual.screen import Screen
+from textual.types import NoActiveAppError
 
 from tui.core.checks import CheckContext, CheckResult, run_checks
 from tui.core.fields import header_subtitle
@@ -71,13 +72,12 @@ class PaneScreen(Screen):
     # -- layout ----------------------------------------------------------
 
     def _width_class(self) -> set[str]:
-        from textual._context import active_app
-
         try:
-            width = active_app.get().size.width
-        except LookupError:  # built outside a running app
+            width = self.app.size.width
+        except NoActiveAppError:  # built outside a running app
             return set()
-        return self._get_breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS)
+        # As Textual picks one (its own method is private): the widest breakpoint that fits.
+        return next(({name} for at, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True) if width >= at), set())
 
     @property
     def questions(self) -> list[Question]:

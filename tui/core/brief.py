@@ -61,7 +61,7 @@ def _cues(review: Review, width: int, room: int) -> list[str]:
     blocks: list[list[list[str]]] = []  # per answer: its heading, then one entry per point
     for answer in review.answers:
         points = answer.points if answer.text.strip() else []
-        heading = [f"  {answer.short or answer.prompt}" + ("" if points else ": (no answer yet)")]
+        heading = wrap((answer.short or answer.prompt) + ("" if points else ": (no answer yet)"), width, "  ", "    ")
         blocks.append([heading] + [wrap(point, width, "    • ", "      ") for point in points])
     used = 2 + sum(len(block[0]) for block in blocks)  # a blank line, "Answers", every heading
     if used > room:

@@ -169,7 +169,7 @@ class PrepareScreen(PaneScreen):
         self._from_editor = True
         try:
             self.session.set_answer(self.question_id, text, self.app.clock())
-        finally:
+        finally:  # even if a listener raised: a later change from elsewhere must be drawn
             self._from_editor = False
 
     @on(AsksEditor.Changed)
@@ -272,9 +272,8 @@ class PrepareScreen(PaneScreen):
             return self.conflicts.pending
         return True
 
-    # -- the dialogs: each asks one thing and hands the answer to one session method, which
-    # announces the change (the saver saves it, _session_changed draws it). Each dialog is
-    # imported when its key opens it: opening a company does not pay for them.
+    # -- dialogs: each hands its answer to one session method, which announces the change (the
+    # saver saves it, _session_changed draws it); each is imported when its key opens it.
 
     def action_add_question(self) -> None:
         from tui.dialogs.basic import TextDialog

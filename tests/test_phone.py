@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from tests.helpers import acme, make_app, make_store, saved
 from tests.test_prepare import open_acme, type_text
 
@@ -52,3 +54,29 @@ async def test_a_phone_is_not_too_small_and_80_columns_keep_two_panes(tmp_path):
         await pilot.pause()
         assert app.screen is screen and screen.has_class("-phone")
         assert shown(screen, "#questions") and not shown(screen, "#answer-pane")
+
+
+async def test_keys_typed_while_the_window_is_too_small_reach_the_editor_after(tmp_path):
+    """A key still waiting its turn when the window shrank (or typed while it was too small) is not lost."""
+    from tui.screens.too_small import TooSmallScreen
+    from tui.typeahead import HOLD_AT_MOST_SECONDS
+
+    make_store(tmp_path).create(acme())
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_acme(pilot, app)
+        await pilot.press("enter")
+        await type_text(pilot, "abc ")
+        await pilot.resize_terminal(30, 15)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.press("d", "e", "f", "space")
+        await asyncio.sleep(HOLD_AT_MOST_SECONDS + 0.2)  # longer than keys are held for a screen opening
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert saved(app.store, "acme-robotics")["answers"]["why-here"]["text"].endswith("abc def ")

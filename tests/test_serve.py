@@ -6,6 +6,7 @@ import asyncio
 import subprocess
 import time
 import tomllib
+from importlib.metadata import version
 from pathlib import Path
 
 import aiohttp
@@ -13,6 +14,7 @@ import pytest
 
 from tests.helpers import acme, make_store
 from tests.serving import FINALE, Served, serving
+from tui.serve import PRIVATE_NAMES
 
 UPGRADE = {"Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
            "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="}
@@ -65,6 +67,13 @@ async def test_a_websocket_from_another_origin_is_refused(tmp_path: Path) -> Non
         status, _ = await _status(served.base + "/ws", cookies=cookies, headers=UPGRADE)  # no Origin at all
         assert status == 403
         _no_app_started(served)
+
+
+@pytest.mark.parametrize(("owner", "name", "feature"), PRIVATE_NAMES, ids=[n for _, n, _ in PRIVATE_NAMES])
+def test_textual_serves_private_names_are_still_there(owner, name, feature) -> None:
+    assert callable(getattr(owner, name, None)), (
+        f"textual-serve {version('textual-serve')} moved {owner.__name__}.{name}: {feature} no longer works. "
+        "Find the new way in tui/serve.py, and widen the textual-serve pin only once this passes.")
 
 
 def test_another_host_needs_lan(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from tui.core.save_status import SaveState
 from tui.core.session import CompanySession
 from tui.core.settings import Settings
 from tui.core.store import Loaded, NotesStore
+from tui.crash import CalmCrashApp
 from tui.saving import Schedule
 from tui.textual_private import adopt_first_screen
 from tui.typeahead import TypeAheadApp
@@ -37,7 +38,7 @@ MIN_SIZE = (40, 20)
 THAW_AFTER_SECONDS = 10.0
 
 
-class FinaleApp(TypeAheadApp):
+class FinaleApp(TypeAheadApp, CalmCrashApp):
     # The first screen's styles are read with the app's: a first screen bringing its own
     # CSS_PATH made Textual parse every stylesheet twice more and restyle the app before
     # the first frame. (Screens keep their CSS_PATH; a file already read is not read again.)
@@ -81,8 +82,6 @@ class FinaleApp(TypeAheadApp):
         """Every company open on a screen: what quitting, a signal or a crash saves."""
         self.farewell: list[str] = []
         """Lines for stderr once the terminal is back: where words went that are not in the notes file."""
-        self.crash = ""
-        """The last line of an unhandled exception's traceback, if one ended the app."""
         self._leaving = False
         """Set once _quit has saved and lets the app end."""
         self.served = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
@@ -256,16 +255,22 @@ class FinaleApp(TypeAheadApp):
         # Any unhandled exception, in a handler or a worker: the notes go to disk before the app ends.
         from textual.worker import WorkerFailed
 
+        from tui.core.crashlog import crash_line, log_crash
+
         cause = error.error if isinstance(error, WorkerFailed) else error
-        self.crash = f"{type(cause).__name__}: {cause}"
-        self.save_all()
+        first = not self.crash
+        self.crash = self.crash or crash_line(cause)
+        self.crash_unsaved = bool(self.save_all())
+        if first:
+            self.crash_log = log_crash(cause, datetime.now())
         super()._handle_exception(error)
 
     def panic(self, *renderables) -> None:
         # Textual's input thread ends the app through panic(): save first there too.
         self.crash = self.crash or "the terminal input stopped"
         self.save_all()
-        super().panic(*renderables)
+        # An error with its own rendering (Rich's __rich__) comes here too: it is in the crash log.
+        super().panic(*(() if self.crash_log is not None else renderables))
 
     def close_session(self, session: CompanySession) -> None:
         if session in self.sessions:
@@ -338,6 +343,8 @@ class FinaleApp(TypeAheadApp):
             top.show_size(width, height)
         elif not small and isinstance(top, TooSmallScreen):
             self.pop_screen()
+            for event in top.kept:  # what was typed meanwhile, for the screen that reads it
+                self.post_message(event)
 
     def show_review(self, company) -> None:
         from tui.screens.review import ReviewScreen

@@ -215,12 +215,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     from tui.core.progress import questions_for
 
     prompts = {q.id: q.prompt for q in questions_for(catalog, entry.company)}  # in the company's role
-    size = _terminal_size()  # at a terminal a long line wraps at a word, under its mark; piped, one line each
+    import os
     import textwrap
 
+    # At a terminal (or with COLUMNS) a long line wraps at a word, under its mark; piped, one line each.
+    columns = int(os.environ.get("COLUMNS", 0) or 0) or getattr(_terminal_size(), "columns", 0)
+
     def say(line: str, indent: str = "") -> None:
-        if size is not None:
-            line = "\n".join(textwrap.wrap(line, size.columns - 1, subsequent_indent=indent, break_on_hyphens=False))
+        if columns:
+            line = "\n".join(textwrap.wrap(line, columns - 1, subsequent_indent=indent, break_on_hyphens=False))
         print(line)
 
     current = None

@@ -120,6 +120,12 @@ def _launch(args: argparse.Namespace) -> int:
     for line in app.farewell:
         print(line, file=sys.stderr)
     if app.crash:
+        # A few plain lines, never a traceback: the whole story is in the crash log.
         print(f"finale: stopped by an error: {app.crash}", file=sys.stderr)
-        print(f"finale: your notes are in {store.companies}", file=sys.stderr)
+        if app.crash_unsaved:
+            print("finale: some of your latest words could not be saved (see above)", file=sys.stderr)
+        else:
+            print(f"finale: your notes are safe in {store.companies}", file=sys.stderr)
+        if app.crash_log is not None:
+            print(f"finale: the details are in {app.crash_log}", file=sys.stderr)
     return app.return_code or 0

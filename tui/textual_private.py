@@ -21,7 +21,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, TextArea
 from textual.widgets._footer import FooterKey  # not exported by textual.widgets; FitFooter measures each key
 
-__all__ = ["PRIVATE_NAMES", "FooterKey", "adopt_first_screen", "app_of", "footer_ready", "input_loop_with",
+__all__ = ["PRIVATE_NAMES", "FooterKey", "adopt_first_screen", "app_of", "close_without_traceback", "footer_ready",
+           "input_loop_with",
            "mark_footer_ready", "parent_of"]
 
 
@@ -34,6 +35,12 @@ def adopt_first_screen(app: App[Any], screen: Screen[Any]) -> None:
     """
     screen._push_result_callback(screen, None)
     screen._css_update_count = app._css_update_count
+
+
+def close_without_traceback(app: App[Any]) -> None:
+    """End the app as ``App._fatal_error`` does, without adding Rich's traceback to what it prints on
+    exit: the only public way out, ``exit()``, waits for the messages a crashed app may never process."""
+    app._close_messages_no_wait()
 
 
 def mark_footer_ready(footer: Footer) -> None:
@@ -76,6 +83,8 @@ PRIVATE_NAMES: list[tuple[object, str, str]] = [
     (Footer, "_bindings_ready", "FitFooter shows its keys"),
     (TextArea, "_on_key", "AnswerEditor takes a pane key (1-4) before the editor types it"),
     (App, "_handle_exception", "every open company is saved before a crash ends the app"),
+    (App, "_fatal_error", "a crash prints a few plain lines, not Rich's traceback (tui/crash.py)"),
+    (App, "_close_messages_no_wait", "a crash prints a few plain lines, not Rich's traceback (tui/crash.py)"),
     (Driver, "_app", "a paste with control characters says what it left out (tui/driver.py)"),
     (MessagePump, "_parent", "a key is done only once every queue it bubbled through is (tui/typeahead.py)"),
 ]

@@ -142,6 +142,27 @@ class Walk:
     def key(self, keys: str, settle: float = 0.1) -> None:
         self.term.send(keys, settle)
 
+    def settle(self, quiet: float = 0.15, timeout: float = 1.5) -> None:
+        """Pump until the screen has not changed for ``quiet`` seconds."""
+        end = time.monotonic() + timeout
+        last, since = self.term.text, time.monotonic()
+        while time.monotonic() < end and time.monotonic() - since < quiet:
+            self.term.pump(0.03)
+            if self.term.text != last:
+                last, since = self.term.text, time.monotonic()
+
+    def until_footer(self, ok, what: str, timeout: float = 4.0) -> None:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self.term.pump(0.05)
+            footer = self.term.text.splitlines()[-1]
+            if ok(footer):
+                return
+            if footer.startswith("▌") or "▌" in self.term.text.splitlines()[-2]:
+                self.term.pump(1.0)                         # a notice over the footer: give the key time
+                return
+        raise AssertionError(f"never saw {what}:\n{self.term.text}")
+
     def next_frame(self, keys: str, timeout: float = 1.5, at_least: float = 0.02) -> None:
         """Send ``keys`` and wait until the screen changes (or ``timeout``: a key may change nothing)."""
         before = self.term.text
@@ -165,17 +186,18 @@ class Walk:
         """Move down the question list until the answer pane (right of it) shows the question ``tag``."""
         needle = marker(tag) if len(tag) == 2 else tag
         # The answer pane beside the list: `2` shows and focuses it; escape, once it has focus, leaves it.
+        # The footer says where the focus is, unless a notice (one line at the bottom) covers it.
+        editing = ("esc Leave editor", "⏎ Edit")
         self.term.send("2", 0.05)
-        self.term.wait_until(lambda text: text.splitlines()[-1].startswith(("esc Leave editor", "⏎ Edit")),
-                             "the answer pane focused", timeout=3)
+        self.until_footer(lambda footer: footer.startswith(editing), "the answer pane focused")
         self.escape()
-        self.term.wait_until(lambda text: not text.splitlines()[-1].startswith(("esc Leave editor", "⏎ Edit")),
-                             "the question list focused", timeout=3)
+        self.until_footer(lambda footer: not footer.startswith(editing), "the question list focused")
         self.key("\x1b[H", 0.1)                             # Home: the first question
-        for _ in range(20):
+        for key in "j" * 12 + "k" * 12:                     # down to it, or back up after an overshoot
+            self.settle()                                   # the answer pane follows the highlight a moment later
             if needle in self.term.text.splitlines()[2][28:]:
                 return
-            self.next_frame("j")
+            self.next_frame(key)
         raise AssertionError(f"never reached question {tag}:\n{self.term.text}")
 
     def until(self, needle: str, keys: str = "j", tries: int = 12) -> None:
@@ -217,6 +239,13 @@ def test_hostile_text_in_every_field_is_shown_as_typed_on_every_screen(tmp_path)
     esc()
     walk.key("3")
     walk.see("prepare: tips pane", ["W1", "TT"])
+    tips = set()
+    for _ in range(8):                                      # page down: the tip's body, the examples
+        tips |= {t for t in ("TB", "E1") if marker(t) in term.text}
+        if tips == {"TB", "E1"}:
+            break
+        walk.next_frame("\x1b[6~")
+    walk.covered.append(("prepare: tips pane, paged through", sorted(tips)))
     esc()
     walk.key("4")
     walk.see("prepare: research pane", ["researched"])
@@ -281,8 +310,11 @@ def test_hostile_text_in_every_field_is_shown_as_typed_on_every_screen(tmp_path)
     walk.key("typed recall", 0.2)
     walk.key("\x13")
     walk.see("rehearse: typed recall reveal", ["Your draft"])
-    esc()
-    esc()
+    for _ in range(3):                                      # leave the rehearsal (its summary, if shown)
+        if "Questions" in term.text and "Your draft" not in term.text:
+            break
+        esc()
+    walk.see("prepare: back from the rehearsal", ["Questions"])
     # A sync conflict arrives: the picker lists the copy, the bar comes back on opening, C compares.
     (home / "data" / "companies" / "fuzz.toml.conflict-20261126-100000").write_bytes(conflict_copy())
     walk.key("c")
@@ -336,6 +368,7 @@ EXPECTED = {
     "prepare: header and question list": {"N1", "P1", "C1", "C2"}, "orphaned answers dialog": {"O1", "OA"},
     "prepare: delete question confirmation": {"C1"}, "prepare: answer pane (custom prompt)": {"C1"},
     "prepare: answer pane (pack prompt, answer, coach)": {"P1", "A2", "CM"}, "prepare: tips pane": {"W1", "TT"},
+    "prepare: tips pane, paged through": {"TB", "E1"},
     "prepare: research pane (the pack's item)": {"CL", "RN"}, "research note dialog": {"CH"}, "details dialog": {"I1", "L1"},
     "add question dialog": set(), "prepare: asks editor": {"K1"}, "starter questions dialog": set(),
     "starter questions dialog (the pack's starter)": {"S1", "S2"}, "command palette": set(), "help": set(),

@@ -36,7 +36,7 @@ bench-instructions: $(STAMP)
 
 # Mutation testing of the modules that keep the data promises (store, atomic writes, session,
 # saving, sanitising, typeahead), with mutmut; configured in pyproject.toml's [tool.mutmut].
-# Not part of `make test`: about half an hour on 2 cores. The kill rate and the mutants that
+# Not part of `make test`: over an hour on a busy 2-core machine. The kill rate and the mutants that
 # survive by design are in benchmarks/MUTATION.md.
 MUTATION_STAMP := $(VENV)/.mutation-installed
 $(MUTATION_STAMP): $(STAMP)
@@ -44,7 +44,7 @@ $(MUTATION_STAMP): $(STAMP)
 	@touch $(MUTATION_STAMP)
 
 mutation: $(MUTATION_STAMP)
-	nice $(BIN)/mutmut run --max-children $(if $(filter auto,$(JOBS)),$$(nproc),$(JOBS)) > /dev/null
+	nice $(BIN)/mutmut run --max-children $(if $(filter auto,$(JOBS)),$$(nproc),$(JOBS))
 	$(BIN)/python benchmarks/mutation_score.py
 
 clean:

@@ -66,7 +66,12 @@ def main() -> int:
     if survivors:
         print("\nAlive (see them with `.venv/bin/mutmut show NAME`):")
         print("\n".join(f"  {name}" for name in survivors))
+    checked = totals["killed"] + totals["alive"]
+    among = 100.0 * totals["killed"] / checked if checked else 100.0
     print(f"\nKill rate {rate:.1f}% (gate {GATE:.0f}%), equivalent mutants left out: {totals['equivalent']}")
+    if totals["unchecked"]:
+        print(f"{totals['unchecked']} mutants not checked yet (counted alive above); "
+              f"of the {checked} checked, {among:.1f}% were killed")
     return 0 if rate >= GATE else 1
 
 

@@ -21,6 +21,7 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("FINALE_PACKS", str(tmp_path / "packs"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     yield
 

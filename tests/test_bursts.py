@@ -110,3 +110,15 @@ async def test_a_pane_key_in_the_same_burst_as_the_last_still_moves(tmp_path):
         await pilot.pause()
         await burst(pilot, "24")
         assert isinstance(app.focused, ChecklistList)
+
+
+async def test_the_palette_opened_in_a_burst_gets_the_rest_of_it(tmp_path):
+    from textual.command import CommandPalette
+    from textual.widgets import Input
+
+    app, _ = await open_acme(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, ["ctrl+p"], "review")
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(Input).value == "review"

@@ -93,9 +93,13 @@ def test_check_prints_the_prompts_in_the_companys_role(tmp_path, capsys):
     assert "as a Director of Product?" in out and "Senior Product Manager" not in out
 
 
-def test_list_keeps_its_columns_straight_with_wide_names(tmp_path, capsys):
+def test_list_keeps_its_columns_straight_with_wide_names(tmp_path, capsys, monkeypatch):
     """Names with an emoji, CJK or a combining accent are padded by terminal columns, not characters."""
     from datetime import datetime, timedelta
+
+    # Wide enough for one line a company: at 80 columns `finale list` wraps between fields (issue 24),
+    # and whether it had to depended on the countdown's length at the moment the test ran.
+    monkeypatch.setenv("COLUMNS", "200")
 
     from tests.helpers import make_store
     from tui.core.notes import Company

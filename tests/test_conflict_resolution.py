@@ -27,6 +27,7 @@ def _no_timers(monkeypatch):
     move the conflict into the middle of the typing."""
     monkeypatch.setattr(tui.saving, "DISK_POLL_SECONDS", 3600)
     monkeypatch.setitem(tui.saving.DELAYS, tui.saving.Edit.TYPING, 3600)
+    monkeypatch.setattr(tui.saving, "LONGEST_WAIT_SECONDS", 3600)  # slow typing on a loaded machine
 
 
 async def make_conflict(pilot, app, store):

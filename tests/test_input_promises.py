@@ -175,3 +175,88 @@ async def test_only_a_key_read_while_another_is_handled_counts_as_typed_ahead():
         burst(app, "bc")
         await settle(pilot)
         assert app.ahead == [("a", False), ("b", False), ("c", True)]
+
+
+async def test_after_keys_runs_once_every_key_read_so_far_is_handled():
+    app = _TwoScreens()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#a", Input)
+        seen: list[str] = []
+        for event in XTermParser(False).feed("abc"):  # queued on the app at once, as one read
+            app.post_message(event)
+        app.call_later(app.after_keys, lambda: seen.append(field.value))  # arrives while "a" is handled
+        await settle(pilot)
+        assert seen == ["abc"]
+
+
+async def test_the_timer_of_an_earlier_hold_never_releases_a_later_one(monkeypatch):
+    import tui.typeahead as typeahead
+
+    app = _TwoScreens()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#a", Input)
+        monkeypatch.setattr(typeahead, "HOLD_AT_MOST_SECONDS", 0.3)
+        app.hold_keys_until_focused(field)  # a first hold, released as soon as the field has focus
+        await pilot.pause(0.05)
+        monkeypatch.setattr(typeahead, "HOLD_AT_MOST_SECONDS", 3.0)
+        hold_keys(field)  # a second hold, lapsing 3 s from now (a wide margin on a loaded machine)
+        burst(app, "xy")
+        await pilot.pause(0.5)
+        assert field.value == ""  # the first hold's timer has fired by now, and released nothing
+        await pilot.pause(3.0)
+        await settle(pilot)
+        assert field.value == "xy"
+
+
+async def test_keys_typed_as_a_screen_comes_back_reach_it_at_once(monkeypatch):
+    import tui.typeahead as typeahead
+
+    app = _TwoScreens()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.install_screen(_Form(), "one")
+        app.install_screen(_Form(), "two")
+        await app.switch_screen("one")
+        await settle(pilot)
+        await app.switch_screen("two")
+        await settle(pilot)
+        monkeypatch.setattr(typeahead, "HOLD_AT_MOST_SECONDS", 30.0)  # only the focus it kept can release
+        await app.switch_screen("one")
+        burst(app, "back")
+        await settle(pilot)
+        assert app.screen.query_one("#a", Input).value == "back"
+
+
+async def test_push_screen_passes_every_argument_on():
+    from textual.screen import ModalScreen
+
+    class Ask(ModalScreen[int]):
+        def compose(self):
+            yield Input(id="q")
+
+    app = _TwoScreens()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        results: list[int] = []
+        await app.push_screen(Ask(), callback=results.append)
+        await settle(pilot)
+        app.screen.dismiss(42)
+        await settle(pilot)
+        assert results == [42]
+
+
+async def test_a_hold_that_nothing_releases_lapses_on_its_own_timer(monkeypatch):
+    import tui.typeahead as typeahead
+
+    app = _TwoScreens()
+    async with app.run_test() as pilot:
+        await pilot.pause(HOLD_AT_MOST_SECONDS + 0.3)  # every timer from opening the app has fired
+        field = app.screen.query_one("#a", Input)
+        monkeypatch.setattr(typeahead, "HOLD_AT_MOST_SECONDS", 0.3)
+        hold_keys(field)
+        burst(app, "late")
+        await pilot.pause(1.0)
+        await settle(pilot)
+        assert field.value == "late"

@@ -35,6 +35,7 @@ def _places(tmp_path, monkeypatch):
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
     monkeypatch.setattr(tui.saving, "DISK_POLL_SECONDS", 3600)
     monkeypatch.setitem(tui.saving.DELAYS, tui.saving.Edit.TYPING, 3600)
+    monkeypatch.setattr(tui.saving, "LONGEST_WAIT_SECONDS", 3600)  # slow typing on a loaded machine
 
 
 def _refuse(monkeypatch, code: int, under: Path | None) -> None:

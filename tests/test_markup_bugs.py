@@ -174,3 +174,26 @@ async def test_a_title_with_brackets_is_shown_as_typed_by_textuals_header(tmp_pa
     async with app.run_test(size=(80, 24)) as pilot:
         await open_company(pilot)
         assert "Evil [/] [b]Co[/b]" in screen_text(app).splitlines()[0]
+
+
+async def test_a_broken_file_whose_name_holds_markup_is_reported_not_a_crash(tmp_path):
+    """The picker's "Cannot open" notice quotes the file's name and the parser's reason: plain text."""
+    from tests.helpers import Seen
+
+    folder = tmp_path / "companies"
+    folder.mkdir(parents=True)
+    (folder / "bad[b]x[@click=app.quit]q[-].toml").write_text('name = "x"\n[[[\n', encoding="utf-8")
+    seen = Seen()
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert app.is_running
+        notices = [n for n in seen.notifications if "Cannot open" in n.message]
+        assert notices and not notices[0].markup            # shown as written, whatever the parser says
+        assert "Cannot open bad[b]x[@click=app.quit]q[-].toml" in notices[0].message

@@ -113,3 +113,32 @@ def test_two_windows_one_typing_steadily_for_20_seconds_keep_both_answers_and_ma
     assert on_disk.answer_text("right-fit") == " ".join(typed_b)
     assert list(store.companies.glob("*.conflict-*")) == []
     assert a.company.answer_text("right-fit") == " ".join(typed_b)  # A shows B's words too
+
+
+async def test_in_the_app_another_windows_save_of_another_answer_is_merged_not_set_aside(opened):
+    """The typing window's autosave and disk poll meet window B's saves: both answers whole, no copy."""
+    from tests.helpers import saved
+    from tests.test_prepare import type_text
+    from tui.core.session import CompanySession
+
+    app, pilot, store = opened.app, opened.pilot, opened.app.store
+    other = CompanySession(store, store.load("acme-robotics"))
+    await pilot.press("enter")
+    typed_b = []
+    for second in range(20):
+        await type_text(pilot, "ab ")
+        if second % 2 == 0:
+            typed_b.append(f"b{second}")
+            other.set_answer("right-fit", " ".join(typed_b), NOW)
+            other.save_now()
+        opened.fake.advance(1.0)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    opened.fake.advance(3.0)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    on_disk = saved(store, "acme-robotics")["answers"]
+    assert on_disk["why-here"]["text"].endswith("ab " * 20)
+    assert on_disk["right-fit"]["text"] == " ".join(typed_b)
+    assert list(store.companies.glob("*.conflict-*")) == []
+    assert opened.screen.session.company.answer_text("right-fit") == " ".join(typed_b)

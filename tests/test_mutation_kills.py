@@ -173,6 +173,7 @@ def test_before_replace_sees_the_whole_temp_file_and_can_stop_the_rename(tmp_pat
     def check() -> None:
         temps = [p for p in tmp_path.iterdir() if p.name != "notes.toml"]
         seen.append([p.read_bytes() for p in temps])
+        assert all(p.name.startswith(".notes.toml.") for p in temps)  # named after its file, for clean-up
         raise RuntimeError("changed meanwhile")
 
     with pytest.raises(RuntimeError, match="changed meanwhile"):
@@ -285,3 +286,58 @@ def test_write_new_names_its_temp_file_after_the_target_and_reserves_names_priva
     monkeypatch.setattr(os, "replace", replace)
     atomic.write_new(tmp_path / "other", b"y")
     assert reserved_modes == [0o600]  # the empty placeholder a crash could leave is private too
+
+
+def test_flat_asks_are_blocks_and_asks_with_nested_keys_still_round_trip(tmp_path):
+    from tests.helpers import acme
+    from tui.core.notes import Ask
+    from tui.core.store import company_from, serialize
+
+    company = acme()
+    company.asks = [Ask("Plain?", "strategy", True)]
+    assert "[[asks]]" in serialize(company).decode()
+    company.asks = [Ask("Tagged?", extra={"tags": ["a", "b"]}), Ask("Nested?", extra={"meta": {"x": 1}}),
+                    Ask("Rows?", extra={"rows": [{"y": 2}]})]
+    back, _ = company_from(serialize(company), tmp_path / "x.toml")
+    assert [(a.text, a.extra) for a in back.asks] == [
+        ("Tagged?", {"tags": ["a", "b"]}), ("Nested?", {"meta": {"x": 1}}), ("Rows?", {"rows": [{"y": 2}]})]
+
+
+def test_a_hidden_toml_file_is_not_a_company(tmp_path):
+    from tests.helpers import acme, make_store
+
+    store = make_store(tmp_path)
+    store.create(acme())
+    (store.companies / ".acme-robotics.toml.finale-x.tmp").write_text("format = 1", encoding="utf-8")
+    (store.companies / ".hidden.toml").write_text("format = 1", encoding="utf-8")
+    assert store.slugs() == ["acme-robotics"]
+
+
+def test_reading_a_company_that_is_not_there_names_it(tmp_path):
+    from tests.helpers import make_store
+
+    store = make_store(tmp_path)
+    entry = store.read("nope")
+    assert (entry.slug, entry.path, entry.company) == ("nope", store.path_for("nope"), None)
+    assert str(entry.error) == f"{store.path_for('nope')}: no such company file"
+
+
+def test_saving_notes_that_did_not_change_leaves_the_file_untouched(tmp_path):
+    from tests.helpers import acme, make_store
+
+    store = make_store(tmp_path)
+    loaded = store.create(acme())
+    before = store.path_for(loaded.slug).stat()
+    digest = store.save(loaded.slug, loaded.company, loaded.digest)
+    after = store.path_for(loaded.slug).stat()
+    assert digest == loaded.digest
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_a_folder_named_like_a_notes_file_is_reported_with_what_to_do(tmp_path):
+    from tests.helpers import make_store
+
+    store = make_store(tmp_path)
+    (store.companies / "odd.toml").mkdir(parents=True)
+    error = store.read("odd").error
+    assert error is not None and error.fix == "Move it out of the companies folder: finale reads only regular files."

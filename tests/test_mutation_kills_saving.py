@@ -117,6 +117,7 @@ def test_a_conflicting_background_save_asks_the_owner_to_reload_and_then_says_co
     assert kinds(owner) == ["DiskChanged"]
     status = saver.reload()
     assert kinds(owner) == ["DiskChanged", "Conflict"] and owner.posted[1].reloaded
+    assert owner.posted[1].session is session
     assert status.state is SaveState.CONFLICT and owner.posted[1].status is status
     assert "edited elsewhere" in session.company.answers["why-here"].text
 
@@ -223,7 +224,8 @@ def test_each_status_becomes_its_message_with_the_words_the_user_sees(rig, tmp_p
     failed = message_for(session, SaveStatus(SaveState.FAILED, "disk full"))
     assert type(failed) is SaveFailed and not failed.reloaded
     assert failed.notice == Notice("Could not save: disk full. Your text is still here; fix the problem and press "
-                                   "ctrl+s.", severity="error", timeout=20)
+                                   "ctrl+s. If you quit first, finale keeps it in a rescue file and prints where.",
+                                   severity="error", timeout=20)
     blocked = message_for(session, SaveStatus(SaveState.BLOCKED, "line 1: bad.", copy=copy))
     assert blocked.notice == Notice(f"line 1: bad. Saving is paused until the file parses again. What you typed is "
                                     f"saved beside it as {copy.name}.", f"{name} is broken", "error", 30)
@@ -235,6 +237,62 @@ def test_each_status_becomes_its_message_with_the_words_the_user_sees(rig, tmp_p
                                      "top compares and resolves.", "Changed elsewhere", "warning", 8)
     quiet = Reloaded(session, SaveStatus(SaveState.BLOCKED, "bad"), was_blocked=True)
     assert quiet.notice is None and not quiet.reloaded and quiet.session is session
+
+
+def test_an_immediate_save_after_a_waiting_one_leaves_no_timer_behind(rig):
+    session, owner, clock, saver = rig
+    session.set_answer("why-here", "a", NOW)
+    saver.save_soon(0)
+    session.set_answer("why-here", "ab", NOW)
+    saver.save_soon(0)
+    saver.save_now()
+    clock.advance(AUTOSAVE_SECONDS * 2)
+    assert kinds(owner) == ["Saved", "Saved", "Saved"] and not session.dirty
+
+
+def test_an_app_without_a_test_clock_polls_with_textuals_interval(tmp_path):
+    store = make_store(tmp_path)
+    session = CompanySession(store, store.create(acme()))
+    owner = FakeOwner()
+    owner.app = SimpleNamespace(call_from_thread=lambda fn, *args: fn(*args))  # no `schedule` at all
+    saver = Saver(owner, session)
+    saver.start()
+    assert owner.intervals == [(DISK_POLL_SECONDS, saver.poll_disk)]
+
+
+def test_resolving_a_conflict_stops_a_waiting_save_and_tells_the_owner(rig):
+    from tui.core.conflicts import conflict_copies, load_copy
+
+    session, owner, clock, saver = rig
+    path = session.path
+    path.write_text(path.read_text(encoding="utf-8").replace("Your robot arm", "Edited elsewhere"), encoding="utf-8")
+    session.set_answer("why-here", "mine before", NOW)
+    saver.save_now()
+    session.set_answer("why-here", session.company.answer_text("why-here") + " typed after", NOW)
+    newest = conflict_copies(session.store, session.slug)[0]
+    owner.posted.clear()
+    status = saver.resolve("both", newest, load_copy(newest))
+    assert status.state is SaveState.SAVED and kinds(owner) == ["Saved"] and owner.posted[0].session is session
+    clock.advance(AUTOSAVE_SECONDS * 2)
+    assert kinds(owner) == ["Saved"]
+    text = path.read_text(encoding="utf-8")
+    assert "Edited elsewhere" in text and "mine before" in text
+    session.set_answer("why-here", "typed once it was resolved", NOW)  # the next save is timed as usual
+    clock.advance(AUTOSAVE_SECONDS + 0.1)
+    assert kinds(owner) == ["Saved", "Saved"] and "once it was resolved" in path.read_text(encoding="utf-8")
+
+
+def test_resolving_with_no_save_waiting_keeps_theirs(rig):
+    from tui.core.conflicts import conflict_copies
+
+    session, owner, _, saver = rig
+    path = session.path
+    path.write_text(path.read_text(encoding="utf-8").replace("Your robot arm", "Edited elsewhere"), encoding="utf-8")
+    session.set_answer("why-here", "mine", NOW)
+    saver.save_now()
+    theirs = path.read_bytes()
+    status = saver.resolve("theirs", conflict_copies(session.store, session.slug)[0], None)
+    assert status.state is SaveState.SAVED and path.read_bytes() == theirs
 
 
 def test_delays_by_kind():

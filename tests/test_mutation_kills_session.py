@@ -99,7 +99,7 @@ def test_an_exception_while_quitting_still_writes_a_recovery_copy(session, monke
 
 
 def test_when_the_recovery_copy_fails_too_quitting_says_why(session, monkeypatch):
-    import tui.core.session as session_module
+    import tui.core.recovery as recovery_module
 
     session.set_answer("why-here", "Typed", NOW)
 
@@ -110,7 +110,8 @@ def test_when_the_recovery_copy_fails_too_quitting_says_why(session, monkeypatch
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(session, "save_now", crash)
-    monkeypatch.setattr(session_module, "write_beside", no_room)
+    # Every rescue place full (beside the file, the state folder, a temp folder: write_rescue tries each).
+    monkeypatch.setattr(recovery_module, "write_rescue", no_room)
     status = session.save_for_exit()
     assert (status.state, status.reason) == (SaveState.FAILED, "No space left on device")
 
@@ -210,3 +211,154 @@ def test_each_reload_outcome_says_when_or_where(session):
     status = session.reload()
     assert status.state is SaveState.CONFLICT and status.copy is not None
     assert status.reason == f"changed on disk; yours is in {status.copy.name}"
+
+
+def test_removing_your_question_keeps_its_rehearsals_unless_asked_and_then_only_its_own(session):
+    qid = session.add_custom_question("Why robots?", taken=())
+    session.record_rehearsal(Rehearsal(qid, NOW, 60, 3), Rehearsal("why-here", NOW, 60, 2))
+    assert session.remove_custom_question(qid)
+    assert [r.question for r in session.company.rehearsals] == [qid, "why-here"]
+    qid = session.add_custom_question("Why robots?", taken=())
+    assert session.remove_custom_question(qid, drop_rehearsals=True)
+    assert [r.question for r in session.company.rehearsals] == ["why-here"]
+
+
+def test_a_rounds_edit_is_a_details_change_saved_at_once(session):
+    heard: list[Change] = []
+    session.subscribe(heard.append)
+    session.rounds_edited()
+    assert heard == [Change(Part.DETAILS, Edit.STRUCTURE)] and session.edits == 1
+
+
+def test_words_typed_while_a_conflict_waits_for_reload_join_the_copy_not_the_file(session):
+    text = session.path.read_text(encoding="utf-8")
+    session.path.write_text(text.replace("leads the market", "edited elsewhere"), encoding="utf-8")
+    theirs = session.path.read_bytes()
+    session.set_answer("why-here", "Mine", NOW)
+    conflict = session.save(session.snapshot())
+    assert conflict.state is SaveState.CONFLICT and conflict.copy is not None
+    session.set_answer("why-here", "Mine, and more", NOW)
+    assert session.save(session.snapshot()).copy == conflict.copy
+    assert b"Mine, and more" in conflict.copy.read_bytes() and session.path.read_bytes() == theirs
+    assert [p.name for p in session.path.parent.iterdir() if ".conflict-" in p.name] == [conflict.copy.name]
+
+
+# -- holding: a conflict waits for the user (Y, T or B) -------------------------
+
+
+def _conflicted(session) -> bytes:
+    """A hand edit lands, ours conflicts: the session holds, and the file keeps the hand edit."""
+    path = session.path
+    path.write_text(path.read_text(encoding="utf-8").replace("Your robot arm", "Edited elsewhere"), encoding="utf-8")
+    session.set_answer("why-here", "mine before", NOW)
+    assert session.save_now().state is SaveState.CONFLICT and session.holding
+    return path.read_bytes()
+
+
+def _recoveries(session) -> list[str]:
+    return sorted(p.name for p in session.path.parent.iterdir() if ".recovery-" in p.name)
+
+
+def test_while_holding_typing_goes_to_one_recovery_file_and_the_notes_file_waits(session):
+    theirs = _conflicted(session)
+    assert session.save(session.snapshot()).state is SaveState.CONFLICT and _recoveries(session) == []
+    session.set_answer("why-here", "typed after", NOW)
+    held = session.save_now()
+    assert (held.state, held.reason) == (SaveState.HELD, "a conflict waits for Y, T or B")
+    assert held.copy is not None and held.copy.name == f"{session.path.name}.recovery-20261126-100000"
+    assert not session.dirty and session.status is held
+    session.set_answer("why-here", "typed after, and more", NOW)
+    again = session.save_now()
+    assert again.copy == held.copy and b"and more" in held.copy.read_bytes()
+    assert _recoveries(session) == [held.copy.name] and session.path.read_bytes() == theirs
+
+
+def test_a_held_save_that_cannot_write_fails_with_the_reason(session, monkeypatch):
+    import tui.core.session as session_module
+
+    _conflicted(session)
+    session.set_answer("why-here", "typed after", NOW)
+
+    def no_room(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(session_module, "write_beside", no_room)
+    status = session.save_now()
+    assert (status.state, status.reason) == (SaveState.FAILED, "No space left on device") and session.dirty
+
+
+def test_release_hands_back_the_recovery_file_and_hold_resumes_into_it(session):
+    theirs = _conflicted(session)
+    session.set_answer("why-here", "typed after", NOW)
+    held = session.save_now().copy
+    assert session.release() == held and not session.holding
+    assert session.release() is None
+    session.hold(held)
+    assert session.holding
+    session.set_answer("why-here", "typed after the hold", NOW)
+    assert session.save_now().copy == held and b"after the hold" in held.read_bytes()
+    assert session.path.read_bytes() == theirs
+
+
+def test_a_second_conflict_while_holding_replaces_the_held_file_with_the_new_copy(session):
+    _conflicted(session)
+    session.set_answer("why-here", "typed after", NOW)
+    held = session.save_now().copy
+    path = session.path
+    path.write_text(path.read_text(encoding="utf-8").replace("Edited elsewhere", "Edited twice"), encoding="utf-8")
+    session.set_answer("why-here", "typed after, then more", NOW)
+    status = session.reload()
+    assert status.state is SaveState.CONFLICT and session.holding
+    assert not held.exists() and status.copy is not None and b"then more" in status.copy.read_bytes()
+
+
+def test_a_snapshot_is_the_notes_as_they_were_not_as_they_become(session):
+    from tests.helpers import saved
+
+    session.set_answer("why-here", "At snapshot time", NOW)
+    snapshot = session.snapshot()
+    session.set_answer("why-here", "Typed while the save ran", NOW)
+    session.save(snapshot)
+    assert saved(session.store, session.slug)["answers"]["why-here"]["text"] == "At snapshot time"
+    assert session.dirty
+
+
+def test_a_conflicting_save_says_where_ours_went(session):
+    path = session.path
+    path.write_text(path.read_text(encoding="utf-8").replace("Your robot arm", "Edited elsewhere"), encoding="utf-8")
+    session.set_answer("why-here", "Mine", NOW)
+    status = session.save(session.snapshot())
+    assert status.state is SaveState.CONFLICT and status.copy is not None
+    assert status.reason == (f"{path.name} changed on disk while you were editing. Nothing was overwritten: "
+                             f"your version is saved as {status.copy.name} beside it.")
+
+
+def test_when_the_waiting_conflict_copy_cannot_be_written_the_save_fails_with_the_reason(session, monkeypatch):
+    import tui.core.session as session_module
+
+    path = session.path
+    path.write_text(path.read_text(encoding="utf-8").replace("Your robot arm", "Edited elsewhere"), encoding="utf-8")
+    session.set_answer("why-here", "Mine", NOW)
+    assert session.save(session.snapshot()).state is SaveState.CONFLICT
+
+    def no_room(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(session_module, "atomic_write", no_room)
+    session.set_answer("why-here", "Mine, and more", NOW)
+    status = session.save(session.snapshot())
+    assert (status.state, status.reason) == (SaveState.FAILED, "No space left on device")
+
+
+def test_a_held_file_deleted_by_hand_does_not_stop_the_next_conflict_or_hold(session):
+    _conflicted(session)
+    session.set_answer("why-here", "typed after", NOW)
+    held = session.save_now().copy
+    held.unlink()
+    path = session.path
+    path.write_text(path.read_text(encoding="utf-8").replace("Edited elsewhere", "Edited twice"), encoding="utf-8")
+    session.set_answer("why-here", "typed after, then more", NOW)
+    assert session.reload().state is SaveState.CONFLICT and session.holding
+    session.set_answer("why-here", "and still more", NOW)
+    status = session.save_now()
+    assert status.state is SaveState.HELD and status.copy is not None and b"still more" in status.copy.read_bytes()

@@ -158,8 +158,8 @@ async def test_time_box_notice_counts_one_question_in_the_singular(tmp_path):
         await pilot.press("R")
         await pilot.pause()
         assert isinstance(app.screen, RehearseScreen)
-        notices = [n.message for n in seen.notifications if n.title == "Time box"]
-        assert notices and notices[0].startswith("1 question fits "), notices
+        notices = [n.message for n in seen.notifications if n.message.startswith("Time box: ")]
+        assert notices and notices[0].startswith("Time box: 1 question fits "), notices
 
 
 

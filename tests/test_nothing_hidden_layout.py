@@ -102,3 +102,17 @@ async def test_picker_details_wrap_between_fields(tmp_path):
         lines = prompt.splitlines()
         assert all(cells(line) <= 80 - 4 for line in lines), lines
         assert any("answers 1/4" in line for line in lines)
+
+
+async def test_coach_lines_use_the_width_they_have_from_100_columns(tmp_path):
+    """Problem 5: coach lines ended in "…" even at 120 columns."""
+    make_store(tmp_path).create(acme())
+    app = make_app(tmp_path, FakeClock())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_company(pilot)
+        await pilot.pause()
+        checks = app.screen.query_one("#checks")
+        right = checks.region.right
+        rows = [line[checks.region.x:right] for line in _screen_text(app)[checks.region.y:checks.region.bottom]]
+        assert rows and not any(row.rstrip().endswith("…") for row in rows), rows
+        assert any("where you say what draws you to it." in row for row in rows)  # a verdict to its end

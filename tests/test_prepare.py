@@ -304,7 +304,7 @@ async def test_too_small_then_big_enough_again(opened):
     await pilot.resize_terminal(50, 15)
     await pilot.pause()
     assert isinstance(app.screen, TooSmallScreen)
-    assert "Need 60x20" in str(app.screen.query_one("#too-small").render())
+    assert "Need 40x20" in str(app.screen.query_one("#too-small").render())
     await pilot.resize_terminal(80, 24)
     await pilot.pause()
     assert app.screen is screen

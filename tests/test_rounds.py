@@ -251,3 +251,12 @@ def test_keep_both_loses_no_round_debrief_or_note_on_an_interviewer():
     merged = keep_both(theirs, mine, datetime(2026, 12, 2))
     assert mine.rounds[0] in merged.rounds and mine.rounds[1] in merged.rounds
     assert merged.interviewer_notes == {"Sam": "Recruiter"}
+
+
+def test_the_mock_close_says_who_each_question_to_ask_is_for():
+    from tui.core.mock import MockRun
+    from tui.core.packs import load_catalog
+
+    company = Company("A", asks=[Ask("Q1?", chosen=True), Ask("Q2?", chosen=True), Ask("Q3?")])
+    rounds.set_meant_for(company.asks[1], "Dana Lee")
+    assert MockRun.of(load_catalog(None), company).asks == ["Q1?", "Q2? (for Dana Lee)"]

@@ -99,3 +99,25 @@ async def test_debrief_a_round_that_has_passed(tmp_path):
     assert debrief["follow_up"] == ["Send the deck"] and debrief["notes"] == "Warm"
     draft = (tmp_path / "follow-ups" / "acme-robotics-recruiter-screen.txt").read_text()
     assert "Hi Sam," in draft and '"Why now"' in draft and "- Send the deck" in draft
+
+
+async def test_details_edit_the_next_round_once_there_are_rounds(tmp_path):
+    company = acme()
+    company.interview_at = None
+    company.rounds = [Round("Screen", datetime(2026, 11, 25, 10), ["Sam"]),
+                      Round("Panel", datetime(2026, 12, 8, 15), ["Kim"])]
+    make_store(tmp_path).create(company)
+    app = make_app(tmp_path, FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_company(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("tab", "tab", "tab")  # role, date, time: to the interviewers
+        await pilot.press("end", "comma", "space", "L", "e", "e")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    doc = saved(app.store, "acme-robotics")
+    assert "interviewers" not in doc["company"] and "interview_at" not in doc["company"]
+    assert [r["interviewers"] for r in doc["rounds"]] == [["Sam"], ["Kim", "Lee"]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import os
 import signal
 import time
 from collections.abc import Callable, Iterable
@@ -25,17 +26,19 @@ from tui.core.save_status import SaveState
 from tui.core.session import CompanySession
 from tui.core.settings import Settings
 from tui.core.store import Loaded, NotesStore
+from tui.crash import CalmCrashApp
 from tui.saving import Schedule
+from tui.textual_private import adopt_first_screen
 from tui.typeahead import TypeAheadApp
 from tui.widgets.control_filter import ControlFilter
 
 CONTROL_FILTER = ControlFilter()
 
-MIN_SIZE = (60, 20)
+MIN_SIZE = (40, 20)
 THAW_AFTER_SECONDS = 10.0
 
 
-class FinaleApp(TypeAheadApp):
+class FinaleApp(TypeAheadApp, CalmCrashApp):
     # The first screen's styles are read with the app's: a first screen bringing its own
     # CSS_PATH made Textual parse every stylesheet twice more and restyle the app before
     # the first frame. (Screens keep their CSS_PATH; a file already read is not read again.)
@@ -79,10 +82,10 @@ class FinaleApp(TypeAheadApp):
         """Every company open on a screen: what quitting, a signal or a crash saves."""
         self.farewell: list[str] = []
         """Lines for stderr once the terminal is back: where words went that are not in the notes file."""
-        self.crash = ""
-        """The last line of an unhandled exception's traceback, if one ended the app."""
         self._leaving = False
-        """Set once _quit has saved and lets the app end: every other ExitApp goes through _quit first."""
+        """Set once _quit has saved and lets the app end."""
+        self.served = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
+        """A browser tab of `finale serve`: its ExitApp (the tab stopped) goes through _quit first."""
         self.config_path = config_path
         """Where a theme picked in the palette is remembered; None when the file did not load."""
         self.places: dict = {}
@@ -160,13 +163,10 @@ class FinaleApp(TypeAheadApp):
             from tui.screens.picker import PickerScreen
 
             screen = PickerScreen()
-        # As push_screen and switch_screen do: switch_screen pops one, and `c` switches this
-        # screen for the picker.
-        screen._push_result_callback(screen, None)
-        # Its styles are the app's, with the theme they were parsed with (a theme from the
-        # settings is set in on_mount, which refreshes the CSS itself): without this, Textual
-        # re-parses and re-applies all the CSS for a screen it believes has not seen it.
-        screen._css_update_count = self._css_update_count
+        # As push_screen does: `c` switches this screen for the picker. Its styles are the app's,
+        # with the theme they were parsed with (a theme from the settings is set in on_mount,
+        # which refreshes the CSS itself), so Textual need not parse and apply them all again.
+        adopt_first_screen(self, screen)
         return screen
 
     def _remember_theme(self, theme) -> None:
@@ -245,10 +245,9 @@ class FinaleApp(TypeAheadApp):
 
     @on(messages.ExitApp)
     def _leave_as_ctrl_q_does(self, message: messages.ExitApp) -> None:
-        # finale itself leaves only through _quit. Any other ExitApp (textual-serve's "quit",
-        # sent when `finale serve` stops a browser tab) goes the same way as ctrl+q: after the
-        # keys that arrived before it, and saving first.
-        if not self._leaving:
+        # textual-serve stops a browser tab with ExitApp (its "quit"): that goes the way ctrl+q
+        # does, after the keys that arrived before it, saving first.
+        if not self._leaving and self.served:
             message.prevent_default()
             self.after_keys(lambda: self.call_later(self.action_quit))
 
@@ -256,16 +255,22 @@ class FinaleApp(TypeAheadApp):
         # Any unhandled exception, in a handler or a worker: the notes go to disk before the app ends.
         from textual.worker import WorkerFailed
 
+        from tui.core.crashlog import crash_line, log_crash
+
         cause = error.error if isinstance(error, WorkerFailed) else error
-        self.crash = f"{type(cause).__name__}: {cause}"
-        self.save_all()
+        first = not self.crash
+        self.crash = self.crash or crash_line(cause)
+        self.crash_unsaved = bool(self.save_all())
+        if first:
+            self.crash_log = log_crash(cause, datetime.now())
         super()._handle_exception(error)
 
     def panic(self, *renderables) -> None:
         # Textual's input thread ends the app through panic(): save first there too.
         self.crash = self.crash or "the terminal input stopped"
         self.save_all()
-        super().panic(*renderables)
+        # An error with its own rendering (Rich's __rich__) comes here too: it is in the crash log.
+        super().panic(*(() if self.crash_log is not None else renderables))
 
     def close_session(self, session: CompanySession) -> None:
         if session in self.sessions:
@@ -318,7 +323,7 @@ class FinaleApp(TypeAheadApp):
 
     def _leave(self) -> None:
         self._leaving = True
-        self.exit()
+        self.exit(self.return_value, self.return_code or 0)
 
     # -- size ----------------------------------------------------------------
 
@@ -338,6 +343,8 @@ class FinaleApp(TypeAheadApp):
             top.show_size(width, height)
         elif not small and isinstance(top, TooSmallScreen):
             self.pop_screen()
+            for event in top.kept:  # what was typed meanwhile, for the screen that reads it
+                self.post_message(event)
 
     def show_review(self, company) -> None:
         from tui.screens.review import ReviewScreen
@@ -352,6 +359,14 @@ class FinaleApp(TypeAheadApp):
         screen = self.screen
         where = getattr(screen, "title", "") or type(screen).__name__
         self.push_screen(HelpScreen(binding_groups(screen), where))
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        # The title leads the line instead of taking a row of its own: a one-line notice then
+        # covers only the footer's keys, not the line the user is reading above them.
+        if title:
+            message = f"{escape(title) if markup else title}: {message}"
+        super().notify(message, severity=severity, timeout=timeout, markup=markup)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from tui.screens.help import is_ours

@@ -215,12 +215,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     from tui.core.progress import questions_for
 
     prompts = {q.id: q.prompt for q in questions_for(catalog, entry.company)}  # in the company's role
-    size = _terminal_size()  # at a terminal a long line wraps at a word, under its mark; piped, one line each
+    import os
     import textwrap
 
+    # At a terminal (or with COLUMNS) a long line wraps at a word, under its mark; piped, one line each.
+    columns = int(os.environ.get("COLUMNS", 0) or 0) or getattr(_terminal_size(), "columns", 0)
+
     def say(line: str, indent: str = "") -> None:
-        if size is not None:
-            line = "\n".join(textwrap.wrap(line, size.columns - 1, subsequent_indent=indent, break_on_hyphens=False))
+        if columns:
+            line = "\n".join(textwrap.wrap(line, columns - 1, subsequent_indent=indent, break_on_hyphens=False))
         print(line)
 
     current = None
@@ -242,9 +245,11 @@ def _terminal_size():
     import os
 
     try:
-        return os.get_terminal_size(sys.stdout.fileno())
+        size = os.get_terminal_size(sys.stdout.fileno())
     except (OSError, ValueError):
         return None
+    # A pty nobody sized (`script`, some CI runners) reports 0x0: unknown, not zero columns to wrap at.
+    return size if size.columns > 0 else None
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -275,7 +280,8 @@ def cmd_review(args: argparse.Namespace) -> int:
 
         # The Markdown source is sanitised; Rich then adds its own colours on the raw stream.
         text = for_terminal(render_markdown(review, full_answers=False))
-        Console(width=width, file=_raw(sys.stdout)).print(Markdown(text))
+        # hyperlinks=False: a link in an answer is printed as text, never sent as an OSC 8 hyperlink.
+        Console(width=width, file=_raw(sys.stdout)).print(Markdown(text, hyperlinks=False))
     else:
         sys.stdout.write(render_plain(review, width))
     return 0

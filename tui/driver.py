@@ -15,21 +15,21 @@ and a multi-byte character split across two reads still waits for its rest.
 
 Rather than copying Textual's input loop, we run Textual's own function with
 one name swapped in its globals: ``getincrementaldecoder``, which it calls
-to build the decoder. ``tests/test_driver.py`` fails if an upgrade of Textual
-stops looking that name up, so the adaptation cannot silently lapse.
+to build the decoder (``tui.textual_private.input_loop_with``).
+``tests/test_textual_private.py`` fails if an upgrade of Textual stops looking
+that name up, so the adaptation cannot silently lapse.
 """
 
 from __future__ import annotations
 
 import codecs
-import types
 from collections.abc import Callable
 from typing import Any
 
-from textual.drivers import linux_driver
 from textual.drivers.linux_driver import LinuxDriver
 
 from tui.paste_guard import PasteGuard, describe
+from tui.textual_private import app_of, input_loop_with
 
 ERROR_HANDLER = "finale-terminal"
 _C1_UNDEFINED = "\ufffd"
@@ -89,18 +89,9 @@ def guarded_decoder_factory(removed: Callable[[str], None]) -> Any:
     return factory
 
 
-_original = LinuxDriver.run_input_thread
-
-
 def _input_loop(removed: Callable[[str], None]) -> Any:
     """Textual's own input loop with our decoder swapped in (see the module docstring)."""
-    return types.FunctionType(
-        _original.__code__,
-        {**vars(linux_driver), "getincrementaldecoder": guarded_decoder_factory(removed)},
-        _original.__name__,
-        _original.__defaults__,
-        _original.__closure__,
-    )
+    return input_loop_with(getincrementaldecoder=guarded_decoder_factory(removed))
 
 
 class TolerantLinuxDriver(LinuxDriver):
@@ -111,7 +102,7 @@ class TolerantLinuxDriver(LinuxDriver):
         _input_loop(self._paste_cleaned)(self)
 
     def _paste_cleaned(self, removed: str) -> None:
-        app = self._app
+        app = app_of(self)
         # The input thread: notify posts a message, which Textual makes thread-safe.
         app.notify(describe(removed), title="Paste", severity="warning", timeout=10, markup=False)
 

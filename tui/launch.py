@@ -68,8 +68,7 @@ def _launch(args: argparse.Namespace) -> int:
     demo = getattr(args, "demo", False)
     if demo:
         store, open_slug = _demo_store()
-        notices.append((f"Demo: a sample company in a throwaway folder ({store.root}). "
-                        "Nothing here touches your own notes.", "information"))
+        notices.append((f"Demo: {store.root}, deleted on quit; your notes are untouched.", "information"))
     else:
         store = NotesStore(paths.data_dir(getattr(args, "data_dir", None)))
     catalog = load_catalog(paths.packs_dir(packs), store.root / "cache")
@@ -121,6 +120,12 @@ def _launch(args: argparse.Namespace) -> int:
     for line in app.farewell:
         print(line, file=sys.stderr)
     if app.crash:
+        # A few plain lines, never a traceback: the whole story is in the crash log.
         print(f"finale: stopped by an error: {app.crash}", file=sys.stderr)
-        print(f"finale: your notes are in {store.companies}", file=sys.stderr)
+        if app.crash_unsaved:
+            print("finale: some of your latest words could not be saved (see above)", file=sys.stderr)
+        else:
+            print(f"finale: your notes are safe in {store.companies}", file=sys.stderr)
+        if app.crash_log is not None:
+            print(f"finale: the details are in {app.crash_log}", file=sys.stderr)
     return app.return_code or 0

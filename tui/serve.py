@@ -38,6 +38,14 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+PRIVATE_NAMES: list[tuple[type, str, str]] = [
+    (Server, "_make_app", "the token gate: the middleware is added to the aiohttp app it builds"),
+    (Server, "_process_messages", "a tab's keys and resizes reaching its app process"),
+]
+"""textual-serve's private names this module uses (pinned to 1.1.x in pyproject.toml); like
+tui/textual_private.py for Textual, tests/test_serve.py fails, naming the feature, if one moves.
+Kept here, not in that module, so the app's start-up never imports aiohttp."""
+
 COOKIE = "finale_token"
 STOP_SECONDS = 5.0
 """How long the app processes get to save and quit before they are sent SIGTERM."""

@@ -39,6 +39,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 
+from tui.textual_private import parent_of
+
 HOLD_AT_MOST_SECONDS = 1.0
 """A screen that never draws (an error while mounting) must not swallow the keyboard."""
 SETTLE_AT_MOST_SECONDS = 1.0
@@ -102,14 +104,14 @@ class TypeAheadApp(App):
                 self._settled(ticket)
             return
         if not node.call_later(self._settle_step, node, ticket, 0):
-            self._settle(node._parent, ticket)  # a widget already gone: its parent then
+            self._settle(parent_of(node), ticket)  # a widget already gone: its parent then
 
     def _settle_step(self, node: MessagePump, ticket: int, rounds: int) -> None:
         # Messages the key made the widget post to itself (Changed, a binding's own message)
         # bubble up from there: wait for them too, but not for ever behind a timer.
         if node.message_queue_size and rounds < SETTLE_ROUNDS and node.call_later(self._settle_step, node, ticket, rounds + 1):
             return
-        self._settle(node._parent, ticket)
+        self._settle(parent_of(node), ticket)
 
     def _settled(self, ticket: int) -> None:
         if ticket != self._in_flight:

@@ -90,6 +90,14 @@ def ready(page, screen: Screen, what: str) -> str:
     return text
 
 
+def edit_first_answer(page, screen: Screen) -> None:
+    """From the picker, as a person does: open Acme (enter), then edit its first answer (enter)."""
+    ready(page, screen, "Acme Robotics")
+    page.keyboard.press("Enter")
+    wait_for(page, screen, "Why do you want")
+    page.keyboard.press("Enter")
+
+
 def wait_for(page, screen: Screen, what: Callable[[str], bool] | str, timeout: float = 30) -> str:
     test = (lambda text: what in text) if isinstance(what, str) else what
     deadline = time.monotonic() + timeout
@@ -116,16 +124,38 @@ def test_without_the_token_the_browser_gets_nothing(browser, tmp_path: Path) -> 
         assert served.descendants() == []
 
 
+def test_a_page_from_another_site_cannot_open_the_app(browser, tmp_path: Path) -> None:
+    """Cross-site websocket hijacking: the user has the cookie, another site's page tries the socket."""
+    import http.server
+    import threading
+
+    with serving(tmp_path / "data") as served:
+        page, screen = open_tab(browser, served, 1000, 640)  # the user's own tab: the cookie is set
+        wait_for(page, screen, "companies")
+        before = len(served.descendants())
+        evil = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+        threading.Thread(target=evil.serve_forever, daemon=True).start()
+        try:
+            other = browser.new_page()
+            other.goto(f"http://127.0.0.1:{evil.server_address[1]}/")  # another origin (another port)
+            outcome = other.evaluate("""url => new Promise(done => {
+                const ws = new WebSocket(url);
+                ws.onopen = () => done("open");
+                ws.onerror = () => done("refused");
+            })""", served.base.replace("http", "ws") + "/ws")
+        finally:
+            evil.shutdown()
+        assert outcome == "refused"
+        assert len(served.descendants()) == before, "another site's page started an app process"
+
+
 def test_an_answer_typed_in_the_browser_is_in_the_notes_file(browser, tmp_path: Path) -> None:
     data = tmp_path / "data"
     make_store(data).create(acme())
     with serving(data) as served:
         page, screen = open_tab(browser, served, 1000, 640)
         assert "token=" not in page.url, "the token must leave the address bar"
-        ready(page, screen, "Acme Robotics")
-        page.keyboard.press("Enter")
-        wait_for(page, screen, "Why do you want")
-        page.keyboard.press("Enter")
+        edit_first_answer(page, screen)
         page.keyboard.type(" Typed in Chromium.")
         page.keyboard.press("Control+s")
         wait_for(page, screen, "Chromium.")
@@ -137,15 +167,25 @@ def test_an_answer_typed_in_the_browser_is_in_the_notes_file(browser, tmp_path: 
             time.sleep(0.1)
 
 
+def test_a_phone_sized_tab_shows_the_review(browser, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    make_store(data).create(acme())
+    with serving(data) as served:
+        page, screen = open_tab(browser, served, 390, 844)
+        ready(page, screen, "Acme")
+        assert screen.screen.columns <= 50, "a phone gets about 45 columns"
+        page.keyboard.press("v")
+        text = wait_for(page, screen, "What are the key initiatives?")
+        assert "Acme Robotics" in text
+        keep(page, "browser-phone-review.png")
+
+
 def test_stopping_the_server_saves_every_tab(browser, tmp_path: Path) -> None:
     data = tmp_path / "data"
     make_store(data).create(acme())
     with serving(data) as served:
         page, screen = open_tab(browser, served, 1000, 640)
-        ready(page, screen, "Acme Robotics")
-        page.keyboard.press("Enter")
-        wait_for(page, screen, "Why do you want")
-        page.keyboard.press("Enter")
+        edit_first_answer(page, screen)
         page.keyboard.type(" Never saved by hand.")
         wait_for(page, screen, "hand.")
         assert served.descendants()

@@ -4,7 +4,8 @@ Over SSH a burst of keys arrives in one read. Each journey below opens
 something, types into it and ends with the key that reads or leaves what was
 typed. It runs twice in a real pty, once a key at a time with pauses and once
 as a single ``os.write``, against a frozen clock, and the two notes folders
-must be byte-identical. A new binding that reads a field is one more row.
+must be byte-identical. A new binding that reads a field is one more row. The
+runs go side by side: the table costs about the time of its slowest rows.
 
 A lone escape is a key only when nothing follows it in the same read (anything
 after it makes an escape sequence: that is the terminal's rule, not finale's),
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from pathlib import Path
 
 import pexpect
@@ -107,28 +107,38 @@ def run_journey(home: Path, keys: str, burst: bool) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.glob("*.toml"))}
 
 
-@pytest.mark.parametrize("name", list(JOURNEYS))
-def test_one_write_and_one_key_at_a_time_save_the_same_notes(tmp_path, name):
-    opener, typed, closer = JOURNEYS[name]
-    keys = opener + typed + closer
-    results: dict[bool, dict[str, bytes] | BaseException] = {}
+CONCURRENT = 6
+"""Runs at a time: most of a run is waiting (the pauses, the one-second settles), not work."""
 
-    def run(burst: bool) -> None:
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory) -> dict[tuple[str, bool], dict[str, bytes] | BaseException]:
+    """Every journey, paced and in one write, run side by side once for the whole table."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    root = tmp_path_factory.mktemp("journeys")
+
+    def run(job: tuple[str, bool]) -> dict[str, bytes] | BaseException:
+        name, burst = job
+        opener, typed, closer = JOURNEYS[name]
+        home = root / f"{list(JOURNEYS).index(name)}-{'burst' if burst else 'paced'}"
         try:
-            results[burst] = run_journey(tmp_path / ("burst" if burst else "paced"), keys, burst)
+            return run_journey(home, opener + typed + closer, burst)
         except (AssertionError, OSError, pexpect.ExceptionPexpect) as error:
-            results[burst] = error
+            return error
 
-    # Both at once: the pair takes the time of one.
-    threads = [threading.Thread(target=run, args=(burst,)) for burst in (False, True)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    for outcome in results.values():
+    jobs = [(name, burst) for name in JOURNEYS for burst in (False, True)]
+    with ThreadPoolExecutor(CONCURRENT) as pool:
+        return dict(zip(jobs, pool.map(run, jobs), strict=True))
+
+
+@pytest.mark.parametrize("name", list(JOURNEYS))
+def test_one_write_and_one_key_at_a_time_save_the_same_notes(outcomes, name):
+    paced, burst = outcomes[name, False], outcomes[name, True]
+    for outcome in (paced, burst):
         if isinstance(outcome, BaseException):
             raise outcome
-    paced, burst = results[False], results[True]
     assert isinstance(paced, dict) and isinstance(burst, dict)
+    typed = JOURNEYS[name][1]
     assert any(typed.encode() in text for text in paced.values()) or name == "typed recall, enter", paced
     assert burst == paced

@@ -1,10 +1,14 @@
-"""What an edit to an open company is, as the session announces it to every subscriber."""
+"""What an edit to an open company is, as the session announces it to every subscriber.
+
+Records in the core are NamedTuples (immutable) or ``tui.core.record.Record`` (mutable):
+benchmarks/README.md, "One record idiom", has the measurements behind it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from tui.core.notes import Company
 
@@ -38,8 +42,7 @@ class Part(Enum):
     """All of it: the disk version was loaded and ours set aside in a conflict copy."""
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One change to an open company's notes, as every subscriber hears of it."""
 
     part: Part
@@ -52,8 +55,7 @@ class Change:
 Listener = Callable[[Change], None]
 
 
-@dataclass(frozen=True)
-class Snapshot:
+class Snapshot(NamedTuple):
     edits: int
     company: Company
     merges: int = 0

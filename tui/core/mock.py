@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from tui.core.notes import Company, Rehearsal
 from tui.core.packs import Catalog, Question
 from tui.core.progress import chosen_texts, questions_for
+from tui.core.rounds import with_whom
 from tui.core.speech import band, talking_points
 
 MOCK_MARK = "mock"
@@ -69,7 +70,7 @@ class MockRun:
 
     @classmethod
     def of(cls, catalog: Catalog, company: Company) -> MockRun:
-        return cls(run_order(catalog, company), chosen_texts(company.asks))
+        return cls(run_order(catalog, company), with_whom(company.asks))
 
     @property
     def question(self) -> Question:

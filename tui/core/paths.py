@@ -21,7 +21,8 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 
 def state_dir() -> Path:
-    """Where finale puts what the user must find again but is not notes: rescued text when the data folder fails."""
+    """Where finale puts what the user must find again but is not notes: crash logs, and rescued
+    text when the data folder fails."""
     import platformdirs
 
     return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))

@@ -231,7 +231,9 @@ def render_plain(review: Review, width: int = 80) -> str:
                              subsequent_indent=indent + " " * len(bullet), break_on_hyphens=False) or [indent + bullet.rstrip()]
 
     title = review.name + (f" · {review.role}" if review.role else "")
-    out = [*wrap(title, ""), *header_lines(review)]
+    # Wrapped like the rest: four interviewers made an 180-column line at --width 80.
+    out = [*wrap(title, ""), *(row for line in header_lines(review)
+                               for row in textwrap.wrap(line, width, subsequent_indent="  ", break_on_hyphens=False))]
     for line in review.people:
         out += wrap(line, "  ")
     out.append("")

@@ -205,6 +205,11 @@ def set_meant_for(ask: Ask, who: str) -> None:
         ask.extra.pop(FOR_KEY, None)
 
 
+def with_whom(asks: list[Ask]) -> list[str]:
+    """The chosen questions to ask, each meant for someone saying for whom: the mock close asks them so."""
+    return [f"{a.text} (for {meant_for(a)})" if meant_for(a) else a.text for a in asks if a.chosen and a.text.strip()]
+
+
 def everyone(company: Company) -> list[str]:
     """Every interviewer named in any round, first mention first."""
     seen: dict[str, None] = {}

@@ -93,16 +93,22 @@ def _matters(sentence: str) -> bool:
 
 
 def talking_points(text: str) -> list[str]:
-    """The draft's bullet lines (- or *); else each paragraph's first sentence and every
-    other sentence with a figure or a proper name ("cut integration time by 35%").
+    """The draft's bullet lines (- or *) with its other sentences that hold a figure or a name;
+    without bullets, each paragraph's first sentence and every other sentence with a figure or a
+    proper name ("cut integration time by 35%").
 
     The one rule serves rehearsal's reveal and the review cheat sheet, so the
     user sees the same points in both places.
     """
     lines = text.splitlines()
-    bullets = [m.group(1) for m in map(_BULLET.match, lines) if m]
-    if bullets:
-        return bullets
+    if any(map(_BULLET.match, lines)):
+        # The bullets, and the plain lines between them that hold a figure or a name: a headline
+        # before the bullets or a closing line after them was dropped without a word.
+        points: list[str] = []
+        for line in lines:
+            bullet = _BULLET.match(line)
+            points += [bullet.group(1)] if bullet else [s for s in sentences(line) if _matters(s)]
+        return points
     paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     points = []
     for paragraph in paragraphs:

@@ -10,9 +10,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Static
 
 from tui.core.sanitize import for_terminal
+from tui.core.textdiff import Span, side_by_side
 from tui.dialogs.basic import Dialog
 
 
@@ -23,10 +25,25 @@ class Row:
     mine: str
 
 
-def _side(text: str) -> Text:
+# The typed-recall diff's marks: struck where only the file on disk has the words, underlined
+# where only yours does. Strike and underline still read under NO_COLOR.
+THEIRS_ONLY, MINE_ONLY = "strike red", "underline yellow"
+
+
+def _side(text: str, spans: list[Span], style: str) -> Text:
     if not text.strip():
         return Text("(empty)", style="italic")
-    return Text(for_terminal(text))
+    out = Text()
+    for span in spans:
+        out.append(for_terminal(span.text), style=style if span.changed else "")
+    return out
+
+
+def lines_before(text: str, offset: int, width: int) -> int:
+    """How many lines ``text`` up to ``offset`` takes wrapped at ``width``: where a change shows in its column."""
+    import textwrap
+
+    return sum(max(1, len(textwrap.wrap(line, max(8, width)))) for line in text[:offset].split("\n")) - 1
 
 
 def _pair(theirs: Text, mine: Text, style: str = "") -> Table:
@@ -56,24 +73,54 @@ class CompareScreen(Dialog[str]):
         Binding("T,t", "choose('theirs')", "Keep theirs"),
         Binding("B,b", "choose('both')", "Keep both"),
         Binding("escape,C,c", "choose('')", "Back"),
+        Binding("n", "change(1)", "Next change"),
+        Binding("p", "change(-1)", "Previous change"),
     ]
 
     def __init__(self, rows: list[Row], when: str) -> None:
         super().__init__()
         self.rows = rows
         self.when = when
+        self.diffs = [side_by_side(row.theirs, row.mine) for row in rows]
+        self.at = -1
+        """Which change `n`/`p` last went to, in reading order; -1 before the first."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(_pair(Text("Theirs: the file on disk"), Text(f"Yours: set aside at {self.when}")), classes="heads")
             with VerticalScroll(id="diff"):
-                for row in self.rows:
+                for row, diff in zip(self.rows, self.diffs, strict=True):
                     yield Static(Text(for_terminal(row.label, one_line=True)), classes="label")
-                    yield Static(_pair(_side(row.theirs), _side(row.mine)), classes="pair")
+                    yield Static(_pair(_side(row.theirs, diff.theirs, THEIRS_ONLY), _side(row.mine, diff.mine, MINE_ONLY)),
+                                 classes="pair")
                 if not self.rows:
                     yield Static("The two versions hold the same notes: T keeps the file as it is.")
-            yield Static("↑↓ pgup pgdn scroll · Y keep yours · T keep theirs · B keep both · esc back",
-                         classes="keys", markup=False)
+            yield Static(self._keys(), classes="keys", markup=False, id="compare-keys")
+
+    def _keys(self) -> str:
+        count = sum(len(diff.changes) for diff in self.diffs)
+        where = f"change {self.at + 1} of {count}" if self.at >= 0 else f"{count} change{'s' * (count != 1)}"
+        return (f"{where}: n next · p previous · ↑↓ scroll · Y keep yours · T keep theirs · B keep both"
+                " · esc back")
+
+    def targets(self) -> list[int]:
+        """The line (in the scrolled view) of every change, in reading order."""
+        out = []
+        for pair, row, diff in zip(self.query(".pair"), self.rows, self.diffs, strict=True):
+            column = (pair.size.width - 3) // 2  # two columns, a rule and their padding
+            for theirs_at, mine_at in diff.changes:
+                line = max(lines_before(row.theirs, theirs_at, column), lines_before(row.mine, mine_at, column))
+                out.append(pair.virtual_region.y + line)
+        return out
+
+    def action_change(self, step: int) -> None:
+        targets = self.targets()
+        if not targets:
+            return
+        self.at = max(0, min(len(targets) - 1, self.at + step))
+        # Two lines of what comes before it, so the change is read in its sentence.
+        self.query_one("#diff", VerticalScroll).scroll_to(y=max(0, targets[self.at] - 2), animate=False)
+        self.query_one("#compare-keys", Static).update(Content(self._keys()))
 
     def on_mount(self) -> None:
         super().on_mount()

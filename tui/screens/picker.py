@@ -167,7 +167,7 @@ class PickerScreen(Screen):
         except NotesError as error:
             self.app.call_from_thread(
                 self.notify, f"{error.reason}.\n{error.fix}", title=f"Cannot open {error.path.name}",
-                severity="error", timeout=20,
+                severity="error", timeout=20, markup=False,
             )
             return
         if review:
@@ -203,7 +203,8 @@ class PickerScreen(Screen):
                 company.asks = copy.deepcopy(source.asks)
             loaded = self.app.store.create(company)
         except (OSError, ValueError, NotesError) as error:
-            self.app.call_from_thread(self.notify, f"Could not create it: {error}", severity="error", timeout=15)
+            self.app.call_from_thread(self.notify, f"Could not create it: {error}", severity="error", timeout=15,
+                                      markup=False)
             return
         self.app.call_from_thread(self._open_loaded, loaded)
 

@@ -12,6 +12,7 @@ from textual.widgets import Header, Input, OptionList, TextArea
 
 from tui.core.orphans import TITLE, orphan_answers
 from tui.core.progress import unique_question_ids
+from tui.core.rounds import focus_round
 from tui.core.save_status import SaveState, SaveStatus
 from tui.core.session import Change, CompanySession, Part
 from tui.saving import Conflict, DiskChanged, SaveMessage, Saver
@@ -168,7 +169,7 @@ class PrepareScreen(PaneScreen):
         self._from_editor = True
         try:
             self.session.set_answer(self.question_id, text, self.app.clock())
-        finally:
+        finally:  # even if a listener raised: a later change from elsewhere must be drawn
             self._from_editor = False
 
     @on(AsksEditor.Changed)
@@ -271,9 +272,8 @@ class PrepareScreen(PaneScreen):
             return self.conflicts.pending
         return True
 
-    # -- the dialogs: each asks one thing and hands the answer to one session method, which
-    # announces the change (the saver saves it, _session_changed draws it). Each dialog is
-    # imported when its key opens it: opening a company does not pay for them.
+    # -- dialogs: each hands its answer to one session method, which announces the change (the
+    # saver saves it, _session_changed draws it); each is imported when its key opens it.
 
     def action_add_question(self) -> None:
         from tui.dialogs.basic import TextDialog
@@ -315,11 +315,18 @@ class PrepareScreen(PaneScreen):
         from tui.dialogs.company_form import CompanyForm, CompanyFormDialog
 
         company = self.session.company
-        form = CompanyForm(company.name, company.role, company.interview_at, list(company.interviewers),
-                           list(company.links))
+        # With rounds, the date and the interviewers here are the next round's.
+        focus = focus_round(company, self.app.clock()) if company.rounds else None
+        at, people = (focus.at, focus.interviewers) if focus else (company.interview_at, company.interviewers)
+        form = CompanyForm(company.name, company.role, at, list(people), list(company.links))
 
         def save(result: CompanyForm | None) -> None:
-            if result is not None:
+            if result is None:
+                return
+            if focus is not None:
+                focus.at, focus.interviewers = result.interview_at, list(result.interviewers)
+                self.session.edit_details(result.role, company.interview_at, company.interviewers, result.links)
+            else:
                 self.session.edit_details(result.role, result.interview_at, result.interviewers, result.links)
 
         self.app.push_screen(CompanyFormDialog(form, new=False, now=self.app.clock()), save)

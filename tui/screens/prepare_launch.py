@@ -22,7 +22,7 @@ def rehearse_due(screen: PrepareScreen) -> None:
         why = f"{box.overrun.text('This rehearsal')} " if box.overrun is not None else ""
         screen.notify(why + ("Nothing due fits the time left. r rehearses the selected question anyway."
                              if box.left_out else "Nothing is due. r rehearses the selected question anyway."),
-                      severity="warning" if why else "information", timeout=10 if why else 6)
+                      severity="warning" if why else "information", timeout=10 if why else 6, markup=False)
         return
     start_rehearsal(screen, box.queue, box)
 
@@ -54,7 +54,7 @@ def offer_what_fits(screen: PrepareScreen, mock, why: str, fits: bool) -> None:
     from tui.dialogs.basic import ConfirmDialog
 
     if not fits:
-        screen.notify(why, title="Time box", severity="warning", timeout=12)
+        screen.notify(why, title="Time box", severity="warning", timeout=12, markup=False)
         return
 
     def answer(instead: bool | None) -> None:

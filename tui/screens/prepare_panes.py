@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
-from textual import on
+from textual import events, on
 from textual.reactive import var
 from textual.screen import Screen
+from textual.types import NoActiveAppError
 
 from tui.core.checks import CheckContext, CheckResult, run_checks
 from tui.core.fields import header_subtitle
@@ -45,8 +46,9 @@ class PaneScreen(Screen):
 
     app: FinaleApp  # typed: a renamed app attribute fails mypy, not a session
 
-    # From 100 columns the tips fit beside the answer; from 140 the research joins them.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (140, "-wide")]
+    # From 100 columns the tips fit beside the answer; from 140 the research joins them. Under 60
+    # (a phone in a browser tab, about 45 columns) one pane at a time has the whole width.
+    HORIZONTAL_BREAKPOINTS = [(0, "-phone"), (60, "-narrow"), (100, "-medium"), (140, "-wide")]
     # var, not reactive: a reactive on a Screen repaints the whole screen when it
     # changes (8 KB a second over SSH while the timer ran); watchers update the widgets.
     side: var[Pane] = var("answer", init=False)
@@ -70,13 +72,12 @@ class PaneScreen(Screen):
     # -- layout ----------------------------------------------------------
 
     def _width_class(self) -> set[str]:
-        from textual._context import active_app
-
         try:
-            width = active_app.get().size.width
-        except LookupError:  # built outside a running app
+            width = self.app.size.width
+        except NoActiveAppError:  # built outside a running app
             return set()
-        return self._get_breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS)
+        # As Textual picks one (its own method is private): the widest breakpoint that fits.
+        return next(({name} for at, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True) if width >= at), set())
 
     @property
     def questions(self) -> list[Question]:
@@ -130,8 +131,7 @@ class PaneScreen(Screen):
         if one is not None and company.rounds and when:  # with rounds, which one the countdown is to
             when = f"{one.title} {when}"
         # The role gives way first, at a word; the company and the countdown always stay.
-        self.sub_title = header_subtitle(self.title, for_terminal(company.role, one_line=True),
-                                         for_terminal(when, one_line=True), self.app.size.width)
+        self.sub_title = for_terminal(header_subtitle(self.title, company.role, when, self.app.size.width), one_line=True)
 
     @on(AnswerEditor.PaneKey)
     def _editor_pane_key(self, event: AnswerEditor.PaneKey) -> None:
@@ -236,6 +236,14 @@ class PaneScreen(Screen):
         if self.is_mounted:
             self.query_one("#checklist", ChecklistPane).reveal()
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # On a phone the list and the pane take turns: the one holding focus is the one shown.
+        self._turn_to(self.query_one("#questions") in (event.widget, *event.widget.ancestors))
+
+    def _turn_to(self, on_list: bool) -> None:
+        self.set_class(on_list, "-on-list")
+        self.set_class(not on_list, "-on-pane")
+
     def on_resize(self) -> None:
         self.refresh_header()  # the role is shortened for the new width
         # Crossing the wide breakpoint can reveal the tips column and the research.
@@ -248,8 +256,10 @@ class PaneScreen(Screen):
         if name == "questions":
             # At once, not with focus() (which waits a turn): an arrow typed straight after
             # `1` or escape must move the question list, not the pane being left.
+            self._turn_to(on_list=True)
             self.set_focus(self.query_one("#questions"))
             return
+        self._turn_to(on_list=False)  # before the pane is built or focused: on a phone it must be shown first
         # Keys typed fast (or arriving in one burst over SSH) can run this before the list's
         # highlight message reached the screen: take the highlight now, so the pane shown and
         # the widget focused belong to the same question.

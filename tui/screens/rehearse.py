@@ -211,7 +211,7 @@ class RehearseScreen(Screen):
         """Say what the time box left out, once, as the session starts."""
         if self.box.overrun is not None:
             self.notify(f"{self.box.overrun.text('This rehearsal')} Rehearsing what fits.",
-                        title="Time box", severity="warning", timeout=12)
+                        title="Time box", severity="warning", timeout=12, markup=False)
         if self.box.left_out:
             names = ", ".join(self.questions[q].prompt for q in self.box.left_out if q in self.questions)
             n = len(self.queue)

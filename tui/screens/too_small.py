@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -19,6 +20,20 @@ class TooSmallScreen(Screen):
     def __init__(self, need: tuple[int, int]):
         super().__init__()
         self.need = need
+        self.kept: list[events.Key | events.Paste] = []
+        """Keys that reached this screen: typed while it showed, or just before it, still waiting their turn."""
+
+    def on_key(self, event: events.Key) -> None:
+        # Nothing here reads keys: they belong to the screen underneath, which gets them back,
+        # in order, when there is room again (see FinaleApp._check_size). "Nothing is lost."
+        event.stop()
+        event.prevent_default()
+        self.kept.append(events.Key(event.key, event.character))
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        self.kept.append(events.Paste(event.text))
 
     def compose(self) -> ComposeResult:
         yield Static("", id="too-small")

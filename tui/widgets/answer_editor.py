@@ -53,6 +53,11 @@ class AnswerEditor(TextArea):
         self.navigating = False
         await super()._on_key(event)
 
+    def on_resize(self) -> None:
+        # The coach under the editor grows a second after typing stops (one line to six after a
+        # paste): the line being typed stays in view instead of slipping below the fold.
+        self.call_after_refresh(self.scroll_cursor_visible)
+
     def on_blur(self, event: events.Blur) -> None:
         self.navigating = False
 

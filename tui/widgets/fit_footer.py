@@ -10,7 +10,8 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from tui.textual_private import FooterKey, footer_ready, mark_footer_ready
 
 
 def key_width(key: FooterKey) -> int:
@@ -36,7 +37,7 @@ class FitFooter(Footer):
     def compose(self) -> ComposeResult:
         room = self.size.width or self.app.size.width
         self._fitted_width = room
-        self._shown = self._keys() if self._bindings_ready else None
+        self._shown = self._keys() if footer_ready(self) else None
         used = 0
         for widget in super().compose():
             if isinstance(widget, FooterKey):
@@ -51,7 +52,7 @@ class FitFooter(Footer):
         # Textual's Footer queues a rebuild for every change of focus (three before the first
         # frame, each restyling every key): one is queued at a time, and none when the keys
         # shown would be the same.
-        self._bindings_ready = True
+        mark_footer_ready(self)
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
         if not self._rebuild_queued and self._keys() != self._shown:
@@ -65,5 +66,5 @@ class FitFooter(Footer):
             await self.recompose()
 
     def on_resize(self) -> None:
-        if self.size.width != self._fitted_width and self._bindings_ready:
+        if self.size.width != self._fitted_width and footer_ready(self):
             self.call_after_refresh(self.recompose)

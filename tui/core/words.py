@@ -357,8 +357,17 @@ def past_events(text: Text, markers: list[str], exclude: frozenset[str] = frozen
     for i in text.where.get("in", ()):
         if i + 1 < n and text.sentence[i + 1] == text.sentence[i] and YEAR.fullmatch(text.lower[i + 1]):
             present_story.add(text.sentence[i])
+    order = sorted(set(text.sentence))
     for s in sorted(present_story):
-        later = [t for t in (s + 1, s + 2) if t in told and t not in future and t not in past]
+        # the first sentence after it told in the present, before any about the future (a sentence
+        # in between, "Two patients come back at once.", does not end the story)
+        later = []
+        for t in order[bisect_left(order, s) + 1:]:
+            if t in future or t in past:
+                break
+            if t in told:
+                later = [t]
+                break
         if later:
             first = bisect_left(text.sentence, later[0])
             while text.lower[first] not in ("i", "we"):

@@ -158,7 +158,7 @@ class Walk:
             footer = self.term.text.splitlines()[-1]
             if ok(footer):
                 return
-            if footer.startswith("▌") or "▌" in self.term.text.splitlines()[-2]:
+            if any("▌" in line for line in self.term.text.splitlines()[-3:]):  # a notice sits on the footer row
                 self.term.pump(1.0)                         # a notice over the footer: give the key time
                 return
         raise AssertionError(f"never saw {what}:\n{self.term.text}")
@@ -221,7 +221,9 @@ def test_hostile_text_in_every_field_is_shown_as_typed_on_every_screen(tmp_path)
     walk.see("picker: rename dialog (the name's end, in its input)", ["Rename company", CLICK])
     esc("Rename company")
     walk.key("\r")
-    walk.see("prepare: header and question list", ["Questions", "N1", "P1", "C1", "C2"])
+    # Prompts wrap at their words (issue 24), so the later questions are below the fold at 80x24:
+    # select() finds P1 and C1 further down, and the mock close shows C2.
+    walk.see("prepare: header and question list", ["Questions", "N1", "R1"])
     walk.see("prepare: orphaned answer notification", ["no longer in any pack"])
     walk.key("o")
     walk.see("orphaned answers dialog", ["O1", "OA"])
@@ -365,7 +367,7 @@ def assert_clean(raw: bytes, what: str) -> None:
 # Every screen and dialog the walk must reach, with the fields it must show as typed there.
 EXPECTED = {
     "picker": {"N1", "R1"}, "picker: delete confirmation": set(), "picker: rename dialog": set(),
-    "prepare: header and question list": {"N1", "P1", "C1", "C2"}, "orphaned answers dialog": {"O1", "OA"},
+    "prepare: header and question list": {"N1", "R1"}, "orphaned answers dialog": {"O1", "OA"},
     "prepare: delete question confirmation": {"C1"}, "prepare: answer pane (custom prompt)": {"C1"},
     "prepare: answer pane (pack prompt, answer, coach)": {"P1", "A2", "CM"}, "prepare: tips pane": {"W1", "TT"},
     "prepare: tips pane, paged through": {"TB", "E1"},

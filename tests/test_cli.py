@@ -125,6 +125,7 @@ def test_check_at_a_terminal_wraps_at_a_word_and_piped_keeps_one_line_a_check(tm
     from tests.helpers import acme, make_store
 
     make_store(tmp_path / "data").create(acme())
+    monkeypatch.delenv("COLUMNS", raising=False)  # it wins over the terminal's size (issue 24): not this test's
     argv = ["--data-dir", str(tmp_path / "data"), "check", "acme"]
     main(argv)
     piped = capsys.readouterr().out.splitlines()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import os
 import signal
 import time
 from collections.abc import Callable, Iterable
@@ -28,6 +27,7 @@ from tui.core.settings import Settings
 from tui.core.store import Loaded, NotesStore
 from tui.crash import CalmCrashApp
 from tui.saving import Schedule
+from tui.terminal import in_browser
 from tui.textual_private import adopt_first_screen
 from tui.typeahead import TypeAheadApp
 from tui.widgets.control_filter import ControlFilter
@@ -84,7 +84,7 @@ class FinaleApp(TypeAheadApp, CalmCrashApp):
         """Lines for stderr once the terminal is back: where words went that are not in the notes file."""
         self._leaving = False
         """Set once _quit has saved and lets the app end."""
-        self.served = os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
+        self.served = in_browser()
         """A browser tab of `finale serve`: its ExitApp (the tab stopped) goes through _quit first."""
         self.config_path = config_path
         """Where a theme picked in the palette is remembered; None when the file did not load."""

@@ -12,10 +12,15 @@ from typing import TextIO
 DEFAULT_ESCDELAY_MS = "300"
 
 
+def in_browser(env: Mapping[str, str] = os.environ) -> bool:
+    """Whether this finale is a browser tab of `finale serve` (textual-serve picks Textual's web driver)."""
+    return env.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
+
+
 def terminal_problem(env: Mapping[str, str], stream: TextIO) -> str:
     """Why the app cannot run here, with what to set; "" when it can."""
-    if env.get("TEXTUAL_DRIVER", "").endswith(":WebDriver"):
-        return ""  # a browser tab of `finale serve`: textual-serve is the terminal, over a pipe, in UTF-8
+    if in_browser(env):
+        return ""  # textual-serve is the terminal, over a pipe, in UTF-8
     if not stream.isatty():
         return ("finale's screens need a terminal, and its output is not one. "
                 "For text you can pipe, use `finale review NAME` or `finale list`.")

@@ -160,12 +160,16 @@ class FinaleServer(Server):
 
 
 def children() -> list[int]:
-    """This process's child processes (Linux /proc); textual-serve keeps their handles private."""
+    """This process's running child processes (Linux /proc); textual-serve keeps their handles private.
+
+    A child that has ended but is not yet reaped (a zombie, state Z) is not running: asyncio's
+    child watcher, which textual-serve's subprocess waits on, reaps it.
+    """
     me, found = str(os.getpid()), []
     for entry in Path("/proc").glob("[0-9]*/stat"):
         with contextlib.suppress(OSError, IndexError):
-            fields = entry.read_text().rsplit(")", 1)[1].split()
-            if fields[1] == me:
+            state, parent = entry.read_text().rsplit(")", 1)[1].split()[:2]
+            if parent == me and state != "Z":
                 found.append(int(entry.parent.name))
     return found
 
@@ -183,13 +187,6 @@ async def end_children(grace: float) -> None:
             await asyncio.sleep(0.1)
             if not children():
                 return
-        _reap()
-
-
-def _reap() -> None:
-    with contextlib.suppress(ChildProcessError):
-        while os.waitpid(-1, os.WNOHANG)[0]:
-            pass
 
 
 async def _run(server: FinaleServer, host: str, port: int) -> None:

@@ -122,3 +122,19 @@ async def test_the_palette_opened_in_a_burst_gets_the_rest_of_it(tmp_path):
         await burst(pilot, ["ctrl+p"], "review")
         assert isinstance(app.screen, CommandPalette)
         assert app.screen.query_one(Input).value == "review"
+
+
+async def test_a_burst_that_opens_a_company_from_the_picker_types_into_its_answer(tmp_path):
+    """enter (open), enter (edit) and a sentence in one read: the picker loads the notes in a worker, and
+    the keys after enter used to reach the picker before the company's screen was pushed."""
+    store = make_store(tmp_path)
+    store.create(acme())
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await burst(pilot, ["enter", "enter"], " From the picker: 40% of revenue.", [CTRL_S])
+        await pilot.pause(0.3)
+        await burst(pilot, [CTRL_S])
+    assert saved(store, "acme-robotics")["answers"]["why-here"]["text"].endswith(" From the picker: 40% of revenue.")

@@ -23,6 +23,7 @@ from tui.core.timefmt import countdown, when_text
 from tui.dialogs.basic import ConfirmDialog, TextDialog
 from tui.dialogs.company_form import CompanyForm, CompanyFormDialog
 from tui.plain import plain
+from tui.typeahead import hold_keys
 from tui.widgets.fit_footer import FitFooter
 
 if TYPE_CHECKING:
@@ -150,15 +151,21 @@ class PickerScreen(Screen):
 
     @on(OptionList.OptionSelected, "#companies")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.open_company(self.entries[event.option_index].slug)
+        self._open(self.entries[event.option_index].slug)
 
     def action_open(self) -> None:
         if self.current is not None:
-            self.open_company(self.current.slug)
+            self._open(self.current.slug)
 
     def action_review(self) -> None:
         if self.current is not None:
-            self.open_company(self.current.slug, review=True)
+            self._open(self.current.slug, review=True)
+
+    def _open(self, slug: str, review: bool = False) -> None:
+        # The notes load in a worker, so the screen is pushed a moment after the key: the rest of
+        # the burst ("enter, enter, a sentence" in one read) waits for it instead of reaching the picker.
+        hold_keys(self)
+        self.open_company(slug, review)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def open_company(self, slug: str, review: bool = False) -> None:

@@ -54,3 +54,18 @@ def test_a_file_of_this_format_parses_to_its_document_and_format():
     assert parse(f'format = {notes.FORMAT}\nname = "Acme"\n'.encode(), P) == (
         {"format": notes.FORMAT, "name": "Acme"}, notes.FORMAT)
     assert parse(b"format = 1\n", P)[1] == 1
+
+
+def test_a_save_into_a_vanished_notes_folder_makes_it_again_and_says_so_once(tmp_path):
+    import shutil
+
+    from tests.helpers import acme, make_store
+
+    store = make_store(tmp_path / "data")
+    loaded = store.create(acme())
+    shutil.rmtree(store.companies)
+    store.save(loaded.slug, loaded.company, loaded.digest)
+    assert store.notices == [
+        f"The notes folder {store.companies} was gone (removed or moved): finale made it again and saved "
+        f"{loaded.slug}.toml there with everything you typed."]
+    assert store.load(loaded.slug).company == loaded.company

@@ -69,3 +69,20 @@ def test_a_save_into_a_vanished_notes_folder_makes_it_again_and_says_so_once(tmp
         f"The notes folder {store.companies} was gone (removed or moved): finale made it again and saved "
         f"{loaded.slug}.toml there with everything you typed."]
     assert store.load(loaded.slug).company == loaded.company
+
+
+def test_a_file_that_cannot_be_read_names_the_os_reason_and_says_to_check_permissions(tmp_path, monkeypatch):
+    from tests.helpers import acme, make_store
+    from tui.core import store as store_module
+
+    store = make_store(tmp_path)
+    slug = store.create(acme()).slug
+
+    def refused(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(store_module, "read_regular", refused)
+    entry = store.read(slug)
+    assert entry.company is None and entry.error is not None
+    assert entry.error.reason == "cannot read: Permission denied"
+    assert entry.error.fix == "Check the file's permissions."

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 
 class SaveState(Enum):
@@ -23,8 +23,7 @@ class SaveState(Enum):
     """The file on disk does not parse: nothing is written to it until it does."""
 
 
-@dataclass(frozen=True)
-class SaveStatus:
+class SaveStatus(NamedTuple):
     state: SaveState
     reason: str = ""
     """Why a save failed, what conflicted, or why the file is blocked."""

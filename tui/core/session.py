@@ -362,8 +362,6 @@ class CompanySession(MergingSession, RescuingSession):
                 self.saved_edits, self._broken_digest = edits, None
                 self._status = SaveStatus(SaveState.SAVED, at=self.store.clock())
                 return self._status, came
-            if self._stale_copy is not None and self._stale_copy != kept:
-                self._stale_copy.unlink(missing_ok=True)  # an older snapshot of what ``kept`` holds
         kept = kept or self._stale_copy
         if kept is None and self.digest and loaded.digest != self.digest and not self.blocked:
             from tui.core.conflicts import moved_aside

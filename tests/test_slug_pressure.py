@@ -44,7 +44,7 @@ def assert_each_kept_and_found(store, made: list[tuple[str, str, str]]) -> None:
     assert len(set(slugs)) == len(slugs), f"two companies were given one file: {slugs}"
     assert sorted(store.slugs()) == sorted(slugs), "a file was lost or is extra"
     roles = {slug: role for slug, _, role in made}
-    for slug, name, role in made:
+    for slug, name, _ in made:
         for query in (slug, name):
             found = find_in_store(store, query)
             want = opens(made, query)

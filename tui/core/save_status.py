@@ -44,7 +44,7 @@ class SaveStatus(NamedTuple):
         if self.state is SaveState.CONFLICT:
             return f"yours kept as {self.copy.name}" if self.copy else "changed on disk"
         if self.state is SaveState.HELD:
-            return "held aside until Y, T or B"
+            return "held for Y/T/B"
         return "not saved: the file on disk cannot be read"
 
     @property

@@ -6,9 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from tui.cli_context import resolve
+
 
 def cmd_round(args: argparse.Namespace) -> int:
-    from tui.cli import _resolve
     from tui.core.invite import InviteError, read_invite, shown
     from tui.core.rounds import Round, make_explicit
     from tui.core.store import ConflictError
@@ -30,7 +31,7 @@ def cmd_round(args: argparse.Namespace) -> int:
     except (InviteError, ValueError) as error:  # nothing is created
         print(f"finale: {error}", file=sys.stderr)
         return 1
-    store, entry = _resolve(args)
+    store, entry = resolve(args)
     if entry is None:
         return 1
     from tui.core.store import NotesError

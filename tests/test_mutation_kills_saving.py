@@ -299,3 +299,29 @@ def test_delays_by_kind():
     from tui.saving import DELAYS
 
     assert DELAYS == {Edit.TYPING: 1.0, Edit.CHOICE: 0.25, Edit.STRUCTURE: 0.0}
+
+
+def test_steady_typing_saves_by_the_longest_wait_on_the_apps_own_clock(rig):
+    from tui.saving import LONGEST_WAIT_SECONDS
+
+    session, owner, clock, _ = rig
+    owner.app.monotonic = clock.monotonic  # the app's stopwatch, as FinaleApp has it; the test clock here
+    step = AUTOSAVE_SECONDS / 2  # never the pause a plain debounce waits for
+    for n in range(int(LONGEST_WAIT_SECONDS / step)):
+        session.set_answer("why-here", "a" * (n + 1), NOW)
+        clock.advance(step)
+    clock.advance(step / 5)  # a whole debounce before the next key would save too
+    assert kinds(owner) == ["Saved"]
+    typed = "a" * int(LONGEST_WAIT_SECONDS / step)
+    assert session.store.load(session.slug).company.answer_text("why-here") == typed
+
+
+def test_a_save_that_merged_another_windows_words_asks_the_owner_to_take_them(rig):
+    session, owner, _, saver = rig
+    other = CompanySession(session.store, session.store.load(session.slug))
+    other.set_answer("right-fit", "B's words", NOW)
+    other.save_now()
+    session.set_answer("why-here", "mine", NOW)
+    saver.save_soon(0)
+    assert kinds(owner) == ["DiskChanged", "Saved"]  # the owner hands over its text, then takes theirs
+    assert list(session.store.companies.glob("*.conflict-*")) == []

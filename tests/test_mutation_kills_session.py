@@ -362,3 +362,86 @@ def test_a_held_file_deleted_by_hand_does_not_stop_the_next_conflict_or_hold(ses
     session.set_answer("why-here", "and still more", NOW)
     status = session.save_now()
     assert status.state is SaveState.HELD and status.copy is not None and b"still more" in status.copy.read_bytes()
+
+
+# -- a reload meets another window's merged save -------------------------------------------
+
+
+def _two_windows(session) -> CompanySession:
+    return CompanySession(session.store, session.store.load(session.slug))
+
+
+def _on_disk(session) -> tuple[str, str]:
+    company = session.store.load(session.slug).company
+    return company.answer_text("why-here"), company.answer_text("right-fit")
+
+
+def test_a_reload_takes_a_merge_still_pending_before_it_saves_and_says_the_notes_were_replaced(session):
+    other = _two_windows(session)
+    other.set_answer("right-fit", "B's words", NOW)
+    other.save_now()
+    session.set_answer("why-here", "A one", NOW)
+    assert session.save(session.snapshot()).state is SaveState.SAVED  # merged B's words in, on disk only
+    assert session.merges_pending
+    session.set_answer("why-here", "A two", NOW)
+    heard: list[Change] = []
+    session.subscribe(heard.append)
+    assert session.reload().state is SaveState.SAVED
+    assert _on_disk(session) == ("A two", "B's words")  # saving without B's words would have lost them
+    assert session.company.answer_text("right-fit") == "B's words"
+    assert heard == [Change(Part.REPLACED)]
+
+
+def test_a_reload_that_merges_another_windows_save_shows_their_words_and_says_so(session):
+    other = _two_windows(session)
+    other.set_answer("right-fit", "B's words", NOW)
+    other.save_now()
+    session.set_answer("why-here", "A's words", NOW)
+    heard: list[Change] = []
+    session.subscribe(heard.append)
+    assert session.reload().state is SaveState.SAVED
+    assert _on_disk(session) == ("A's words", "B's words")
+    assert session.company.answer_text("right-fit") == "B's words"
+    assert not session.merges_pending
+    assert heard == [Change(Part.REPLACED)]
+
+
+def test_a_reload_that_saves_with_nothing_new_from_elsewhere_announces_nothing(session):
+    session.set_answer("why-here", "A's words", NOW)
+    heard: list[Change] = []
+    session.subscribe(heard.append)
+    assert session.reload().state is SaveState.SAVED
+    assert heard == []
+    other = _two_windows(session)
+    other.set_answer("why-here", "the same words", NOW)
+    other.save_now()
+    session.set_answer("why-here", "the same words", NOW)  # both windows typed the same: a merge that brings nothing
+    assert session.reload().state is SaveState.SAVED
+    assert heard == [Change(Part.ANSWER, Edit.TYPING, "why-here")]
+    assert list(session.store.companies.glob("*.conflict-*")) == []
+
+
+def test_after_a_reload_saved_ours_the_next_merge_starts_from_what_was_saved(session):
+    session.set_answer("why-here", "A one", NOW)
+    assert session.reload().state is SaveState.SAVED  # saved ours: the merge base is now "A one"
+    other = _two_windows(session)
+    other.set_answer("right-fit", "B's words", NOW)
+    other.save_now()
+    session.set_answer("why-here", "A two", NOW)  # in place: a base sharing the answer would change too
+    assert session.save_now().state is SaveState.SAVED
+    assert _on_disk(session) == ("A two", "B's words")
+
+
+def test_a_save_brings_merges_made_after_its_snapshot_and_only_those(session):
+    other = _two_windows(session)
+    other.set_answer("right-fit", "B's words", NOW)
+    other.save_now()
+    session.set_answer("why-here", "A one", NOW)
+    assert session.save(session.snapshot()).state is SaveState.SAVED  # merged B's words in, on disk only
+    session.set_answer("why-here", "A two", NOW)
+    assert session.save(session.snapshot()).state is SaveState.SAVED  # a snapshot without B's words
+    assert _on_disk(session) == ("A two", "B's words")
+    assert session.take_merges()
+    session.set_answer("right-fit", "A's own words", NOW)
+    assert session.save(session.snapshot()).state is SaveState.SAVED  # an old merge must not come back
+    assert _on_disk(session) == ("A two", "A's own words")

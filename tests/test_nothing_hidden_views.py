@@ -119,3 +119,28 @@ async def test_a_notice_covers_only_the_footer_row_at_80x24(tmp_path):
         assert toast.region.height == 1 and toast.region.y == 23, toast.region
         assert not toast.region.overlaps(status.region)
         assert "Conflict: Saved a copy" in str(toast.render())
+
+
+async def test_two_notices_take_one_row_the_newest_then_the_older_again(tmp_path):
+    """Two notices at once ("Demo: …" then "Saved.") covered the two rows above the footer."""
+    from textual.widgets._toast import Toast
+
+    from tests.helpers import open_company
+
+    make_store(tmp_path).create(acme())
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await open_company(pilot)
+        app.notify("Demo: /tmp/finale-demo-x, deleted on quit; your notes are untouched.", timeout=30)
+        app.notify("Saved.", timeout=0.3)
+        for _ in range(5):
+            await pilot.pause()
+        shown = [toast for toast in app.screen.query(Toast) if toast.region]
+        assert [str(toast.render()) for toast in shown] == ["Saved."]
+        assert shown[0].region.y == 23 and shown[0].region.height == 1
+        assert not shown[0].region.overlaps(screen.query_one("#answer-status").region)
+        await pilot.pause(0.5)
+        shown = [toast for toast in app.screen.query(Toast) if toast.region]
+        assert [str(toast.render()) for toast in shown] == [
+            "Demo: /tmp/finale-demo-x, deleted on quit; your notes are untouched."]
+        assert shown[0].region.y == 23

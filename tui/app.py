@@ -26,6 +26,7 @@ from tui.core.session import CompanySession
 from tui.core.settings import Settings
 from tui.core.store import Loaded, NotesStore
 from tui.crash import CalmCrashApp
+from tui.notices import OneNoticeApp
 from tui.saving import Schedule
 from tui.terminal import in_browser
 from tui.textual_private import adopt_first_screen
@@ -38,7 +39,7 @@ MIN_SIZE = (40, 20)
 THAW_AFTER_SECONDS = 10.0
 
 
-class FinaleApp(TypeAheadApp, CalmCrashApp):
+class FinaleApp(TypeAheadApp, CalmCrashApp, OneNoticeApp):
     # The first screen's styles are read with the app's: a first screen bringing its own
     # CSS_PATH made Textual parse every stylesheet twice more and restyle the app before
     # the first frame. (Screens keep their CSS_PATH; a file already read is not read again.)
@@ -359,14 +360,6 @@ class FinaleApp(TypeAheadApp, CalmCrashApp):
         screen = self.screen
         where = getattr(screen, "title", "") or type(screen).__name__
         self.push_screen(HelpScreen(binding_groups(screen), where))
-
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = True) -> None:
-        # The title leads the line instead of taking a row of its own: a one-line notice then
-        # covers only the footer's keys, not the line the user is reading above them.
-        if title:
-            message = f"{escape(title) if markup else title}: {message}"
-        super().notify(message, severity=severity, timeout=timeout, markup=markup)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from tui.screens.help import is_ours

@@ -11,9 +11,10 @@ from textual.screen import Screen
 from textual.widgets import Header, Markdown, Static
 
 from tui.core.brief import render_brief
+from tui.core.fields import HEADER_CHROME, header_subtitle
 from tui.core.notes import Company
 from tui.core.review import Review, render_markdown, review_for
-from tui.core.sanitize import for_terminal
+from tui.core.sanitize import cells, for_terminal
 from tui.widgets.fit_footer import FitFooter
 
 if TYPE_CHECKING:
@@ -44,10 +45,12 @@ class ReviewScreen(Screen):
     def __init__(self, company: Company) -> None:
         super().__init__()
         self.company = company
+        self.shown: Review | None = None
+        """The review the page was drawn from: the header's countdown is the brief's."""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="§")
-        review = self.review()
+        review = self.shown = self.review()
         width, height = self.app.size
         with ReviewScroll(id="review"):
             # The first page is the brief, cut to the screen: everything on one page, then the rest.
@@ -68,9 +71,21 @@ class ReviewScreen(Screen):
         return for_terminal(text.split("\n", 2)[2] if text.startswith("# ") else text)
 
     def on_mount(self) -> None:
-        self.title = for_terminal(f"Review · {self.company.name}", one_line=True)
-        self.sub_title = for_terminal(self.company.role, one_line=True)
+        self.show_header(self.shown or self.review())
         self.query_one(ReviewScroll).focus()
+
+    def show_header(self, review: Review) -> None:
+        """The company and the countdown stay, as in Prepare's header: the role gives way first, then "Review · "."""
+        name = for_terminal(self.company.name, one_line=True)
+        when = review.countdown
+        if review.round_name and when:  # with rounds, which one the countdown is to
+            when = f"{review.round_name} {when}"
+        width = self.app.size.width
+        for title in (f"Review · {name}", name):
+            sub = for_terminal(header_subtitle(title, self.company.role, when, width), one_line=True)
+            if cells(f"{title} — {sub}") <= width - HEADER_CHROME:
+                break
+        self.title, self.sub_title = title, sub
 
     def action_back(self) -> None:
         self.dismiss()

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import TextArea
 
+from tui.core.speech import point_columns
 from tui.typeahead import typed_ahead
 
 PANE_KEYS = {"1": "questions", "2": "answer", "3": "tips", "4": "checklist"}
@@ -17,7 +22,16 @@ PANE_KEYS = {"1": "questions", "2": "answer", "3": "tips", "4": "checklist"}
 class AnswerEditor(TextArea):
     """Right after a pane key brought the user here, the next pane key still moves between
     panes when it comes in the same burst (`2` `4` goes to the research, it does not type
-    "4" into the answer); a digit typed later, or after anything else, is text."""
+    "4" into the answer); a digit typed later, or after anything else, is text.
+
+    Text that is not a talking point shows dim, so a user sees what the reveal, the reviews
+    and the brief will leave out (``talking_points``: bullets, sentences with a figure or a name).
+    """
+
+    COMPONENT_CLASSES = {"answer-editor--aside"}
+    DEFAULT_CSS = """
+    AnswerEditor > .answer-editor--aside { color: $text-muted; }
+    """
 
     BINDINGS = [
         Binding("escape", "leave", "Leave editor"),
@@ -34,6 +48,9 @@ class AnswerEditor(TextArea):
         pass
 
     _navigating: bool = False
+    _marked: list[str] | None = None  # the lines the talking points were found in
+    _points: dict[int, list[tuple[int, int]]] = {}
+    _aside = Style()
 
     @property
     def navigating(self) -> bool:
@@ -69,3 +86,25 @@ class AnswerEditor(TextArea):
 
     def action_to_end(self) -> None:
         self.move_cursor(self.document.end)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Found once per repaint, before any line is drawn: a key changes one line, and only
+        # that line (or paragraph) is read again (tui/core/speech.py remembers the rest).
+        lines = self.document.lines
+        if self.read_only:  # a huge answer's preview: its notes are ours, not talking points
+            self._marked, self._points = None, {}
+        elif lines != self._marked:
+            self._marked, self._points = list(lines), point_columns(lines)
+        self._aside = Style(color=self.get_component_rich_style("answer-editor--aside").color)
+        return super().render_lines(crop)
+
+    def get_line(self, line_index: int) -> Text:
+        line = super().get_line(line_index)
+        if self._marked is None or not line.plain.strip():
+            return line
+        at = 0
+        for start, end in [*self._points.get(line_index, ()), (len(line), len(line))]:
+            if start > at:
+                line.stylize(self._aside, at, start)
+            at = end
+        return line

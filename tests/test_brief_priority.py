@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tests.helpers import NOW, FakeClock, acme, make_app, make_store, open_company
 from tests.test_brief import DEMO, demo_store
-from tests.test_nothing_hidden_brief import northwind
+from tests.test_nothing_hidden_brief import PEOPLE, northwind
 from tests.test_nothing_hidden_layout import _screen_text
 from tui.cli import main
 from tui.core.brief import render_brief
@@ -155,6 +155,7 @@ async def test_in_app_review_at_80x24_gives_every_demo_answer_a_cue(tmp_path):
         text = str(app.screen.query_one("#review-brief").render())
         shown = answers_shown(text)
         assert len(shown) == 3 and all(cues for _, cues in shown), shown
+        assert text.startswith("Interview: ")  # the company and role are in the header: rows go to the cues
 
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)])
@@ -171,3 +172,17 @@ async def test_review_header_keeps_the_company_and_the_countdown(tmp_path, size)
         await pilot.pause()
         header = _screen_text(app)[0]
         assert company.name in header and "in 10 min" in header, header
+
+
+def test_demo_brief_with_four_interviewers_at_80(snap_compare, tmp_path):
+    """The demo's answers under four interviewers: one whole cue, the other answers counted, not bare headings."""
+    company, _ = company_from(DEMO.read_bytes(), DEMO)
+    company.interviewers = list(PEOPLE)
+    make_store(tmp_path).create(company)
+
+    async def review(pilot):
+        await open_company(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+
+    assert snap_compare(make_app(tmp_path, FakeClock()), terminal_size=(80, 24), run_before=review)

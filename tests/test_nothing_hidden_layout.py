@@ -116,3 +116,38 @@ async def test_coach_lines_use_the_width_they_have_from_100_columns(tmp_path):
         rows = [line[checks.region.x:right] for line in _screen_text(app)[checks.region.y:checks.region.bottom]]
         assert rows and not any(row.rstrip().endswith("…") for row in rows), rows
         assert any("where you say what draws you to it." in row for row in rows)  # a verdict to its end
+
+
+def _coach_rows(app) -> list[str]:
+    checks = app.screen.query_one("#checks")
+    region = checks.content_region
+    return [line[region.x:region.right].rstrip() for line in _screen_text(app)[region.y:region.bottom]]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_coach_verdicts_are_whole_at_80_columns_and_the_rest_say_how_many(tmp_path, size):
+    """Coach lines ended in "…" at 80 columns (they wrapped only from 100); where the height is
+    short, whole verdicts give way to "+N more" instead of one being cut at the bottom."""
+    make_store(tmp_path).create(acme())
+    app = make_app(tmp_path, FakeClock())
+    async with app.run_test(size=size) as pilot:
+        await open_company(pilot)
+        await pilot.pause()
+        checks = app.screen.query_one("#checks")
+        rows = _coach_rows(app)
+        assert rows and not any(row.endswith("…") for row in rows), rows
+        text = " ".join(" ".join(rows).split())
+        shown = [r for r in checks.results if r.message in text]
+        assert shown == checks.results[:len(shown)] and shown, text  # the most urgent first, each whole
+        hidden = len(checks.results) - len(shown)
+        assert (f"+{hidden} more" in text) == (hidden > 0), text
+        assert hidden > 0 or size != (80, 24)  # six verdicts do not all fit whole at 80x24
+
+        await pilot.press("enter", "tab")  # into the editor, then to the coach: all of them, scrolling
+        await pilot.pause()
+        await pilot.pause()
+        assert app.focused is checks and checks.option_count == len(checks.results)
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        await pilot.pause()
+        assert checks.option_count == len(shown) + (hidden > 0)

@@ -84,3 +84,13 @@ async def test_the_editor_shows_what_is_not_a_talking_point_dim(tmp_path):
         await pilot.pause()
         backgrounds = {seg.style.bgcolor for seg in editor.render_line(1) if seg.text.strip()}
         assert len(backgrounds) == 1 and backgrounds != {None}
+
+        # A wrapped line below another wrapped line: each row is marked for the words it shows.
+        editor.load_text("- one bullet\n" + "Plain words go on and on here without any figure at all, for a while. "
+                         "Then we grew revenue by forty percent in a year.")
+        await pilot.pause()
+        rows = [" ".join(seg.text for seg in editor.render_line(y)).strip() for y in range(4)]
+        dim = {y: _colors(editor, y) == plain_line for y in range(4)}
+        assert rows[1].startswith("Plain words") and dim[1], rows
+        last = next(y for y in range(4) if "percent" in rows[y])
+        assert not dim[last] and not dim[0], (rows, dim)

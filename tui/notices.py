@@ -22,7 +22,8 @@ class OneNoticeApp(App):
             message = f"{escape(title) if markup else title}: {message}"
         super().notify(message, severity=severity, timeout=timeout, markup=markup)
         seconds = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
-        self.set_timer(seconds + _AFTER_END, self._newest_notice_shows)
+        # notify is thread-safe (the paste guard calls it from the input thread): set_timer is not.
+        self.call_later(self.set_timer, seconds + _AFTER_END, self._newest_notice_shows)
 
     def _newest_notice_shows(self) -> None:
         # Textual restyles ``:last-of-type`` when a toast is added, not when one is removed:

@@ -26,8 +26,8 @@ def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     return [first + lines[0], *(rest + line for line in lines[1:])] if lines else [first.rstrip()]
 
 
-def _header(review: Review, width: int) -> list[str]:
-    lines = wrap(review.name + (f" · {review.role}" if review.role else ""), width, "", "  ")
+def _header(review: Review, width: int, titled: bool) -> list[str]:
+    lines = wrap(review.name + (f" · {review.role}" if review.role else ""), width, "", "  ") if titled else []
     for line in header_lines(review):
         if line.startswith("Interviewers: "):
             # Each person whole, names and roles never split across lines: these are who you meet.
@@ -135,9 +135,10 @@ class _Page:
             pass
 
 
-def render_brief(review: Review, width: int = 80, height: int = 24) -> str:
+def render_brief(review: Review, width: int = 80, height: int = 24, titled: bool = True) -> str:
+    """The brief in ``width`` x ``height``; ``titled`` False leaves out the company and role (the app's header has them)."""
     width, height = max(30, width), max(MIN_HEIGHT, height)
-    head = _header(review, width)
+    head = _header(review, width, titled)
     header_end = len(head)
     if review.earlier:  # what the last round left to do comes before anything else
         head += ["", "From earlier rounds"] + [line for item in review.earlier for line in wrap(item, width, "  - ", "    ")]

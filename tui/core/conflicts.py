@@ -14,10 +14,9 @@ import copy
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from tui.core.atomic import fsync_dir, private_dir, write_new
 from tui.core.bounded import read_regular
@@ -29,8 +28,7 @@ _NAME = re.compile(r"^(?P<file>.+\.toml)\.conflict-(?P<stamp>\d{8}-\d{6})(?:-(?P
 Kind = Literal["answer", "note", "asks", "details", "questions", "rehearsals"]
 
 
-@dataclass(frozen=True)
-class ConflictCopy:
+class ConflictCopy(NamedTuple):
     path: Path
     at: datetime
     """When the copy was written (from its name): when "mine" was typed."""
@@ -99,8 +97,7 @@ def load_copy(conflict: ConflictCopy) -> Company:
     return company_from(data, conflict.path)[0]
 
 
-@dataclass(frozen=True)
-class Difference:
+class Difference(NamedTuple):
     kind: Kind
     key: str
     """The question id for an answer, the item id for a note, the field for details; "" otherwise."""

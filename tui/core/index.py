@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.core.atomic import atomic_write, private_dir
@@ -200,8 +201,35 @@ def _trusted(row: object) -> Summary | None:
     return summary
 
 
+def _cache_path(store: NotesStore) -> Path:
+    return store.root / "cache" / "index.json"
+
+
+def known_names(store: NotesStore, slugs: list[str]) -> dict[str, str]:
+    """Each company's name (casefolded) by slug, for the files the cache holds unchanged.
+
+    Names do not depend on the packs, so any cache row whose file stamp still
+    matches is trusted; a file missing from the result must be read to learn its name.
+    """
+    try:
+        files = json.loads(read_regular(_cache_path(store))).get("files", {})
+    except (OSError, ValueError, AttributeError, RecursionError):
+        return {}
+    out: dict[str, str] = {}
+    for slug in slugs:
+        row = files.get(slug) if isinstance(files, dict) else None
+        try:
+            if isinstance(row, dict) and row.get("stamp") == file_stamp(store.path_for(slug).stat()):
+                summary = row.get("summary")
+                if isinstance(summary, dict) and summary.get("error") is None and isinstance(summary.get("name"), str):
+                    out[slug] = summary["name"].casefold()
+        except OSError:
+            continue
+    return out
+
+
 def summaries(store: NotesStore, catalog: Catalog, now: datetime, wpm: int = DEFAULT_WPM) -> list[Summary]:
-    cache_path = store.root / "cache" / "index.json"
+    cache_path = _cache_path(store)
     fingerprint = _fingerprint(catalog, wpm)
     try:
         cached = json.loads(read_regular(cache_path))

@@ -62,6 +62,14 @@ def write_beside(path: Path, kind: str, stamp: str, data: bytes) -> Path:
     return write_new(path.with_name(f"{path.name}.{kind}-{stamp}"), data)
 
 
+def recovery_files(path: Path) -> list[Path]:
+    """The recovery files ``write_beside`` left next to ``path``, oldest first (their names sort by time)."""
+    try:
+        return sorted(p for p in path.parent.glob(f"{path.name}.recovery-*") if p.is_file())
+    except OSError:
+        return []
+
+
 def plain_text(company: Company) -> bytes:
     """Every answer and note as readable text, for when the notes cannot be written as TOML.
 

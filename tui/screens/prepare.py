@@ -116,7 +116,7 @@ class PrepareScreen(PaneScreen):
         self.app.last_company = self.session.slug
         self.set_interval(60, self.refresh_header)
         self.saver.start()
-        self.conflicts.scan()  # copies left by an earlier session
+        self.conflicts.opened()  # copies and recovery files left by an earlier session
         self.query_one("#questions", QuestionList).focus()
         self._notify_orphans()
         offer_debrief(self)

@@ -54,8 +54,9 @@ class ReviewScreen(Screen):
         width, height = self.app.size
         with ReviewScroll(id="review"):
             # The first page is the brief, cut to the screen: everything on one page, then the rest.
-            yield Static(for_terminal(render_brief(review, width - 5, height - 2).rstrip("\n")), id="review-brief",
-                         markup=False)
+            # The company and its role are in the header above: the page's rows go to the cues.
+            brief = render_brief(review, width - 5, height - 2, titled=False)
+            yield Static(for_terminal(brief.rstrip("\n")), id="review-brief", markup=False)
             yield Static("The full review (space pages down)", id="review-full-title")
             yield Markdown(self.markdown(review), id="review-text", open_links=False)  # a URL in notes opens nothing
         yield FitFooter()

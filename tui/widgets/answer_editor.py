@@ -51,6 +51,7 @@ class AnswerEditor(TextArea):
     _marked: list[str] | None = None  # the lines the talking points were found in
     _points: dict[int, list[tuple[int, int]]] = {}
     _aside = Style()
+    _drawing: int | None = None  # the row of the document being drawn, while render_line draws it
 
     @property
     def navigating(self) -> bool:
@@ -98,13 +99,37 @@ class AnswerEditor(TextArea):
         self._aside = Style(color=self.get_component_rich_style("answer-editor--aside").color)
         return super().render_lines(crop)
 
+    def render_line(self, y: int) -> Strip:
+        self._drawing = self.scroll_offset.y + y
+        try:
+            return super().render_line(y)
+        finally:
+            self._drawing = None
+
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
         if self._marked is None or not line.plain.strip():
             return line
+        low, high = self._drawn_part(line_index, len(line))
         at = 0
         for start, end in [*self._points.get(line_index, ()), (len(line), len(line))]:
-            if start > at:
-                line.stylize(self._aside, at, start)
+            if start > at and start > low and at < high:
+                line.stylize(self._aside, max(at, low), min(start, high))
             at = end
         return line
+
+    def _drawn_part(self, line_index: int, length: int) -> tuple[int, int]:
+        """The columns of the line that the row being drawn shows: TextArea draws a wrapped line one
+        row at a time from the whole line, and a style over all of a 5,000-word line made each row
+        split it into that many more pieces (a third more time to echo a key at its end)."""
+        offsets = self.wrapped_document.get_offsets(line_index) if self._drawing is not None else []
+        if not offsets or self._drawing is None:
+            return 0, length
+        # Rows above this line: one per line plus one per wrap (location_to_offset would split the
+        # line once more to find it, as dear as drawing the row).
+        above = sum(len(self.wrapped_document.get_offsets(i)) + 1 for i in range(line_index))
+        section = self._drawing - above
+        bounds = [0, *offsets, length]
+        if not 0 <= section < len(bounds) - 1:
+            return 0, length
+        return bounds[section], bounds[section + 1]

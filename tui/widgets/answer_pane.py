@@ -90,6 +90,10 @@ class AnswerPane(Vertical):
             self.cursors[self._holds] = self.editor.cursor_location
         return dict(self.cursors)
 
+    def on_resize(self) -> None:
+        # The coach's room is a share of this pane: a taller window shows more verdicts whole.
+        self.call_after_refresh(self.query_one("#checks", CheckList).fit)
+
     def show_checks(self, results: list[CheckResult]) -> None:
         self.query_one("#checks", CheckList).show(results)
 

@@ -1,12 +1,15 @@
-"""The coach's verdicts under the answer: one line per check, passed or not."""
+"""The coach's verdicts under the answer: each whole, passed or not, as many as fit."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -19,13 +22,14 @@ NO_ANSWER = "No answer yet: write a first draft."
 class CheckList(OptionList):
     """Highlighting a check posts ShowTip with the title of the tip it comes from.
 
-    Failing checks come first, one line each, so the few lines under the
-    answer at 80x24 show what to do next; an empty answer is one line, not a
-    failure per check.
+    Failing checks come first, each verdict wrapped whole to the width there is; when they do
+    not all fit the height the pane gives (40% of the answer pane), the last ones make way for
+    a "+N more" line until the user comes here (tab) to read them: then all show, scrolling,
+    and enter shows the highlighted one's tip. A verdict is never cut to "…" nor half shown.
     """
 
     DEFAULT_CSS = """
-    CheckList { text-wrap: nowrap; text-overflow: ellipsis; }
+    CheckList { text-wrap: wrap; text-overflow: fold; }
     """
 
     BINDINGS = [
@@ -38,11 +42,14 @@ class CheckList(OptionList):
     class ShowTip(Message):
         tip: str
         reveal: bool = False
-        message: str = ""  # the check's whole verdict, which the line here may cut
+        message: str = ""  # the check's whole verdict
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.results: list[CheckResult] = []
+        self._verdicts: list[Content] = []
+        self._shown = 0
+        """How many verdicts are on screen; a "+N more" line follows when that is fewer than all."""
 
     def show(self, results: list[CheckResult]) -> None:
         waiting = [r for r in results if r.no_answer]
@@ -52,34 +59,80 @@ class CheckList(OptionList):
             (r.check.id, r.passed, r.message) for r in self.results
         ]:
             return  # unchanged: repaint nothing (every repaint is bytes over SSH)
-        keep = self.highlighted
         self.results = rows
-        self.clear_options()
-        self.add_options([
-            Option(Content.assemble((f"{r.mark} ", "$success" if r.passed else "$error"),
-                                    (NO_ANSWER if r.no_answer else for_terminal(r.message),
-                                     "" if not r.passed else "$text-muted")))
+        self._verdicts = [
+            Content.assemble((f"{r.mark} ", "$success" if r.passed else "$error"),
+                             (NO_ANSWER if r.no_answer else for_terminal(r.message),
+                              "" if not r.passed else "$foreground-muted"))
             for r in rows
-        ])
-        if results and keep is not None:
-            self.highlighted = min(keep, len(results) - 1)
+        ]
+        self._shown = -1  # whatever is on screen now is stale
+        self.fit()
         self.display = bool(results)
+
+    def fit(self) -> None:
+        """Show the verdicts that fit whole in the height the pane allows, and "+N more" for the rest."""
+        shown = self._fitting()
+        if shown == self._shown:
+            return
+        keep = self.highlighted
+        self._shown = shown
+        self.clear_options()
+        self.add_options([Option(verdict) for verdict in self._verdicts[:shown]])
+        if hidden := len(self._verdicts) - shown:
+            self.add_option(Option(Content.assemble((f"+{hidden} more", "$foreground-muted"),
+                                                    (" · tab here to read all", "$foreground-muted"))))
+        if self.option_count and keep is not None:
+            self.highlighted = min(keep, self.option_count - 1)
+
+    def _fitting(self) -> int:
+        count = len(self._verdicts)
+        width = self.scrollable_content_region.width
+        room = self._room()
+        if self.has_focus or room is None or width <= 0:  # here to read: all of them, scrolling
+            return count
+        rules = cast(RulesMap, self.styles)  # as OptionList measures its options
+        heights = [verdict.get_height(rules, width) for verdict in self._verdicts]
+        if sum(heights) <= room:
+            return count
+        shown, used = 0, 1  # the "+N more" line
+        while shown < count and used + heights[shown] <= room:
+            used += heights[shown]
+            shown += 1
+        return max(shown, 1)  # the most urgent verdict, whole, even where it alone is too tall
+
+    def _room(self) -> int | None:
+        """Rows for verdicts under the stylesheet's max-height, which is a share of the answer pane."""
+        limit, parent = self.styles.max_height, self.parent
+        if limit is None or not isinstance(parent, Widget) or not self.app.size.height:
+            return None
+        rows = int(limit.resolve(parent.content_size, self.app.size)) - self.styles.gutter.height
+        return max(rows, 1)
+
+    def on_resize(self) -> None:
+        # After this layout: options changed inside it would keep the height laid out for the old ones.
+        self.call_after_refresh(self.fit)
 
     def on_focus(self) -> None:
         # Tab lands here with nothing highlighted, and enter would then show nothing:
         # start on the first line, the most urgent (failing checks come first).
         if self.highlighted is None and self.results:
             self.highlighted = 0
+        self.call_later(self.fit)  # has_focus changes after this handler (Widget's runs last)
+
+    def on_blur(self) -> None:
+        self.call_later(self.fit)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if self.has_focus and 0 <= event.option_index < len(self.results):
+        if self.has_focus and 0 <= event.option_index < self._shown:
             result = self.results[event.option_index]
             self.post_message(self.ShowTip(result.check.tip, message=self._said(result)))
 
     def action_tip(self) -> None:
-        if self.highlighted is not None and self.highlighted < len(self.results):
-            result = self.results[self.highlighted]
-            self.post_message(self.ShowTip(result.check.tip, reveal=True, message=self._said(result)))
+        if self.highlighted is None or self.highlighted >= self._shown:
+            return
+        result = self.results[self.highlighted]
+        self.post_message(self.ShowTip(result.check.tip, reveal=True, message=self._said(result)))
 
     @staticmethod
     def _said(result: CheckResult) -> str:

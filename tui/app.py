@@ -164,10 +164,8 @@ class FinaleApp(TypeAheadApp, CalmCrashApp, OneNoticeApp):
             from tui.screens.picker import PickerScreen
 
             screen = PickerScreen()
-        # As push_screen does: `c` switches this screen for the picker. Its styles are the app's,
-        # with the theme they were parsed with (a theme from the settings is set in on_mount,
-        # which refreshes the CSS itself), so Textual need not parse and apply them all again.
-        adopt_first_screen(self, screen)
+        # As push_screen does: `c` switches this screen for the picker.
+        adopt_first_screen(screen)
         return screen
 
     def _remember_theme(self, theme) -> None:

@@ -279,7 +279,10 @@ class PrepareScreen(PaneScreen):
         from tui.dialogs.basic import TextDialog
 
         def add(prompt: str | None) -> None:
-            self.session.add_custom_question(prompt or "", {q.id for q in self.questions})
+            # A new question is there to be answered: its editor takes the keys that follow, which
+            # on the list would be commands (the `r` of "our" started a rehearsal of an empty answer).
+            if self.session.add_custom_question(prompt or "", {q.id for q in self.questions}):
+                self.action_pane("answer")
 
         self.app.push_screen(TextDialog("Add a question for this company",
                                         placeholder="Why did you leave your last role?"), add)

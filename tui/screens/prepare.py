@@ -11,10 +11,13 @@ from textual.containers import Horizontal
 from textual.widgets import Header, Input, OptionList, TextArea
 
 from tui.core.orphans import TITLE, orphan_answers
+from tui.core.place import Place
 from tui.core.progress import unique_question_ids
 from tui.core.rounds import focus_round
 from tui.core.save_status import SaveState, SaveStatus
 from tui.core.session import Change, CompanySession, Part
+from tui.dialogs.basic import ConfirmDialog, TextDialog
+from tui.dialogs.company_form import CompanyForm, CompanyFormDialog
 from tui.saving import Conflict, DiskChanged, SaveMessage, Saver
 from tui.screens.conflict_resolution import CONFLICT_BINDINGS, ConflictResolver
 from tui.screens.prepare_launch import edit_in_editor, rehearse_due, start_mock, start_rehearsal
@@ -273,11 +276,9 @@ class PrepareScreen(PaneScreen):
         return True
 
     # -- dialogs: each hands its answer to one session method, which announces the change (the
-    # saver saves it, _session_changed draws it); each is imported when its key opens it.
+    # saver saves it, _session_changed draws it); one the first frame does not load is imported by its key.
 
     def action_add_question(self) -> None:
-        from tui.dialogs.basic import TextDialog
-
         def add(prompt: str | None) -> None:
             self.session.add_custom_question(prompt or "", {q.id for q in self.questions})
 
@@ -285,8 +286,6 @@ class PrepareScreen(PaneScreen):
                                         placeholder="Why did you leave your last role?"), add)
 
     def action_delete_question(self) -> None:
-        from tui.dialogs.basic import ConfirmDialog
-
         question = self.question
         if question is None or not question.custom:
             self.notify("This question comes with the pack: only questions you added (a) can be deleted.",
@@ -312,8 +311,6 @@ class PrepareScreen(PaneScreen):
                              confirmed)
 
     def action_details(self) -> None:
-        from tui.dialogs.company_form import CompanyForm, CompanyFormDialog
-
         company = self.session.company
         # With rounds, the date and the interviewers here are the next round's.
         focus = focus_round(company, self.app.clock()) if company.rounds else None
@@ -382,8 +379,6 @@ class PrepareScreen(PaneScreen):
         self.app.show_picker()
 
     def remember_place(self) -> None:
-        from tui.core.place import Place
-
         self.app.places[self.session.slug] = Place(self.question_id, self.side, self.answer_pane.remember_cursor())
 
     def on_unmount(self) -> None:

@@ -28,7 +28,6 @@ from tui.core.session import CompanySession
 from tui.core.settings import Settings
 from tui.core.store import Loaded, NotesStore
 from tui.crash import CalmCrashApp
-from tui.dialogs.basic import ConfirmDialog
 from tui.driver import driver_for
 from tui.notices import OneNoticeApp
 from tui.saving import Schedule
@@ -310,6 +309,7 @@ class FinaleApp(TypeAheadApp, CalmCrashApp, OneNoticeApp):
         if not lost:
             self._leave()
             return
+        from tui.dialogs.basic import ConfirmDialog
 
         def answer(yes: bool | None) -> None:
             if yes:

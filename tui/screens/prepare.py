@@ -16,8 +16,6 @@ from tui.core.progress import unique_question_ids
 from tui.core.rounds import focus_round
 from tui.core.save_status import SaveState, SaveStatus
 from tui.core.session import Change, CompanySession, Part
-from tui.dialogs.basic import ConfirmDialog, TextDialog
-from tui.dialogs.company_form import CompanyForm, CompanyFormDialog
 from tui.saving import Conflict, DiskChanged, SaveMessage, Saver
 from tui.screens.conflict_resolution import CONFLICT_BINDINGS, ConflictResolver
 from tui.screens.prepare_launch import edit_in_editor, rehearse_due, start_mock, start_rehearsal
@@ -276,9 +274,11 @@ class PrepareScreen(PaneScreen):
         return True
 
     # -- dialogs: each hands its answer to one session method, which announces the change (the
-    # saver saves it, _session_changed draws it); one the first frame does not load is imported by its key.
+    # saver saves it, _session_changed draws it); each is imported when its key opens it.
 
     def action_add_question(self) -> None:
+        from tui.dialogs.basic import TextDialog
+
         def add(prompt: str | None) -> None:
             self.session.add_custom_question(prompt or "", {q.id for q in self.questions})
 
@@ -286,6 +286,8 @@ class PrepareScreen(PaneScreen):
                                         placeholder="Why did you leave your last role?"), add)
 
     def action_delete_question(self) -> None:
+        from tui.dialogs.basic import ConfirmDialog
+
         question = self.question
         if question is None or not question.custom:
             self.notify("This question comes with the pack: only questions you added (a) can be deleted.",
@@ -311,6 +313,8 @@ class PrepareScreen(PaneScreen):
                              confirmed)
 
     def action_details(self) -> None:
+        from tui.dialogs.company_form import CompanyForm, CompanyFormDialog
+
         company = self.session.company
         # With rounds, the date and the interviewers here are the next round's.
         focus = focus_round(company, self.app.clock()) if company.rounds else None

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.core.rounds import focus_at
-from tui.dialogs.basic import ConfirmDialog
 
 if TYPE_CHECKING:
     from tui.core.timebox import Box
@@ -53,6 +52,8 @@ def start_mock(screen: PrepareScreen) -> None:
 
 def offer_what_fits(screen: PrepareScreen, mock, why: str, fits: bool) -> None:
     """The mock close would run into the interview: say so over it, and offer the rehearsal that fits."""
+    from tui.dialogs.basic import ConfirmDialog
+
     if not fits:
         screen.notify(why, title="Time box", severity="warning", timeout=12, markup=False)
         return
@@ -89,6 +90,7 @@ def edit_in_editor(screen: PrepareScreen) -> None:
     if not result.status:
         take()
         return
+    from tui.dialogs.basic import ConfirmDialog
 
     # Keeping is the default (escape, enter on the focused button): the words were saved by the user.
     screen.app.push_screen(ConfirmDialog(

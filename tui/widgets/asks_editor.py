@@ -18,7 +18,6 @@ from tui.core.packs import Check, StarterAsk
 from tui.core.progress import asks_wanted, chosen_texts
 from tui.core.rounds import meant_for
 from tui.core.sanitize import for_terminal
-from tui.dialogs.basic import ConfirmDialog, TextDialog
 
 
 def render_ask(number: int, ask: Ask, topic: str = "") -> Content:
@@ -159,6 +158,8 @@ class AsksEditor(Vertical):
         self.app.push_screen(StarterDialog(left), add)
 
     def action_write(self) -> None:
+        from tui.dialogs.basic import TextDialog
+
         def add(text: str | None) -> None:
             if text and text.strip():
                 self.asks.append(Ask(text.strip(), "mine", chosen=True))
@@ -167,6 +168,8 @@ class AsksEditor(Vertical):
         self.app.push_screen(TextDialog("Your own question to ask them", placeholder="What does success look like in six months?"), add)
 
     def action_edit(self) -> None:
+        from tui.dialogs.basic import TextDialog
+
         i = self._index
         if i is None:
             return
@@ -179,6 +182,8 @@ class AsksEditor(Vertical):
         self.app.push_screen(TextDialog("Edit the question", self.asks[i].text), save)
 
     def action_remove(self) -> None:
+        from tui.dialogs.basic import ConfirmDialog
+
         i = self._index
         if i is None:
             return

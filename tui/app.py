@@ -19,15 +19,19 @@ from textual.events import Resize
 from textual.markup import escape
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import WorkerFailed
 
 from tui.core.packs import Catalog
+from tui.core.recovery import plain_text
 from tui.core.save_status import SaveState
 from tui.core.session import CompanySession
 from tui.core.settings import Settings
 from tui.core.store import Loaded, NotesStore
 from tui.crash import CalmCrashApp
+from tui.driver import driver_for
 from tui.notices import OneNoticeApp
 from tui.saving import Schedule
+from tui.screens.too_small import TooSmallScreen
 from tui.terminal import in_browser
 from tui.textual_private import adopt_first_screen
 from tui.typeahead import TypeAheadApp
@@ -102,8 +106,6 @@ class FinaleApp(TypeAheadApp, CalmCrashApp, OneNoticeApp):
         default = super().get_driver_class()
         if default.__name__ != "LinuxDriver":
             return default
-        from tui.driver import driver_for
-
         return driver_for(default)
 
     def get_line_filters(self):
@@ -223,8 +225,6 @@ class FinaleApp(TypeAheadApp, CalmCrashApp, OneNoticeApp):
 
     def _keep_for_the_terminal(self, session: CompanySession, reason: str) -> None:
         """Nothing could be written anywhere: the text itself goes to stderr at exit, for the user to copy."""
-        from tui.core.recovery import plain_text
-
         head = f"finale: {session.slug}: nothing could be written"
         text = plain_text(session.company).decode("utf-8")
         self.farewell[:] = [line for line in self.farewell if not line.startswith(head)]
@@ -252,8 +252,6 @@ class FinaleApp(TypeAheadApp, CalmCrashApp, OneNoticeApp):
 
     def _handle_exception(self, error: Exception) -> None:
         # Any unhandled exception, in a handler or a worker: the notes go to disk before the app ends.
-        from textual.worker import WorkerFailed
-
         from tui.core.crashlog import crash_line, log_crash
 
         cause = error.error if isinstance(error, WorkerFailed) else error
@@ -330,8 +328,6 @@ class FinaleApp(TypeAheadApp, CalmCrashApp, OneNoticeApp):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int | None = None, height: int | None = None) -> None:
-        from tui.screens.too_small import TooSmallScreen
-
         if width is None or height is None:
             width, height = self.size
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]

@@ -38,8 +38,8 @@ def resolve(session: CompanySession, choice: Choice, newest: ConflictCopy, mine:
     when the file changed yet again (the copy is done with all the same: a new
     copy holds this version); anything else leaves every file where it was.
     """
-    # The last keys reach the recovery file while holding, or the notes file for a copy an
-    # earlier session left (then what was typed since is an ordinary edit of the file).
+    # The last keys reach the recovery file while holding (a copy an earlier session left holds
+    # too, from the moment the session opens); a session that is not holding saves them to the file.
     status = session.save_now()
     done = (SaveState.HELD, SaveState.CONFLICT) if session.holding else (SaveState.SAVED,)
     if status.state not in done:  # CONFLICT while holding: nothing typed since it, nothing to write

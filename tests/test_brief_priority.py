@@ -55,7 +55,7 @@ def demo_review():
 def test_every_demo_answer_gets_its_first_cue_at_80x24():
     review = demo_review()
     # printed (a line for the prompt), and in the app (its header has the company and role)
-    for width, height, titled in ((80, 23, True), (80, 24, True), (75, 22, False)):
+    for width, height, titled in ((80, 23, True), (80, 24, True), (77, 22, False)):
         text = render_brief(review, width, height, titled)
         assert len(text.splitlines()) <= height
         for answer in review.answers:

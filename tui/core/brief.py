@@ -143,14 +143,17 @@ class _Page:
             cues.append(f"  … {hidden} more answer{'s' if hidden > 1 else ''} in the full review")
         return head + gaps + (["", "Answers", *cues] if cues else []) + self.asks
 
-    def fill(self, height: int) -> None:
+    def fill(self, height: int, most: _Page | None = None) -> None:
         """Whole entries in order of what matters ten minutes before, each kept only if the page still fits.
 
         Every answer's first cue, then the first two gaps, then the second cue of every answer, the
         third, ...: no answer gets a second cue before every one has its first. The other gaps last.
+        ``most``: a filled page this one shows no more than.
         """
 
         def cue(i: int, count: int) -> bool:
+            if most is not None and count > most.shown[i]:
+                return False
             before, self.shown[i] = self.shown[i], count
             if len(self.lines()) <= height:
                 return True
@@ -158,6 +161,8 @@ class _Page:
             return False
 
         def gap() -> bool:
+            if most is not None and self.gaps_shown >= most.gaps_shown:
+                return False
             self.gaps_shown += 1
             if len(self.lines()) <= height:
                 return True
@@ -176,9 +181,7 @@ class _Page:
             pass
 
 
-def render_brief(review: Review, width: int = 80, height: int = 24, titled: bool = True) -> str:
-    """The brief in ``width`` x ``height``; ``titled`` False leaves out the company and role (the app's header has them)."""
-    width, height = max(30, width), max(MIN_HEIGHT, height)
+def _page(review: Review, width: int, titled: bool) -> _Page:
     head = _header(review, width, titled)
     header_end = len(head)
     if review.earlier:  # what the last round left to do comes before anything else
@@ -189,6 +192,21 @@ def render_brief(review: Review, width: int = 80, height: int = 24, titled: bool
     if not review.asks:
         asks.append("  (none chosen)")
     # Who you meet and what you will ask are never dropped; the cues and gaps take what room is left.
-    page = _Page(review, width, head, header_end, asks)
-    page.fill(height)
+    return _Page(review, width, head, header_end, asks)
+
+
+def render_brief(review: Review, width: int = 80, height: int = 24, titled: bool = True,
+                 same_as: tuple[int, int] | None = None) -> str:
+    """The brief in ``width`` x ``height``; ``titled`` False leaves out the company and role (the app's header has them).
+
+    ``same_as``: the (width, height) of the printed brief this one shows no more than: the same
+    cues and gaps when they fit here too (the app's review opens on the page ``--brief`` prints;
+    it showed one answer more or fewer, its rows and columns being not quite the terminal's).
+    """
+    width, height = max(30, width), max(MIN_HEIGHT, height)
+    page, printed = _page(review, width, titled), None
+    if same_as is not None:
+        printed = _page(review, max(30, same_as[0]), True)
+        printed.fill(max(MIN_HEIGHT, same_as[1]))
+    page.fill(height, printed)
     return "\n".join(line.rstrip() for line in page.lines()) + "\n"

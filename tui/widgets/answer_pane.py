@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -28,6 +31,7 @@ class AnswerPane(Vertical):
         super().__init__(**kwargs)
         self._cursor_blink = cursor_blink
         self._status_line = ""
+        self._status_parts: tuple[str, bool, SaveStatus] | None = None
         self._holds = ""  # the question whose text is in the editor
         self.cursors: dict[str, tuple[int, int]] = {}
         """Where the cursor was in each answer, for this session."""
@@ -99,6 +103,11 @@ class AnswerPane(Vertical):
         # The coach's room is a share of this pane: a taller window shows more verdicts whole.
         self.call_after_refresh(self.query_one("#checks", CheckList).fit)
         self.call_after_refresh(self.fit_prompt)
+        self.call_after_refresh(self._refit_status)
+
+    def _refit_status(self) -> None:
+        if self._status_parts is not None:
+            self.show_status(*self._status_parts)
 
     def on_check_list_resized(self) -> None:
         self.call_after_refresh(self.fit_prompt)
@@ -132,10 +141,27 @@ class AnswerPane(Vertical):
 
     def show_status(self, text: str, over: bool, saving: SaveStatus) -> None:
         status = self.query_one("#answer-status", Static)
-        line = f"{text} · {saving.text}"
+        self._status_parts = (text, over, saving)
+        line = status_line(text, saving, status.content_region.width)
         if line != self._status_line:
             # One line of fixed height: no relayout, so a keystroke repaints only what changed.
             self._status_line = line
             status.update(plain(line, one_line=True), layout=False)
         status.set_class(over, "-over")
         status.set_class(saving.problem, "-failed")
+
+
+def status_line(text: str, saving: SaveStatus, width: int) -> str:
+    """The line under the editor, fitted to ``width`` cells: the save state stays whole and last
+    ("not saved: the" read as a sentence cut off), the word count's details give way first."""
+    if width <= 0:
+        return f"{text} · {saving.text}"
+    # "80 words · ~0:34 (1:00–2:00)": the bracketed range goes first, then the last parts.
+    bare = re.sub(r" \([^)]*\)", "", text)
+    parts = bare.split(" · ")
+    counts = [text, bare, *(" · ".join(parts[:n]) for n in range(len(parts) - 1, 0, -1))]
+    for state in (saving.text, saving.short):
+        for count in counts:
+            if cell_len(line := f"{count} · {state}") <= width:
+                return line
+    return saving.short

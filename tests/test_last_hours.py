@@ -101,7 +101,7 @@ def test_sparkline_shows_spoken_times_only():
     c.rehearsals = [Rehearsal("q", NOW, 60, 3), Rehearsal("q", NOW + H, 400, 3, "typed"),
                     Rehearsal("q", NOW + 2 * H, 80, 3)]
     s = status(c, "q", NOW)
-    assert s.times == (60, 80) and s.count == 3
+    assert s.times == (60, 80) and s.rehearsed == 3
 
 
 def test_rehearse_takes_minutes_and_mock(capsys):

@@ -96,7 +96,7 @@ def test_status_history_and_sparkline():
     for i, seconds in enumerate([60, 90, 120]):
         c.rehearsals.append(Rehearsal("q", NOW + i * H, seconds, 3))
     s = status(c, "q", NOW)
-    assert (s.count, s.last_rating, s.last_label, s.times) == (3, 3, "good", (60, 90, 120))
+    assert (s.rehearsed, s.last_rating, s.last_label, s.times) == (3, 3, "good", (60, 90, 120))
     assert sparkline(s.times) == "▁▅█"
     assert sparkline([]) == ""
 

@@ -6,14 +6,13 @@ import os
 import shlex
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.core.atomic import private_dir
 
 
-@dataclass
-class EditResult:
+class EditResult(NamedTuple):
     text: str | None  # the new answer, or None when it is unchanged or was not taken
     notice: str = ""
     severity: str = "information"

@@ -9,12 +9,12 @@ saved as rehearsals with mode "mock".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from tui.core.notes import Company, Rehearsal
 from tui.core.packs import Catalog, Question
 from tui.core.progress import chosen_texts, questions_for
+from tui.core.record import Record
 from tui.core.rounds import with_whom
 from tui.core.speech import band, talking_points
 
@@ -54,19 +54,21 @@ def draft_points(company: Company, question: Question) -> list[str]:
     return talking_points(company.answer_text(question.id))
 
 
-@dataclass
-class MockRun:
+class MockRun(Record):
     """One mock close. Times are seconds on a monotonic clock, passed in so tests pin them."""
 
-    questions: list[Question]
-    asks: list[str]
-    started_at: datetime | None = None
-    index: int = 0
-    ask: int = -1
-    """-1 while the interviewer's line shows; then which chosen question is being asked."""
-    starts: list[float] = field(default_factory=list)
-    ends: list[float] = field(default_factory=list)
-    ratings: dict[int, int] = field(default_factory=dict)
+    _fields = ("questions", "asks", "started_at", "index", "ask", "starts", "ends", "ratings")
+
+    def __init__(self, questions: list[Question], asks: list[str]) -> None:
+        self.questions = questions
+        self.asks = asks
+        self.started_at: datetime | None = None
+        self.index = 0
+        self.ask = -1
+        """-1 while the interviewer's line shows; then which chosen question is being asked."""
+        self.starts: list[float] = []
+        self.ends: list[float] = []
+        self.ratings: dict[int, int] = {}
 
     @classmethod
     def of(cls, catalog: Catalog, company: Company) -> MockRun:

@@ -7,7 +7,7 @@ functions find such answers and turn one into a custom question or delete it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.core.notes import Company, CustomQuestion
 from tui.core.packs import Catalog
@@ -17,8 +17,7 @@ TITLE = "Answers to questions no longer in any pack"
 """What the notice on opening a company and the dialog are called."""
 
 
-@dataclass(frozen=True)
-class Orphan:
+class Orphan(NamedTuple):
     question_id: str
     text: str
 

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
 
+from tui.core.record import Record
 
-@dataclass
-class Place:
+Side = Literal["answer", "tips", "checklist"]
+
+
+class Place(Record):
     """Where the user was in one company, kept for the session: back to it, back there."""
 
-    question_id: str = ""
-    side: Literal["answer", "tips", "checklist"] = "answer"
-    cursors: dict[str, tuple[int, int]] = field(default_factory=dict)
+    _fields = ("question_id", "side", "cursors")
+
+    def __init__(self, question_id: str = "", side: Side = "answer",
+                 cursors: dict[str, tuple[int, int]] | None = None) -> None:
+        self.question_id = question_id
+        self.side: Side = side
+        self.cursors: dict[str, tuple[int, int]] = {} if cursors is None else cursors

@@ -19,6 +19,7 @@ copy (and the hold goes on), never an overwrite.
 from __future__ import annotations
 
 import copy
+import os
 from typing import TYPE_CHECKING, Literal
 
 from tui.core.conflicts import ConflictCopy, keep_both, move_to_trash, set_aside
@@ -38,8 +39,8 @@ def resolve(session: CompanySession, choice: Choice, newest: ConflictCopy, mine:
     when the file changed yet again (the copy is done with all the same: a new
     copy holds this version); anything else leaves every file where it was.
     """
-    # The last keys reach the recovery file while holding, or the notes file for a copy an
-    # earlier session left (then what was typed since is an ordinary edit of the file).
+    # The last keys reach the recovery file while holding (a copy an earlier session left holds
+    # too, from the moment the session opens); a session that is not holding saves them to the file.
     status = session.save_now()
     done = (SaveState.HELD, SaveState.CONFLICT) if session.holding else (SaveState.SAVED,)
     if status.state not in done:  # CONFLICT while holding: nothing typed since it, nothing to write
@@ -65,5 +66,6 @@ def resolve(session: CompanySession, choice: Choice, newest: ConflictCopy, mine:
         move_to_trash(session.store, held)  # what was typed since, on the file's version
     elif held is not None:
         held.unlink(missing_ok=True)  # its words are in the notes file (or a new conflict copy)
-    move_to_trash(session.store, newest.path)
+    if os.path.lexists(newest.path):  # removed by hand meanwhile: nothing is left to set aside
+        move_to_trash(session.store, newest.path)
     return status

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from tui.core.checks import CheckResult
 from tui.core.notes import Company
@@ -17,8 +16,7 @@ from tui.core.timefmt import mmss
 RowState = Literal["empty", "started", "drafted", "rehearsed"]
 
 
-@dataclass(frozen=True)
-class QuestionRow:
+class QuestionRow(NamedTuple):
     id: str
     prompt: str
     state: RowState
@@ -32,9 +30,9 @@ class QuestionRow:
 
 def history_text(done: Status, now: datetime) -> str:
     """When it is due, how often rehearsed, the last rating and recent times: "" if never rehearsed."""
-    if not done.count:
+    if not done.rehearsed:
         return ""
-    return f"{due_text(done.due, now)} · {done.count}× · {done.last_label} {sparkline(done.times)}"
+    return f"{due_text(done.due, now)} · {done.rehearsed}× · {done.last_label} {sparkline(done.times)}"
 
 
 def question_row(question: Question, company: Company, results: list[CheckResult], now: datetime,
@@ -47,12 +45,12 @@ def question_row(question: Question, company: Company, results: list[CheckResult
         # Answered (core/progress) once enough are chosen; fewer is a start, not an answer.
         chosen, wanted = chosen_asks(company), asks_wanted(question)
         answered = is_answered(question, company)
-        state: RowState = ("rehearsed" if done.count else "drafted") if answered else ("started" if chosen else "empty")
+        state: RowState = ("rehearsed" if done.rehearsed else "drafted") if answered else ("started" if chosen else "empty")
         # "2 of 3 chosen" while short of the pack's minimum; then simply "4 chosen".
         return QuestionRow(question.id, question.prompt, state, chosen, ready,
                            question.custom, unit="chosen" if answered else f"of {wanted} chosen", history=history)
     text = company.answer_text(question.id)
-    state = "empty" if not text.strip() else ("rehearsed" if done.count else "drafted")
+    state = "empty" if not text.strip() else ("rehearsed" if done.rehearsed else "drafted")
     return QuestionRow(question.id, question.prompt, state, word_count(text), ready, question.custom, history=history)
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 
 class SaveState(Enum):
@@ -23,8 +23,7 @@ class SaveState(Enum):
     """The file on disk does not parse: nothing is written to it until it does."""
 
 
-@dataclass(frozen=True)
-class SaveStatus:
+class SaveStatus(NamedTuple):
     state: SaveState
     reason: str = ""
     """Why a save failed, what conflicted, or why the file is blocked."""
@@ -45,7 +44,7 @@ class SaveStatus:
         if self.state is SaveState.CONFLICT:
             return f"yours kept as {self.copy.name}" if self.copy else "changed on disk"
         if self.state is SaveState.HELD:
-            return "held aside until Y, T or B"
+            return "held for Y/T/B"
         return "not saved: the file on disk cannot be read"
 
     @property

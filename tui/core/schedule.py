@@ -21,12 +21,13 @@ always passed in, so tests pin every rule to the minute.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import NamedTuple
 
 from tui.core.checks import distinctive_words
 from tui.core.notes import Answer, Company, Rehearsal
 from tui.core.packs import Catalog
+from tui.core.pieces import stem
 from tui.core.progress import questions_for
 from tui.core.rounds import round_after
 
@@ -41,8 +42,7 @@ FEW_WORDS = 3
 REHEARSED_TEXT = "rehearsed_text"
 
 
-@dataclass(frozen=True)
-class QuietHours:
+class QuietHours(NamedTuple):
     """Hours nobody should be told to rehearse; start == end turns them off."""
 
     start: time
@@ -86,12 +86,12 @@ def parse_quiet(text: str) -> QuietHours:
     return QuietHours(start, end)
 
 
-@dataclass(frozen=True)
-class Status:
+class Status(NamedTuple):
     """Where one question stands: its history and when it is next due."""
 
     question: str
-    count: int
+    rehearsed: int
+    """How many times it was rehearsed (``count`` is a tuple's method)."""
     last_rating: int | None
     due: datetime
     times: tuple[int, ...]
@@ -166,7 +166,7 @@ def status(company: Company, question_id: str, now: datetime, quiet: QuietHours 
     due = due_at(company, question_id, quiet)
     return Status(
         question=question_id,
-        count=len(rows),
+        rehearsed=len(rows),
         last_rating=rows[-1].rating if rows else None,
         due=due if due is not None else now,
         # Spoken times only: typed recall takes as long as typing does, not speaking.
@@ -217,8 +217,6 @@ def covered_points(points: list[str], recall: str) -> list[tuple[str, bool]]:
     Half of a point's content words (at least one) covers it; so do four or more that make a
     third of a long point: a recall gives the names and figures, rarely every word of the draft.
     """
-    from tui.core.pieces import stem
-
     said = {stem(w) for w in distinctive_words(recall)}
     out = []
     for point in points:

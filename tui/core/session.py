@@ -26,10 +26,13 @@ from pathlib import Path
 
 from tui.core.atomic import atomic_write
 from tui.core.changes import Change, Edit, Listener, Part, Snapshot
+from tui.core.conflicts import conflict_copies, moved_aside
 from tui.core.merge import MergingSession, take_fields
 from tui.core.notes import Ask, ChecklistEntry, Company, CustomQuestion, Rehearsal
+from tui.core.orphans import delete_answer, keep_as_custom
 from tui.core.recovery import RescuingSession, write_beside
 from tui.core.save_status import SAVED, UNSAVED, SaveState, SaveStatus
+from tui.core.schedule import mark_rehearsed
 from tui.core.slug import custom_question_id
 from tui.core.store import ConflictError, Loaded, NotesError, NotesStore, SerializeError, serialize
 
@@ -57,6 +60,8 @@ class CompanySession(MergingSession, RescuingSession):
         self._held: Path | None = None  # the recovery file holding the notes while a conflict waits
         self._lock = threading.Lock()
         self._listeners: list[Listener] = []
+        if copies := conflict_copies(store, self.slug):  # left by an earlier session (killed with the bar up)
+            self.hold_for_copy(copies[0].path)
 
     @property
     def path(self) -> Path:
@@ -159,8 +164,6 @@ class CompanySession(MergingSession, RescuingSession):
 
     def record_rehearsal(self, *rehearsals: Rehearsal) -> None:
         """Append rated rehearsals (one, or a mock close's whole run) and keep the words rehearsed."""
-        from tui.core.schedule import mark_rehearsed
-
         for rehearsal in rehearsals:
             self.company.rehearsals.append(rehearsal)
             mark_rehearsed(self.company, rehearsal.question)
@@ -168,8 +171,6 @@ class CompanySession(MergingSession, RescuingSession):
 
     def settle_orphans(self, decisions: dict[str, str]) -> None:
         """Answers to questions no pack has any more: "keep" each as a question of yours, or delete it."""
-        from tui.core.orphans import delete_answer, keep_as_custom
-
         for question_id, what in decisions.items():
             (keep_as_custom if what == "keep" else delete_answer)(self.company, question_id)
         self._edited(Part.QUESTIONS, Edit.STRUCTURE)
@@ -292,6 +293,22 @@ class CompanySession(MergingSession, RescuingSession):
             held, self._held, self._holding = self._held, None, False
         return held
 
+    def hold_for_copy(self, copy: Path) -> None:
+        """A conflict copy is beside the file with no conflict of this session's behind it: hold until Y, T or B.
+
+        An earlier session may have been killed while its bar was up, or an
+        older copy waits after a newer one was resolved. Were the notes file
+        saved meanwhile, "keep yours" would send the words typed now to the
+        trash with the file's version, split from the rest: instead they go to
+        memory and a recovery file, exactly as for a conflict that arose here.
+        """
+        with self._lock:
+            if self._holding:
+                return
+            self._holding = True
+            if self._status.state is SaveState.SAVED:
+                self._status = SaveStatus(SaveState.HELD, f"an earlier version of yours waits in {copy.name}")
+
     def hold(self, held: Path | None) -> None:
         """Hold again (a resolution that could not be saved), into the same recovery file."""
         with self._lock:
@@ -362,12 +379,8 @@ class CompanySession(MergingSession, RescuingSession):
                 self.saved_edits, self._broken_digest = edits, None
                 self._status = SaveStatus(SaveState.SAVED, at=self.store.clock())
                 return self._status, came
-            if self._stale_copy is not None and self._stale_copy != kept:
-                self._stale_copy.unlink(missing_ok=True)  # an older snapshot of what ``kept`` holds
         kept = kept or self._stale_copy
         if kept is None and self.digest and loaded.digest != self.digest and not self.blocked:
-            from tui.core.conflicts import moved_aside
-
             kept = moved_aside(self.store, self.slug, self.digest)  # a sync tool set ours aside
         self._stale_copy = self._broken_digest = None
         self.company, self.digest = loaded.company, loaded.digest

@@ -11,12 +11,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from tui.core import notes
+from tui.core import bounded, notes
 from tui.core.atomic import atomic_write, fsync_dir, private_dir, write_new
 from tui.core.bounded import NotRegularFileError, TooDeepError, read_regular
 from tui.core.comments import keep_commented
 from tui.core.fsguard import VANISHED, remake_vanished
 from tui.core.notes import Company, NotesFormatError
+from tui.core.progress import soonest_first
 from tui.core.record import Record
 from tui.core.schema import Problem, syntax_position, type_name
 from tui.core.slug import clean_name, slugify
@@ -156,8 +157,6 @@ def parse(data: bytes, path: Path) -> tuple[dict[str, Any], int]:
         raise NotesError(path, f"not UTF-8 text (bad byte at offset {error.start})", fix="Save the file as UTF-8.") from None
     import tomllib
 
-    from tui.core import bounded
-
     try:
         doc = bounded.loads(text)
     except (tomllib.TOMLDecodeError, TooDeepError) as error:  # too deep: no line to name, the reason says why
@@ -274,8 +273,6 @@ class NotesStore:
 
     def list(self) -> list[Entry]:
         """Every company file, soonest interview first; broken files included with their error."""
-        from tui.core.progress import soonest_first
-
         now = self.clock()
         entries = [self.read(slug, with_digest=False) for slug in self.slugs()]
 

@@ -8,11 +8,12 @@ minus a margin, so a rehearsal never runs into the call.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from tui.core.notes import Company
 from tui.core.packs import Question
+from tui.core.record import Record
 from tui.core.schedule import DEFAULT_QUIET, QuietHours, weakest_first
 from tui.core.timefmt import mmss
 
@@ -26,17 +27,20 @@ def cost(question: Question) -> int:
     return question.target_seconds[1]
 
 
-@dataclass
-class Box:
+class Box(Record):
     """A time-boxed queue: ``seconds`` None means no box (every due question)."""
 
-    queue: list[str]
-    left_out: list[str] = field(default_factory=list)
-    seconds: int | None = None
-    planned: int = 0
-    """Seconds the queue costs."""
-    overrun: Overrun | None = None
-    """Set when the minutes asked for would have run into the interview, and the box was cut to what fits."""
+    _fields = ("queue", "left_out", "seconds", "planned", "overrun")
+
+    def __init__(self, queue: list[str], left_out: list[str] | None = None, seconds: int | None = None,
+                 planned: int = 0) -> None:
+        self.queue = queue
+        self.left_out: list[str] = [] if left_out is None else left_out
+        self.seconds = seconds
+        self.planned = planned
+        """Seconds the queue costs."""
+        self.overrun: Overrun | None = None
+        """Set when the minutes asked for would have run into the interview, and the box was cut to what fits."""
 
     def fits_again(self, question: Question, spent: int, pending: int) -> bool:
         """Whether a question rated "again" still fits: seconds spent so far plus the queue left."""
@@ -52,8 +56,7 @@ def default_minutes(interview_at: datetime | None, now: datetime) -> float | Non
     return max(0.0, (interview_at - now - MARGIN).total_seconds() / 60)
 
 
-@dataclass(frozen=True)
-class Overrun:
+class Overrun(NamedTuple):
     """A session that would still be running when the user should be getting ready for the call."""
 
     wanted: float

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from rich import box
@@ -41,8 +42,6 @@ def _side(text: str, spans: list[Span], style: str) -> Text:
 
 def lines_before(text: str, offset: int, width: int) -> int:
     """How many lines ``text`` up to ``offset`` takes wrapped at ``width``: where a change shows in its column."""
-    import textwrap
-
     return sum(max(1, len(textwrap.wrap(line, max(8, width)))) for line in text[:offset].split("\n")) - 1
 
 

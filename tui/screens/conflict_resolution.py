@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding
 
 from tui.core.conflicts import ConflictCopy, conflict_copies, differences, load_copy
+from tui.core.recovery import recovery_files
 from tui.core.save_status import SaveState
 from tui.core.store import NotesError
 from tui.widgets.conflict_bar import ConflictBar
@@ -55,10 +56,31 @@ class ConflictResolver:
     def pending(self) -> bool:
         return bool(self.copies)
 
+    def opened(self) -> None:
+        """On opening a company: the bar for copies an earlier session left, and a word on its recovery files.
+
+        A recovery file holds words that are not in the notes file (typed while
+        a conflict waited, or rescued when a save failed); the session does not
+        fold it in by itself, so the user is told where it is.
+        """
+        self.scan()
+        session = self.screen.session
+        if found := recovery_files(session.path):
+            names = ", ".join(p.name for p in found)
+            self.screen.notify(f"An earlier session left words that are not in the notes file in {names} "
+                               f"(in {session.store.companies}). Copy what you need, then delete it.",
+                               title="Recovery file beside the notes", severity="warning", timeout=20, markup=False)
+
     def scan(self) -> None:
-        """Look beside the file for copies (this session's or an earlier one's) and show the bar."""
+        """Look beside the file for copies (this session's or an earlier one's) and show the bar.
+
+        While any copy waits, the session holds (``CompanySession.hold_for_copy``): after a newer copy is
+        resolved, an older one still decides where the words typed meanwhile go.
+        """
         session = self.screen.session
         self.copies = conflict_copies(session.store, session.slug)
+        if self.copies:
+            session.hold_for_copy(self.copies[0].path)
         when = self.copies[0].label(self.screen.app.clock()) if self.copies else ""
         self.screen.query_one(ConflictBar).show(when, len(self.copies))
         self.screen.refresh_bindings()
@@ -104,8 +126,10 @@ class ConflictResolver:
             mine = load_copy(newest)
         except NotesError as error:
             if choice != "theirs":
-                screen.notify(f"{error}. T moves it to the trash.", title="Cannot read the copy",
-                              severity="error", timeout=15, markup=False)
+                # The picker's advice for a copy is to merge by hand and delete it: it may go while held.
+                message = ("It is gone (deleted by hand?). T saves to the notes file again." if not
+                           newest.path.exists() else f"{error}. T moves it to the trash.")
+                screen.notify(message, title="Cannot read the copy", severity="error", timeout=15, markup=False)
                 return
             mine = None
         if choice == "compare":

@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.widgets import Header, Input, OptionList, TextArea
 
 from tui.core.orphans import TITLE, orphan_answers
+from tui.core.place import Place
 from tui.core.progress import unique_question_ids
 from tui.core.rounds import focus_round
 from tui.core.save_status import SaveState, SaveStatus
@@ -116,7 +117,7 @@ class PrepareScreen(PaneScreen):
         self.app.last_company = self.session.slug
         self.set_interval(60, self.refresh_header)
         self.saver.start()
-        self.conflicts.scan()  # copies left by an earlier session
+        self.conflicts.opened()  # copies and recovery files left by an earlier session
         self.query_one("#questions", QuestionList).focus()
         self._notify_orphans()
         offer_debrief(self)
@@ -279,7 +280,10 @@ class PrepareScreen(PaneScreen):
         from tui.dialogs.basic import TextDialog
 
         def add(prompt: str | None) -> None:
-            self.session.add_custom_question(prompt or "", {q.id for q in self.questions})
+            # A new question is there to be answered: its editor takes the keys that follow, which
+            # on the list would be commands (the `r` of "our" started a rehearsal of an empty answer).
+            if self.session.add_custom_question(prompt or "", {q.id for q in self.questions}):
+                self.action_pane("answer")
 
         self.app.push_screen(TextDialog("Add a question for this company",
                                         placeholder="Why did you leave your last role?"), add)
@@ -382,8 +386,6 @@ class PrepareScreen(PaneScreen):
         self.app.show_picker()
 
     def remember_place(self) -> None:
-        from tui.core.place import Place
-
         self.app.places[self.session.slug] = Place(self.question_id, self.side, self.answer_pane.remember_cursor())
 
     def on_unmount(self) -> None:

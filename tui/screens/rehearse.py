@@ -25,6 +25,7 @@ from tui.core.session import CompanySession
 from tui.core.speech import band, talking_points, target_text
 from tui.core.timebox import Box, cost, default_minutes, fit, overrun
 from tui.core.timefmt import mmss
+from tui.dialogs.basic import ConfirmDialog
 from tui.plain import plain
 from tui.screens.recording import record
 from tui.widgets.fit_footer import FitFooter
@@ -384,7 +385,6 @@ class RehearseScreen(Screen):
         if not typed:
             self._leave()
             return
-        from tui.dialogs.basic import ConfirmDialog
 
         def answer(yes: bool | None) -> None:
             if yes:

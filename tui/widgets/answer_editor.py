@@ -29,10 +29,7 @@ class AnswerEditor(TextArea):
     and the brief will leave out (``talking_points``: bullets, sentences with a figure or a name).
     """
 
-    COMPONENT_CLASSES = {"answer-editor--aside"}
-    DEFAULT_CSS = """
-    AnswerEditor > .answer-editor--aside { color: $text-muted; }
-    """
+    COMPONENT_CLASSES = {"answer-editor--aside"}  # its colour: screens/prepare.tcss
 
     BINDINGS = [
         Binding("escape", "leave", "Leave editor"),

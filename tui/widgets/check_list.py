@@ -78,7 +78,7 @@ class CheckList(OptionList):
         keep = self.highlighted
         self._shown = shown
         self.clear_options()
-        self.add_options([Option(verdict) for verdict in self._verdicts[:shown]])
+        self.add_options([_option(verdict) for verdict in self._verdicts[:shown]])
         if hidden := len(self._verdicts) - shown:
             self.add_option(Option(Content.assemble((f"+{hidden} more", "$foreground-muted"),
                                                     (" · tab here to read all", "$foreground-muted"))))
@@ -137,3 +137,7 @@ class CheckList(OptionList):
     @staticmethod
     def _said(result: CheckResult) -> str:
         return NO_ANSWER if result.no_answer else f"{result.mark} {result.message}"
+
+
+def _option(verdict: Content) -> Option:
+    return Option(verdict)

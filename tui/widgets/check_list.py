@@ -83,7 +83,7 @@ class CheckList(OptionList):
         keep = self.highlighted
         self._shown, self._first = shown, first
         self.clear_options()
-        self.add_options([Option(verdict) for verdict in [first, *self._verdicts[1:shown]] if shown])
+        self.add_options([_option(verdict) for verdict in [first, *self._verdicts[1:shown]][:shown]])
         if hidden := len(self._verdicts) - shown:
             self.add_option(Option(self._more(hidden)))
         if self.option_count and keep is not None:
@@ -197,3 +197,7 @@ class CheckList(OptionList):
     @staticmethod
     def _said(result: CheckResult) -> str:
         return NO_ANSWER if result.no_answer else f"{result.mark} {result.message}"
+
+
+def _option(verdict: Content) -> Option:
+    return Option(verdict)

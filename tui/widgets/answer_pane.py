@@ -131,9 +131,8 @@ class AnswerPane(Vertical):
             room = max(1, left - checks.rows_wanted - heading.styles.gutter.height)
             if len(lines) > room:
                 lines = [*lines[:room - 1], lines[room - 1].rstrip().truncate(width - 1).append("…")]
-        shown = Content("\n").join(lines)
-        if str(shown) != str(heading.render()):
-            heading.update(shown)
+        if _rows(lines).plain != str(heading.render()):
+            heading.update(_rows(lines))
 
     def show_checks(self, results: list[CheckResult]) -> None:
         self.query_one("#checks", CheckList).show(results)
@@ -149,6 +148,10 @@ class AnswerPane(Vertical):
             status.update(plain(line, one_line=True), layout=False)
         status.set_class(over, "-over")
         status.set_class(saving.problem, "-failed")
+
+
+def _rows(lines: list[Content]) -> Content:
+    return Content("\n").join(lines)
 
 
 def status_line(text: str, saving: SaveStatus, width: int) -> str:

@@ -138,3 +138,15 @@ async def test_a_burst_that_opens_a_company_from_the_picker_types_into_its_answe
         await pilot.pause(0.3)
         await burst(pilot, [CTRL_S])
     assert saved(store, "acme-robotics")["answers"]["why-here"]["text"].endswith(" From the picker: 40% of revenue.")
+
+
+async def test_an_answer_typed_straight_after_adding_a_question_is_its_answer_not_commands(tmp_path):
+    """The walk's trap: after `a`, the list kept the focus, so "our" in the answer started a rehearsal."""
+    app, store = await open_acme(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await burst(pilot, ["escape"], "a", "Why robots?", ["enter"], "I bet our roadmap on robots 4 years ago.",
+                    [CTRL_S])
+        doc = saved(store, "acme-robotics")
+        assert doc["answers"]["my-why-robots"]["text"] == "I bet our roadmap on robots 4 years ago."
+        assert "rehearsals" not in doc

@@ -198,3 +198,39 @@ async def test_opening_a_company_an_earlier_session_left_in_conflict(tmp_path, k
     for word, kept in (("mine before", key != "T"), ("zulu", key != "Y")):
         assert (word in notes) is kept, word
         in_one_place(store, word, kept)
+
+
+def test_theirs_releases_the_hold_when_the_copy_was_deleted_by_hand(tmp_path):
+    from tui.core.resolve import resolve
+
+    store = make_store(tmp_path)
+    killed_with_the_bar_up(store)
+    session = CompanySession(store, store.load(SLUG))
+    newest = conflict_copies(store, SLUG)[0]
+    newest.path.unlink()  # merged by hand and deleted, as finale list advises, while the company is open
+    session.set_answer("why-here", session.company.answer_text("why-here") + " typed today", NOW)
+    assert session.save_now().state is SaveState.HELD
+    assert resolve(session, "theirs", newest, None).state is SaveState.SAVED and not session.holding
+    assert "typed today" in saved(store, SLUG)["answers"]["why-here"]["text"]
+    assert files_with(store.companies, "typed today") == [f"{SLUG}.toml"]
+
+
+async def test_a_copy_deleted_by_hand_while_held_is_settled_with_t(tmp_path):
+    from tests.helpers import Seen
+
+    store = make_store(tmp_path)
+    killed_with_the_bar_up(store)
+    app, seen = make_app(tmp_path), Seen()
+    async with app.run_test(size=(80, 24), message_hook=seen) as pilot:
+        screen = await open_acme(pilot, app)
+        await pilot.press("enter", "ctrl+end")
+        await type_text(pilot, " zulu")
+        conflict_copies(store, SLUG)[0].path.unlink()
+        await pilot.press("escape", "Y")
+        await pilot.pause()
+        assert "It is gone (deleted by hand?)" in seen and screen.session.holding
+        await pilot.press("T")
+        await pilot.pause()
+        assert not screen.session.holding and not screen.conflicts.pending
+        assert "zulu" in saved(store, SLUG)["answers"]["why-here"]["text"]
+        assert screen.session.status.state is SaveState.SAVED

@@ -155,8 +155,7 @@ async def test_add_answer_and_delete_a_custom_question(opened):
     await pilot.press("enter")
     await pilot.pause()
     assert screen.question_id == "my-why-robots"
-    await pilot.press("enter")
-    await type_text(pilot, "Since I was 9.")
+    await type_text(pilot, "Since I was 9.")  # straight into its answer: the editor has the focus
     await pilot.press("ctrl+s")
     doc = saved(app.store, "acme-robotics")
     assert doc["custom_questions"] == [{"id": "my-why-robots", "prompt": "Why robots?"}]

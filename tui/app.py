@@ -19,15 +19,19 @@ from textual.events import Resize
 from textual.markup import escape
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import WorkerFailed
 
 from tui.core.packs import Catalog
+from tui.core.recovery import plain_text
 from tui.core.save_status import SaveState
 from tui.core.session import CompanySession
 from tui.core.settings import Settings
 from tui.core.store import Loaded, NotesStore
 from tui.crash import CalmCrashApp
+from tui.driver import driver_for
 from tui.notices import OneNoticeApp
 from tui.saving import Schedule
+from tui.screens.too_small import TooSmallScreen
 from tui.terminal import in_browser
 from tui.textual_private import adopt_first_screen
 from tui.typeahead import TypeAheadApp
@@ -102,8 +106,6 @@ class FinaleApp(TypeAheadApp, CalmCrashApp, OneNoticeApp):
         default = super().get_driver_class()
         if default.__name__ != "LinuxDriver":
             return default
-        from tui.driver import driver_for
-
         return driver_for(default)
 
     def get_line_filters(self):
@@ -164,10 +166,8 @@ class FinaleApp(TypeAheadApp, CalmCrashApp, OneNoticeApp):
             from tui.screens.picker import PickerScreen
 
             screen = PickerScreen()
-        # As push_screen does: `c` switches this screen for the picker. Its styles are the app's,
-        # with the theme they were parsed with (a theme from the settings is set in on_mount,
-        # which refreshes the CSS itself), so Textual need not parse and apply them all again.
-        adopt_first_screen(self, screen)
+        # As push_screen does: `c` switches this screen for the picker.
+        adopt_first_screen(screen)
         return screen
 
     def _remember_theme(self, theme) -> None:
@@ -225,8 +225,6 @@ class FinaleApp(TypeAheadApp, CalmCrashApp, OneNoticeApp):
 
     def _keep_for_the_terminal(self, session: CompanySession, reason: str) -> None:
         """Nothing could be written anywhere: the text itself goes to stderr at exit, for the user to copy."""
-        from tui.core.recovery import plain_text
-
         head = f"finale: {session.slug}: nothing could be written"
         text = plain_text(session.company).decode("utf-8")
         self.farewell[:] = [line for line in self.farewell if not line.startswith(head)]
@@ -254,8 +252,6 @@ class FinaleApp(TypeAheadApp, CalmCrashApp, OneNoticeApp):
 
     def _handle_exception(self, error: Exception) -> None:
         # Any unhandled exception, in a handler or a worker: the notes go to disk before the app ends.
-        from textual.worker import WorkerFailed
-
         from tui.core.crashlog import crash_line, log_crash
 
         cause = error.error if isinstance(error, WorkerFailed) else error
@@ -332,8 +328,6 @@ class FinaleApp(TypeAheadApp, CalmCrashApp, OneNoticeApp):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int | None = None, height: int | None = None) -> None:
-        from tui.screens.too_small import TooSmallScreen
-
         if width is None or height is None:
             width, height = self.size
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]

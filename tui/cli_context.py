@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 
@@ -77,8 +78,6 @@ def review_of(args: argparse.Namespace, entry):
 
 def terminal_size():
     """The size of the terminal stdout is, or None when it is a pipe or a file."""
-    import os
-
     try:
         size = os.get_terminal_size(sys.stdout.fileno())
     except (OSError, ValueError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from datetime import datetime
@@ -118,7 +119,6 @@ def cmd_list(args: argparse.Namespace) -> int:
         fields = [for_terminal(f, one_line=True)
                   for f in [row["role"] or "", when_of(row), *row["summary"].split("  "), orphans.strip(), conflict.strip()]]
         lines.append((name, f"{name}{role}  {when_shown}  {row['summary']}{orphans}{conflict}", fields))
-    import os
 
     from tui.core.fields import list_lines
 
@@ -144,7 +144,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     from tui.core.progress import questions_for
 
     prompts = {q.id: q.prompt for q in questions_for(catalog, entry.company)}  # in the company's role
-    import os
     import textwrap
 
     # At a terminal (or with COLUMNS) a long line wraps at a word, under its mark; piped, one line each.
@@ -170,8 +169,6 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    import os
-
     from tui.core.review import render_markdown, render_plain
 
     _, entry = cli_context.resolve(args)

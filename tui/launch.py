@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Literal
 
 from tui.core import paths
+from tui.core.clock import now
 from tui.core.matching import find_in_store
 from tui.core.packs import load_catalog
 from tui.core.settings import Settings, SettingsError, load_settings
-from tui.core.store import NotesError, NotesStore
+from tui.core.store import NotesError, NotesStore, company_from
+from tui.terminal import prepare_environment, terminal_problem
 
 
 def _demo_store() -> tuple[NotesStore, str]:
@@ -32,8 +34,6 @@ def _demo_store() -> tuple[NotesStore, str]:
 
 
 def store_company_from(path: Path):
-    from tui.core.store import company_from
-
     company, _ = company_from(path.read_bytes(), path)
     return company
 
@@ -86,8 +86,6 @@ def _launch(args: argparse.Namespace) -> int:
         else:
             create_name = query
 
-    from tui.terminal import prepare_environment, terminal_problem
-
     problem = terminal_problem(os.environ, sys.__stderr__ or sys.stderr)
     if problem:
         print(f"finale: {problem}", file=sys.stderr)
@@ -106,7 +104,6 @@ def _launch(args: argparse.Namespace) -> int:
     if rehearse and open_slug is None:
         print(f'finale: no company named "{query}". Create it with `finale open "{query}"` first.', file=sys.stderr)
         return 1
-    from tui.core.clock import now
 
     app = FinaleApp(store, catalog, settings, clock=now, open_loaded=open_loaded, create_name=create_name, notices=notices,
                     start_rehearsal=rehearse, rehearse_minutes=getattr(args, "minutes", None),

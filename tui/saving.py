@@ -52,6 +52,10 @@ class Notice:
     title: str = ""
     severity: SeverityLevel = "information"
     timeout: float = 5
+    shorter: tuple[str, ...] = ()
+    """Whole messages, shortest last, for a window too narrow for ``message`` in a few rows."""
+    topic: str = "saving"
+    """A newer notice about saving replaces an older one: "saving is back on" ends "saving is paused"."""
 
 
 class SaveMessage(Message):
@@ -79,13 +83,22 @@ class Saved(SaveMessage):
 class SaveFailed(SaveMessage):
     """A save failed (``status.reason`` says why) or the file on disk is broken (BLOCKED)."""
 
+    told = False
+    """The same failure was told already (a read-only file fails every autosave): the status line keeps saying it."""
+
     @property
-    def notice(self) -> Notice:
+    def notice(self) -> Notice | None:
         status, name = self.status, self.session.path.name
+        if self.told and status.state is SaveState.FAILED:
+            return None
         if status.state is SaveState.BLOCKED:
             kept = f" What you typed is saved beside it as {status.copy.name}." if status.copy else ""
-            return Notice(f"{status.reason} Saving is paused until the file parses again.{kept}",
-                          f"{name} is broken", "error", 30)
+            where = status.text.removeprefix("not saved: file broken").strip()  # "at line 25", or nothing
+            at = f" {where}" if where else ""
+            return Notice(f"{status.reason.rstrip('.')}. Saving is paused until it parses: fix it in a text editor.{kept}",
+                          f"{name} is broken", "error", 30,
+                          shorter=(f"{name} is broken{at}: saving is paused until it parses.",
+                                   f"The notes file is broken{at}: saving is paused until it parses."))
         return Notice(f"Could not save: {status.reason}. Your text is still here; fix the problem and press ctrl+s. "
                       "If you quit first, finale keeps it in a rescue file and prints where.", severity="error", timeout=20)
 
@@ -150,6 +163,7 @@ class Saver:
         self._timer: Stoppable | None = None
         self._first_unsaved: float | None = None  # when the first key not yet in a save came
         self._polling = False
+        self._failed = ""  # the reason of the failed save told last, so the next same one is not told again
         self.stop = session.subscribe(self._changed)
         """Stop hearing of the session's changes (the owner is going)."""
 
@@ -210,7 +224,15 @@ class Saver:
             self.owner.post_message(DiskChanged())  # the owner hands over its text, then reloads
             return
         self._take_merges()
-        self.owner.post_message(message_for(self.session, status))
+        self.owner.post_message(self._message(status))
+
+    def _message(self, status: SaveStatus) -> SaveMessage:
+        message = message_for(self.session, status)
+        failed = status.reason if status.state is SaveState.FAILED else ""
+        if isinstance(message, SaveFailed):
+            message.told = bool(failed) and failed == self._failed
+        self._failed = failed
+        return message
 
     def _take_merges(self) -> None:
         if self.session.merges_pending:  # another window's fields were merged in: the owner hands over, then takes them
@@ -227,7 +249,7 @@ class Saver:
         self._first_unsaved = None
         status = self.session.save_now()  # a conflict or a repaired file reloads
         self._take_merges()
-        self.owner.post_message(message_for(self.session, status))
+        self.owner.post_message(self._message(status))
         return status
 
     def resolve(self, choice: Choice, newest: ConflictCopy, mine: Company | None) -> SaveStatus:

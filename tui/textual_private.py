@@ -26,15 +26,15 @@ __all__ = ["PRIVATE_NAMES", "FooterKey", "adopt_first_screen", "app_of", "close_
            "mark_footer_ready", "parent_of"]
 
 
-def adopt_first_screen(app: App[Any], screen: Screen[Any]) -> None:
+def adopt_first_screen(screen: Screen[Any]) -> None:
     """Set up a mode's first screen as ``push_screen`` would, which Textual does only for pushed screens.
 
-    The result callback lets ``switch_screen`` (``c``, to the picker) pop it; the CSS count
-    tells Textual its styles are the app's already, or it parses and applies them all again
-    before the first frame.
+    The result callback lets ``switch_screen`` (``c``, to the picker) pop it. Its CSS is left to
+    Textual: marking the screen as styled already (a copy of the app's private CSS count) saved a
+    restyle before the first frame, but left every colour a widget inherits from the app unset,
+    so the question above the answer was drawn in the background's colour.
     """
     screen._push_result_callback(screen, None)
-    screen._css_update_count = app._css_update_count
 
 
 def close_without_traceback(app: App[Any]) -> None:
@@ -78,8 +78,6 @@ def input_loop_with(**names: object) -> Callable[[LinuxDriver], None]:
 
 PRIVATE_NAMES: list[tuple[object, str, str]] = [
     (Screen, "_push_result_callback", "the first screen can be switched for the picker (c)"),
-    (Screen, "_css_update_count", "the first screen is not restyled from scratch before the first frame"),
-    (App, "_css_update_count", "the first screen is not restyled from scratch before the first frame"),
     (Footer, "_bindings_ready", "FitFooter shows its keys"),
     (TextArea, "_on_key", "AnswerEditor takes a pane key (1-4) before the editor types it"),
     (App, "_handle_exception", "every open company is saved before a crash ends the app"),

@@ -47,6 +47,8 @@ SETTLE_AT_MOST_SECONDS = 1.0
 """A key whose handling never reports back (its widget removed mid-way) must not stop the next."""
 SETTLE_ROUNDS = 3
 """How often to wait again for a widget that keeps posting to itself (a blinking cursor)."""
+SETTLE_PASSES = 4
+"""How often to walk up again from the focused widget for the work a key's action posted there."""
 
 InputEvent = events.Key | events.Paste
 
@@ -58,6 +60,8 @@ class TypeAheadApp(App):
     _in_flight = 0
     """The ticket of the key being handled; 0 when none is."""
     _tickets = 0
+    _passes = 0
+    """How often the key in flight has been walked up again (``_settled``)."""
     _watchdog: Timer | None = None
     _held = False
     _holding_for: Screen | Widget | None = None
@@ -85,6 +89,7 @@ class TypeAheadApp(App):
     async def _handle(self, event: InputEvent) -> None:
         self._tickets += 1
         ticket = self._in_flight = self._tickets
+        self._passes = 0
         self.typed_ahead = bool(getattr(event, "_finale_ahead", False))
         target: MessagePump = self.focused or self.screen
         if self._watchdog is not None:
@@ -115,6 +120,15 @@ class TypeAheadApp(App):
 
     def _settled(self, ticket: int) -> None:
         if ticket != self._in_flight:
+            return
+        # A binding's action runs when the key reaches the app, and may post back down: an
+        # Input's enter posts Submitted, which its dialog acts on (reads the field, closes, calls
+        # back the screen below). That is still this key's work, so walk up again from whatever
+        # has the focus now while anything on the way has messages waiting.
+        focused = self.focused
+        if focused is not None and self._passes < SETTLE_PASSES and _waiting(focused, self):
+            self._passes += 1
+            self._settle(focused, ticket)
             return
         self._in_flight = 0
         if self._watchdog is not None:
@@ -193,6 +207,15 @@ class TypeAheadApp(App):
             return  # the timer of a hold released long ago
         self._held, self._holding_for = False, None
         self._next()
+
+
+def _waiting(node: MessagePump | None, app: App) -> bool:
+    """Whether ``node`` or a node above it, short of the app, has messages it has not handled."""
+    while node is not None and node is not app:
+        if node.message_queue_size:
+            return True
+        node = parent_of(node)
+    return False
 
 
 def hold_keys(widget: Widget) -> None:

@@ -21,7 +21,7 @@ from typing import Literal, NamedTuple
 from tui.core.atomic import fsync_dir, private_dir, write_new
 from tui.core.bounded import read_regular
 from tui.core.notes import Answer, ChecklistEntry, Company
-from tui.core.store import NotesStore, company_from
+from tui.core.store import NotesError, NotesStore, company_from, digest_of
 
 _NAME = re.compile(r"^(?P<file>.+\.toml)\.conflict-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?$")
 
@@ -74,8 +74,6 @@ def moved_aside(store: NotesStore, slug: str, digest: str) -> Path | None:
     putting the other machine's version in its place: to an open company that looks like an
     ordinary change on disk, but the version the user was looking at is now the copy.
     """
-    from tui.core.store import digest_of
-
     for copy_ in store.sync_copies().get(slug, []):
         path = store.path_for(copy_.stem)
         try:
@@ -88,8 +86,6 @@ def moved_aside(store: NotesStore, slug: str, digest: str) -> Path | None:
 
 def load_copy(conflict: ConflictCopy) -> Company:
     """The notes in a conflict copy; raises NotesError when it cannot be read (it stays where it is)."""
-    from tui.core.store import NotesError
-
     try:
         data = read_regular(conflict.path)
     except OSError as error:

@@ -9,8 +9,11 @@ folder) to read or send.
 from __future__ import annotations
 
 import os
+import traceback
 from datetime import datetime
 from pathlib import Path
+
+from tui.core.paths import state_dir
 
 MAX_LINE = 160
 """The error's one line on the terminal: a message can be as long as the text it quotes."""
@@ -34,10 +37,6 @@ def write_crash_log(folder: Path, text: str, now: datetime) -> Path:
 
 def log_crash(error: BaseException, now: datetime) -> Path | None:
     """The traceback of ``error`` in a new log in the state folder; None if it cannot be written."""
-    import traceback
-
-    from tui.core.paths import state_dir
-
     try:
         return write_crash_log(state_dir(), "".join(traceback.format_exception(error)), now)
     except OSError:

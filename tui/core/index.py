@@ -10,6 +10,7 @@ cache is rebuilt, and the notes files stay the only source of truth.
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -17,8 +18,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from tui.core.atomic import atomic_write, private_dir
 from tui.core.bounded import read_regular
 from tui.core.fsguard import clean_stale_temps, file_stamp
+from tui.core.notes import Company
+from tui.core.orphans import orphan_answers
 from tui.core.packs import Catalog
-from tui.core.progress import progress_text, readiness_text, soonest_first
+from tui.core.progress import progress, progress_text, readiness_text, soonest_first
+from tui.core.rounds import Debrief, Round, focus_round, next_round, rounds_of
 from tui.core.speech import DEFAULT_WPM
 from tui.core.store import NotesStore
 
@@ -47,22 +51,14 @@ class Summary(NamedTuple):
     rounds: str = "[]"  # JSON [[name, ISO at or null, [interviewers], debriefed], ...]: the file's rounds
 
     def round_list(self) -> list[Round]:
-        from tui.core.rounds import Debrief, Round
-
         return [Round(name, datetime.fromisoformat(at) if at else None, list(people), Debrief() if done else None)
                 for name, at, people, done in json.loads(self.rounds)]
 
     def focus(self, now: datetime) -> Round | None:
         """The round the list's date and countdown are about: the next one, else the last."""
-        from tui.core.notes import Company
-        from tui.core.rounds import focus_round
-
         return focus_round(Company(self.name, rounds=self.round_list()), now)
 
     def next_round(self, now: datetime) -> Round | None:
-        from tui.core.notes import Company
-        from tui.core.rounds import next_round
-
         return next_round(Company(self.name, rounds=self.round_list()), now)
 
     @property
@@ -104,9 +100,6 @@ def _fingerprint(catalog: Catalog, wpm: int) -> list[object]:
 
 def _summarize(store: NotesStore, catalog: Catalog, slug: str, wpm: int) -> Summary:
     from tui.core.checks import company_readiness
-    from tui.core.orphans import orphan_answers
-    from tui.core.progress import progress
-    from tui.core.rounds import rounds_of
 
     entry = store.read(slug, with_digest=False)
     if entry.company is None:
@@ -127,8 +120,6 @@ def _summarize(store: NotesStore, catalog: Catalog, slug: str, wpm: int) -> Summ
 
 
 def _unreachable(store: NotesStore, slug: str, error: OSError) -> Summary:
-    import os
-
     path = store.path_for(slug)
     if os.path.islink(path):
         reason = f"a link to {os.readlink(path)}, which does not exist"

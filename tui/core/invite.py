@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.bounded import NotRegularFileError, read_regular
+from tui.core.notes import ZonedDateTime
 from tui.core.record import Record
 from tui.core.rounds import Round
 
@@ -90,8 +91,6 @@ def parse_invite(data: bytes, where: str = "invite") -> Invite:
 
 
 def _local(start: object) -> tuple[datetime | None, str]:
-    from tui.core.notes import ZonedDateTime
-
     if isinstance(start, datetime):
         if start.tzinfo is None:
             return start, ""  # a floating time: the same clock time wherever the reader is

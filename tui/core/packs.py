@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core import paths
-from tui.core.bounded import read_regular
+from tui.core.bounded import TooDeepError, loads, read_regular
 from tui.core.fsguard import file_stamp
 from tui.core.pack_build import SLUG, build_pack  # re-exported (in __all__): checking a pack's fields
 from tui.core.pack_cache import PackCache
@@ -43,8 +43,6 @@ def parse_pack(text: str, source: Path, builtin: bool = False) -> Pack:
 
 def _toml(text: str, source: Path) -> dict[str, Any]:
     import tomllib
-
-    from tui.core.bounded import TooDeepError, loads
 
     try:
         return loads(text)

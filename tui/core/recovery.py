@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.core import paths
 from tui.core.atomic import write_new
 from tui.core.fsguard import make_dirs
 from tui.core.notes import Company
 from tui.core.save_status import SaveState, SaveStatus
+from tui.core.store import SerializeError, serialize
 
 if TYPE_CHECKING:
     from tui.core.store import NotesStore
@@ -21,14 +24,10 @@ class NowhereToWrite(OSError):
 
 
 def _state_folder() -> Path:
-    from tui.core import paths
-
     return make_dirs(paths.state_dir() / "rescued")
 
 
 def _temp_folder() -> Path:
-    import tempfile
-
     return Path(tempfile.mkdtemp(prefix="finale-rescue-"))  # 0700, ours alone
 
 
@@ -133,8 +132,6 @@ class RescuingSession:
 
     def _recover(self, blocked: bool) -> SaveStatus:
         """Write the notes in memory to a rescue copy; they count as saved."""
-        from tui.core.store import SerializeError, serialize
-
         edits = self.edits
         try:
             data = serialize(self.company)

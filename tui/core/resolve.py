@@ -19,6 +19,7 @@ copy (and the hold goes on), never an overwrite.
 from __future__ import annotations
 
 import copy
+import os
 from typing import TYPE_CHECKING, Literal
 
 from tui.core.conflicts import ConflictCopy, keep_both, move_to_trash, set_aside
@@ -65,5 +66,6 @@ def resolve(session: CompanySession, choice: Choice, newest: ConflictCopy, mine:
         move_to_trash(session.store, held)  # what was typed since, on the file's version
     elif held is not None:
         held.unlink(missing_ok=True)  # its words are in the notes file (or a new conflict copy)
-    move_to_trash(session.store, newest.path)
+    if os.path.lexists(newest.path):  # removed by hand meanwhile: nothing is left to set aside
+        move_to_trash(session.store, newest.path)
     return status

@@ -11,10 +11,12 @@ import textwrap
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 
+from tui.core.checks import company_readiness, company_results
 from tui.core.notes import Company
 from tui.core.packs import Catalog
 from tui.core.progress import asks_wanted, chosen_asks, chosen_texts, is_answered, questions_for
 from tui.core.record import Record
+from tui.core.rounds import answered_asks, carried_over, focus_round, meant_for
 from tui.core.speech import DEFAULT_WPM, band, speaking_seconds, talking_points, target_text, word_count
 from tui.core.timefmt import countdown, long_date, mmss
 
@@ -78,8 +80,6 @@ class Review(Record):
 
 def review_for(catalog: Catalog, company: Company, now: datetime, wpm: int = DEFAULT_WPM) -> Review:
     """The cheat sheet with its readiness: the one way every reader of a review gets it."""
-    from tui.core.checks import company_readiness, company_results
-
     results = company_results(catalog, company, wpm)  # once: the readiness and the gaps both read it
     readiness = company_readiness(catalog, company, wpm, results).text
     return build_review(catalog, company, now, wpm, readiness=readiness, results=results)
@@ -88,9 +88,6 @@ def review_for(catalog: Catalog, company: Company, now: datetime, wpm: int = DEF
 def build_review(catalog: Catalog, company: Company, now: datetime, wpm: int = DEFAULT_WPM,
                  readiness: str = "", results: list[CheckResult] | None = None) -> Review:
     """The cheat sheet; ``results`` are the coach's verdicts when the caller has already run it."""
-    from tui.core.checks import company_results
-    from tui.core.rounds import carried_over, focus_round
-
     focus = focus_round(company, now)
     at = focus.at if focus else None
     review = Review(
@@ -179,8 +176,6 @@ def headline(message: str) -> str:
 
 def _asks(company: Company, people: list[str]) -> tuple[list[str], list[str]]:
     """(to ask, already answered): those meant for someone in this round first, each saying for whom."""
-    from tui.core.rounds import answered_asks, meant_for
-
     answered = answered_asks(company)
     texts = set(chosen_texts(company.asks))
     offered, done = [], []

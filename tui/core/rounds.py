@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from tui.core.progress import chosen_texts
 from tui.core.record import Record
 from tui.core.schema import Problem, expect, expect_str_list, join, type_name
 
@@ -234,8 +235,6 @@ class CarriedOver(Record):
 
 
 def carried_over(company: Company, now: datetime) -> CarriedOver:
-    from tui.core.progress import chosen_texts
-
     follow_ups = [f"{one.title}: {item}" for one in past_rounds(company, now) if one.debrief
                   for item in one.debrief.follow_up if item.strip()]
     debriefed = any(one.debrief for one in past_rounds(company, now))

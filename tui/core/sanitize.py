@@ -12,6 +12,7 @@ are not the terminal.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from typing import Any, TextIO
@@ -105,6 +106,4 @@ class SafeStream:
 
 def cells(text: str) -> int:
     """How many terminal columns ``text`` takes: wide characters (CJK, most emoji) two, combining marks none."""
-    import unicodedata
-
     return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

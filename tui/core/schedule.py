@@ -27,6 +27,7 @@ from typing import NamedTuple
 from tui.core.checks import distinctive_words
 from tui.core.notes import Answer, Company, Rehearsal
 from tui.core.packs import Catalog
+from tui.core.pieces import stem
 from tui.core.progress import questions_for
 from tui.core.rounds import round_after
 
@@ -216,8 +217,6 @@ def covered_points(points: list[str], recall: str) -> list[tuple[str, bool]]:
     Half of a point's content words (at least one) covers it; so do four or more that make a
     third of a long point: a recall gives the names and figures, rarely every word of the draft.
     """
-    from tui.core.pieces import stem
-
     said = {stem(w) for w in distinctive_words(recall)}
     out = []
     for point in points:

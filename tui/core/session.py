@@ -29,8 +29,10 @@ from tui.core.changes import Change, Edit, Listener, Part, Snapshot
 from tui.core.conflicts import conflict_copies, moved_aside
 from tui.core.merge import MergingSession, take_fields
 from tui.core.notes import Ask, ChecklistEntry, Company, CustomQuestion, Rehearsal
+from tui.core.orphans import delete_answer, keep_as_custom
 from tui.core.recovery import RescuingSession, write_beside
 from tui.core.save_status import SAVED, UNSAVED, SaveState, SaveStatus
+from tui.core.schedule import mark_rehearsed
 from tui.core.slug import custom_question_id
 from tui.core.store import ConflictError, Loaded, NotesError, NotesStore, SerializeError, serialize
 
@@ -162,8 +164,6 @@ class CompanySession(MergingSession, RescuingSession):
 
     def record_rehearsal(self, *rehearsals: Rehearsal) -> None:
         """Append rated rehearsals (one, or a mock close's whole run) and keep the words rehearsed."""
-        from tui.core.schedule import mark_rehearsed
-
         for rehearsal in rehearsals:
             self.company.rehearsals.append(rehearsal)
             mark_rehearsed(self.company, rehearsal.question)
@@ -171,8 +171,6 @@ class CompanySession(MergingSession, RescuingSession):
 
     def settle_orphans(self, decisions: dict[str, str]) -> None:
         """Answers to questions no pack has any more: "keep" each as a question of yours, or delete it."""
-        from tui.core.orphans import delete_answer, keep_as_custom
-
         for question_id, what in decisions.items():
             (keep_as_custom if what == "keep" else delete_answer)(self.company, question_id)
         self._edited(Part.QUESTIONS, Edit.STRUCTURE)
@@ -355,7 +353,7 @@ class CompanySession(MergingSession, RescuingSession):
             if (gone := self._folder_gone()) is not None:
                 return gone, came
             self._broken_digest = self.store.disk_digest(self.slug)
-            self._status = SaveStatus(SaveState.BLOCKED, str(error), copy=self._status.copy if self.blocked else None)
+            self._status = SaveStatus(SaveState.BLOCKED, error.brief, copy=self._status.copy if self.blocked else None)
             return self._status, None
         kept: Path | None = None
         if self.dirty or self._held is not None:  # a held recovery file is not in the notes file either

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from tui.core.bounded import read_regular
+from tui.core.bounded import TooDeepError, loads, read_regular
 from tui.core.schema import Problem, check_keys, expect, syntax_position
 from tui.core.speech import DEFAULT_WPM
 
@@ -49,8 +49,6 @@ def load_settings(path: Path) -> Settings:
     except (OSError, UnicodeDecodeError) as error:
         raise SettingsError(path, [Problem("", f"cannot read: {error}")]) from None
     import tomllib  # only when there is a config file
-
-    from tui.core.bounded import TooDeepError, loads
 
     try:
         doc = loads(text)

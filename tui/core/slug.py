@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from tui.core.sanitize import has_control
+
 MAX_LENGTH = 60
 # File names are capped at 255 bytes on most file systems; the slug also carries
 # "-NN.toml.conflict-YYYYmmdd-HHMMSS" and a temp prefix, so it keeps well under.
@@ -17,8 +19,6 @@ def clean_name(name: str) -> str:
 
     Raises ValueError for a name with nothing visible in it.
     """
-    from tui.core.sanitize import has_control
-
     cleaned = name.strip()
     if not cleaned or not any(ch.isprintable() and not ch.isspace() for ch in cleaned):
         raise ValueError("A company needs a name: it cannot be empty or only spaces.")

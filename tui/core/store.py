@@ -11,12 +11,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from tui.core import notes
+from tui.core import bounded, notes
 from tui.core.atomic import atomic_write, fsync_dir, private_dir, write_new
 from tui.core.bounded import NotRegularFileError, TooDeepError, read_regular
 from tui.core.comments import keep_commented
 from tui.core.fsguard import VANISHED, remake_vanished
 from tui.core.notes import Company, NotesFormatError
+from tui.core.progress import soonest_first
 from tui.core.record import Record
 from tui.core.schema import Problem, syntax_position, type_name
 from tui.core.slug import clean_name, slugify
@@ -37,6 +38,11 @@ class NotesError(Exception):
         self.line = line
         self.fix = fix
         super().__init__(str(self))
+
+    @property
+    def brief(self) -> str:
+        """What is wrong and where, without the path or the fix: for a line that names the file already."""
+        return f"line {self.line}: {self.reason}" if self.line else self.reason
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
@@ -156,8 +162,6 @@ def parse(data: bytes, path: Path) -> tuple[dict[str, Any], int]:
         raise NotesError(path, f"not UTF-8 text (bad byte at offset {error.start})", fix="Save the file as UTF-8.") from None
     import tomllib
 
-    from tui.core import bounded
-
     try:
         doc = bounded.loads(text)
     except (tomllib.TOMLDecodeError, TooDeepError) as error:  # too deep: no line to name, the reason says why
@@ -274,8 +278,6 @@ class NotesStore:
 
     def list(self) -> list[Entry]:
         """Every company file, soonest interview first; broken files included with their error."""
-        from tui.core.progress import soonest_first
-
         now = self.clock()
         entries = [self.read(slug, with_digest=False) for slug in self.slugs()]
 

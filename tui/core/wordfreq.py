@@ -10,6 +10,7 @@ decoded. If a later zxcvbn lays the file out otherwise, the module is run.
 
 from __future__ import annotations
 
+import mmap
 import os
 import sys
 from functools import lru_cache
@@ -27,8 +28,6 @@ def common_words() -> frozenset[str]:
 
 def frequency_lists() -> dict[str, list[str]]:
     """The first ``COMMON_RANKS[name]`` words of each list the coach uses, most frequent first."""
-    import mmap  # here: every command imports this module, few read the lists
-
     path = _lists_file()
     with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as source:
         lists = {}

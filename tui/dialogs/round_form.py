@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static, TextArea
 
+from tui.core.invite import InviteError, read_invite, shown
 from tui.core.rounds import Round, parse_people
 from tui.core.timefmt import parse_when
 from tui.dialogs.basic import ConfirmDialog
@@ -78,8 +79,6 @@ class RoundFormDialog(FormDialog["RoundResult | None"]):
 
     @work(thread=True, exclusive=True, group="invite", exit_on_error=False)
     def _read_invite(self, path_text: str) -> None:
-        from tui.core.invite import InviteError, read_invite, shown
-
         try:
             invite = read_invite(Path(path_text).expanduser())
         except InviteError as error:

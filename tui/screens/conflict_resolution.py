@@ -126,8 +126,10 @@ class ConflictResolver:
             mine = load_copy(newest)
         except NotesError as error:
             if choice != "theirs":
-                screen.notify(f"{error}. T moves it to the trash.", title="Cannot read the copy",
-                              severity="error", timeout=15, markup=False)
+                # The picker's advice for a copy is to merge by hand and delete it: it may go while held.
+                message = ("It is gone (deleted by hand?). T saves to the notes file again." if not
+                           newest.path.exists() else f"{error}. T moves it to the trash.")
+                screen.notify(message, title="Cannot read the copy", severity="error", timeout=15, markup=False)
                 return
             mine = None
         if choice == "compare":

@@ -20,6 +20,7 @@ from tui.core.schedule import RATINGS
 from tui.core.session import CompanySession
 from tui.core.speech import target_text
 from tui.core.timefmt import mmss
+from tui.dialogs.basic import ConfirmDialog
 from tui.plain import plain
 from tui.screens.recording import record
 from tui.screens.rehearse import RATE_AND_LEAVE, Stage
@@ -205,7 +206,6 @@ class MockScreen(Screen):
         if self.phase != "run":
             self._leave()
             return
-        from tui.dialogs.basic import ConfirmDialog
 
         def answer(yes: bool | None) -> None:
             if yes:

@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.widgets import Header, Input, OptionList, TextArea
 
 from tui.core.orphans import TITLE, orphan_answers
+from tui.core.place import Place
 from tui.core.progress import unique_question_ids
 from tui.core.rounds import focus_round
 from tui.core.save_status import SaveState, SaveStatus
@@ -240,12 +241,13 @@ class PrepareScreen(PaneScreen):
     @on(SaveMessage)
     def _save_news(self, event: SaveMessage) -> None:
         if (notice := event.notice) is not None:
-            self.notify(notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout, markup=False)
+            self.app.notify(notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout,
+                            markup=False, shorter=notice.shorter, topic=notice.topic)
         if isinstance(event, Conflict):
             self.conflicts.arrived()
+        self._refresh_status()  # also after a reload: one that saved what was typed meanwhile changes nothing else
         if event.reloaded:
             return  # _session_changed showed the new notes at once; again here would drop a key typed since
-        self._refresh_status()
         if question := self.question:
             self.query_one("#questions", QuestionList).update_row(self._row(question))
 
@@ -254,7 +256,7 @@ class PrepareScreen(PaneScreen):
 
     def action_save(self) -> None:
         if self.save_now().state is SaveState.SAVED:
-            self.notify("Saved.", timeout=2)
+            self.app.notify("Saved.", timeout=2, topic="saving")
 
     # -- questions you add, details: each asks in a dialog, then edits through the session ---
 
@@ -279,7 +281,10 @@ class PrepareScreen(PaneScreen):
         from tui.dialogs.basic import TextDialog
 
         def add(prompt: str | None) -> None:
-            self.session.add_custom_question(prompt or "", {q.id for q in self.questions})
+            # A new question is there to be answered: its editor takes the keys that follow, which
+            # on the list would be commands (the `r` of "our" started a rehearsal of an empty answer).
+            if self.session.add_custom_question(prompt or "", {q.id for q in self.questions}):
+                self.action_pane("answer")
 
         self.app.push_screen(TextDialog("Add a question for this company",
                                         placeholder="Why did you leave your last role?"), add)
@@ -382,8 +387,6 @@ class PrepareScreen(PaneScreen):
         self.app.show_picker()
 
     def remember_place(self) -> None:
-        from tui.core.place import Place
-
         self.app.places[self.session.slug] = Place(self.question_id, self.side, self.answer_pane.remember_cursor())
 
     def on_unmount(self) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.core.rounds import focus_at
+
 if TYPE_CHECKING:
     from tui.core.timebox import Box
     from tui.screens.prepare import PrepareScreen
@@ -36,7 +38,6 @@ def start_rehearsal(screen: PrepareScreen, queue: list[str], box: Box | None = N
 
 def start_mock(screen: PrepareScreen) -> None:
     from tui.core.mock import run_order
-    from tui.core.rounds import focus_at
     from tui.core.timebox import mock_minutes, overrun
     from tui.screens.mock import MockScreen
 

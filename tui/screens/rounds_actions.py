@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.core.atomic import atomic_write, private_dir
 from tui.core.progress import chosen_texts, questions_for
 from tui.core.review import short
 from tui.core.rounds import (
@@ -22,7 +23,9 @@ from tui.core.rounds import (
     set_meant_for,
     to_debrief,
 )
+from tui.core.slug import slugify
 from tui.core.timefmt import countdown, when_text
+from tui.widgets.asks_editor import AsksEditor
 
 if TYPE_CHECKING:
     from tui.screens.prepare import PrepareScreen
@@ -108,9 +111,7 @@ def open_debrief(screen: PrepareScreen, index: int | None = None) -> None:
 
 def write_draft(screen: PrepareScreen, one: Round, debrief: Debrief) -> Path:
     """The thank-you draft for ``one`` with the debrief as typed so far, in <data dir>/follow-ups/."""
-    from tui.core.atomic import atomic_write, private_dir
     from tui.core.follow_up import draft
-    from tui.core.slug import slugify
 
     company = screen.session.company
     shown = Round(one.name, one.at, list(one.interviewers), debrief)
@@ -122,7 +123,6 @@ def write_draft(screen: PrepareScreen, one: Round, debrief: Debrief) -> Path:
 
 def choose_ask_for(screen: PrepareScreen, index: int) -> None:
     from tui.dialogs.rounds_list import PickDialog
-    from tui.widgets.asks_editor import AsksEditor
 
     company = screen.session.company
     editor = screen.query_one(AsksEditor)

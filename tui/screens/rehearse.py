@@ -20,7 +20,7 @@ from tui.core.packs import Question
 from tui.core.progress import chosen_texts, questions_for
 from tui.core.rounds import focus_at
 from tui.core.sanitize import for_terminal
-from tui.core.schedule import RATINGS, covered_points, due_text, status, word_diff
+from tui.core.schedule import RATINGS, due_text, recall_marks, status, word_diff
 from tui.core.session import CompanySession
 from tui.core.speech import band, talking_points, target_text
 from tui.core.timebox import Box, cost, default_minutes, fit, overrun
@@ -314,8 +314,12 @@ class RehearseScreen(Screen):
         points = talking_points(draft)
         if attempt.mode == "typed" and points:
             parts.append(("Talking points your recall covered\n", "bold"))
-            for point, hit in covered_points(points, attempt.recall):
-                parts += [("  ✓ " if hit else "  ✗ ", "$success" if hit else "$error"), point + "\n"]
+            for point, hit, missing in recall_marks(points, attempt.recall):
+                if missing:  # the words came back but a figure did not: the figure is the point
+                    said = ", ".join(f"“{figure}”" for figure in missing)
+                    parts += [("  ~ ", "$warning"), point, (f" (partly: {said} missing or wrong)\n", "$warning")]
+                else:
+                    parts += [("  ✓ " if hit else "  ✗ ", "$success" if hit else "$error"), point + "\n"]
         elif points:
             parts.append(("Talking points\n", "bold"))
             parts += [f"  • {p}\n" for p in points]

@@ -38,7 +38,7 @@ async def test_after_a_rehearsal_the_row_shows_its_history_at_once(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_company(pilot)
         await pilot.press("h")  # the history on demand
-        await pilot.press("r", "space", "space", "2")
+        await pilot.press("r", "space", "space", "2", "y")  # 0:00: rate it anyway
         await pilot.pause()
         await pilot.press("escape")
         await app.workers.wait_for_complete()

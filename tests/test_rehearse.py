@@ -158,7 +158,7 @@ async def test_typed_recall_with_a_wrong_or_missing_figure_is_only_partly_covere
         await pilot.press(*"I have led product at three robotics companies. The customer renewed. I cut costs by 25%")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        text = str(app.screen.query_one("#rh-reveal-text").render())
+        text = " ".join(str(app.screen.query_one("#rh-reveal-text").render()).split())  # rows wrap at 80
         assert "✓ I have led" not in text and "✓ The customer" not in text
         assert "~ I have led product at two robotics companies (partly: “two” missing or wrong)" in text
         assert "~ The customer renewed and doubled its order (partly: “doubled” missing or wrong)" in text

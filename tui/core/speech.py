@@ -84,6 +84,11 @@ def band(seconds: float, target: tuple[int, int]) -> Band:
     return "in"
 
 
+def too_short(seconds: float, target: tuple[int, int]) -> bool:
+    """Far under the band: under a quarter of its low end, as when the clock was stopped by mistake."""
+    return seconds < target[0] / 4
+
+
 def target_text(target: tuple[int, int]) -> str:
     return f"{mmss(target[0])}–{mmss(target[1])}"
 

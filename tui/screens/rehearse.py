@@ -22,13 +22,14 @@ from tui.core.rounds import focus_at
 from tui.core.sanitize import for_terminal
 from tui.core.schedule import RATINGS, due_text, recall_marks, status, word_diff
 from tui.core.session import CompanySession
-from tui.core.speech import band, talking_points, target_text
+from tui.core.speech import band, talking_points, target_text, too_short
 from tui.core.timebox import Box, cost, default_minutes, fit, overrun
 from tui.core.timefmt import mmss
 from tui.dialogs.basic import ConfirmDialog
 from tui.plain import plain
 from tui.screens.recording import record
 from tui.widgets.fit_footer import FitFooter
+from tui.widgets.hanging import Hanging, Row
 
 if TYPE_CHECKING:
     from tui.app import FinaleApp
@@ -124,9 +125,9 @@ class RehearseScreen(Screen):
                     yield TextArea(id="rh-recall", soft_wrap=True, compact=True)
                     yield Static("", id="rh-type-hint")
                 with VerticalScroll(id="rh-reveal", can_focus=True):
-                    yield Static("", id="rh-reveal-text")
+                    yield Hanging(id="rh-reveal-text")
                 with VerticalScroll(id="rh-summary", can_focus=True):
-                    yield Static("", id="rh-summary-text")
+                    yield Hanging(id="rh-summary-text")
         yield FitFooter()
 
     def on_mount(self) -> None:
@@ -290,7 +291,7 @@ class RehearseScreen(Screen):
         assert self.current is not None
         self.current.seconds = self._stop_clock()
         self.elapsed = self.current.seconds
-        self.query_one("#rh-reveal-text", Static).update(self._reveal(self.current))
+        self.query_one("#rh-reveal-text", Hanging).update(self._reveal(self.current))
         self.phase = "reveal"
         # Each reveal opens at the top: the time and the points covered come first.
         self.query_one("#rh-reveal", VerticalScroll).scroll_home(animate=False, immediate=True)
@@ -302,44 +303,54 @@ class RehearseScreen(Screen):
             return "\n".join(f"- {text}" for text in chosen_texts(company.asks))
         return company.answer_text(question_id)
 
-    def _reveal(self, attempt: Attempt) -> Content:
+    def _reveal(self, attempt: Attempt) -> list[Row]:
         draft = self._draft(attempt.question.id)
         target = attempt.question.target_seconds
         where = band(attempt.seconds, target)
-        parts: list[tuple[str, str] | str] = [(f"{mmss(attempt.seconds)} ", "bold")]
+        first: list[tuple[str, str] | str] = [(f"{mmss(attempt.seconds)} ", "bold")]
         if attempt.mode == "typed":
-            parts.append(("typed from memory (no spoken band: typing is slower than talking)\n\n", "$text-muted"))
+            first.append(("typed from memory (no spoken band: typing is slower than talking)", "$text-muted"))
         else:
-            parts.append((f"({where} the band {target_text(target)})\n\n", "$warning" if where != "in" else "$success"))
+            first.append((f"({where} the band {target_text(target)})", "$warning" if where != "in" else "$success"))
+        rows: list[Row] = [Content.assemble(*first), ""]
         points = talking_points(draft)
         if attempt.mode == "typed" and points:
-            parts.append(("Talking points your recall covered\n", "bold"))
+            rows.append(Content.styled("Talking points your recall covered", "bold"))
             for point, hit, missing in recall_marks(points, attempt.recall):
                 if missing:  # the words came back but a figure did not: the figure is the point
                     said = ", ".join(f"“{figure}”" for figure in missing)
-                    parts += [("  ~ ", "$warning"), point, (f" (partly: {said} missing or wrong)\n", "$warning")]
+                    rows.append((Content.styled("  ~ ", "$warning"),
+                                 Content.assemble(point, (f" (partly: {said} missing or wrong)", "$warning"))))
                 else:
-                    parts += [("  ✓ " if hit else "  ✗ ", "$success" if hit else "$error"), point + "\n"]
+                    rows.append((Content.styled("  ✓ " if hit else "  ✗ ", "$success" if hit else "$error"), point))
         elif points:
-            parts.append(("Talking points\n", "bold"))
-            parts += [f"  • {p}\n" for p in points]
-        parts.append(("\nYour draft\n", "bold"))
-        parts.append(draft.strip() + "\n" if draft.strip() else ("(no draft yet: write one on the Prepare screen)\n", "$text-muted"))
+            rows.append(Content.styled("Talking points", "bold"))
+            rows += [("  • ", p) for p in points]
+        rows += ["", Content.styled("Your draft", "bold")]
+        rows.append(draft.strip() if draft.strip() else
+                    Content.styled("(no draft yet: write one on the Prepare screen)", "$text-muted"))
         if attempt.mode == "typed":
-            parts.append(("\nWhat you typed against the draft ", "bold"))
-            parts.append(("missed", "$error strike"))
-            parts.append((" / ", "bold"))
-            parts.append(("added\n", "$warning underline"))
-            for op, words in word_diff(draft, attempt.recall):
+            diff: list[tuple[str, str] | str] = [("What you typed against the draft ", "bold"), ("missed", "$error strike"),
+                                                 (" / ", "bold"), ("added", "$warning underline")]
+            rows += ["", Content.assemble(*diff)]
+            words: list[tuple[str, str] | str] = []
+            for op, chunk in word_diff(draft, attempt.recall):
                 style = {"same": "", "missed": "$error strike", "added": "$warning underline"}[op]
-                parts += [(words, style), " "]
-            parts.append("\n")
-        parts.append(("\nRate yourself: 1 again · 2 hard · 3 good · 4 easy", "$accent"))
-        return Content.assemble(*parts)
+                words += [(chunk, style), " "]
+            rows.append(Content.assemble(*words))
+        rows += ["", Content.styled("Rate yourself: 1 again · 2 hard · 3 good · 4 easy", "$accent")]
+        return rows
 
-    def action_rate(self, rating: int) -> None:
+    def action_rate(self, rating: int, sure: bool = False) -> None:
         attempt = self.current
         if attempt is None:
+            return
+        if not sure and attempt.mode == "spoken" and too_short(attempt.seconds, target := attempt.question.target_seconds):
+            # A stray space can stop the clock at 0:03; a rating would then move the question's schedule.
+            self.app.push_screen(ConfirmDialog(f"Only {mmss(attempt.seconds)}: rate it anyway?",
+                                               f"The band is {target_text(target)}. No keeps it unrated: "
+                                               "rate it later, or escape leaves.", yes="Rate", no="No"),
+                                 lambda yes: self.action_rate(rating, True) if yes else None)
             return
         attempt.rating = rating
         self.attempts.append(attempt)
@@ -358,26 +369,25 @@ class RehearseScreen(Screen):
 
     def _show_summary(self) -> None:
         company, now = self.session.company, self.app.clock()
-        parts: list[tuple[str, str] | str] = [("Session summary\n\n", "bold")]
+        rows: list[Row] = [Content.styled("Session summary", "bold"), ""]
         for attempt in self.attempts:
             target = attempt.question.target_seconds
             where = "typed" if attempt.mode == "typed" else band(attempt.seconds, target)  # no spoken band
-            parts += [
+            lead = Content.assemble(
                 (f"{RATINGS[attempt.rating or 3]:<6} ", "bold"),
                 (f"{mmss(attempt.seconds):>5} ", "$success" if where in ("in", "typed") else "$warning"),
                 (f"{where:<5} ", "$text-muted"),
-                f"{attempt.question.prompt}\n",
-            ]
+            )
+            rows.append((lead, attempt.question.prompt))
         if self.box.left_out:
-            parts.append((f"\nLeft out to fit {mmss(self.box.seconds or 0)} min\n", "bold"))
-            parts += [f"  {self.questions[q].prompt}\n" for q in self.box.left_out if q in self.questions]
-        parts.append(("\nWhat is due next\n", "bold"))
+            rows += ["", Content.styled(f"Left out to fit {mmss(self.box.seconds or 0)} min", "bold")]
+            rows += [("  ", self.questions[q].prompt) for q in self.box.left_out if q in self.questions]
+        rows += ["", Content.styled("What is due next", "bold")]
         ids = [q.id for q in questions_for(self.app.catalog, company)]
         upcoming = sorted((status(company, qid, now, self.app.settings.quiet) for qid in ids), key=lambda s: s.due)
-        for s in upcoming:
-            parts.append(f"  {due_text(s.due, now):<18} {self.questions[s.question].prompt}\n")
-        parts.append(("\nenter or escape to go back", "$text-muted"))
-        self.query_one("#rh-summary-text", Static).update(Content.assemble(*parts))
+        rows += [(f"  {due_text(s.due, now):<18} ", self.questions[s.question].prompt) for s in upcoming]
+        rows += ["", Content.styled("enter or escape to go back", "$text-muted")]
+        self.query_one("#rh-summary-text", Hanging).update(rows)
         self.sub_title = "done"
         self.phase = "summary"
 

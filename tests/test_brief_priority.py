@@ -54,8 +54,9 @@ def demo_review():
 
 def test_every_demo_answer_gets_its_first_cue_at_80x24():
     review = demo_review()
-    for width, height in ((80, 23), (80, 24), (75, 22)):  # printed (a line for the prompt), and in the app
-        text = render_brief(review, width, height)
+    # printed (a line for the prompt), and in the app (its header has the company and role)
+    for width, height, titled in ((80, 23, True), (80, 24, True), (77, 22, False)):
+        text = render_brief(review, width, height, titled)
         assert len(text.splitlines()) <= height
         for answer in review.answers:
             assert flat(answer.points[0]) in flat(text), (width, height, answer.prompt)
@@ -85,7 +86,8 @@ def test_when_one_cue_each_does_not_fit_the_answers_left_out_are_counted():
     shown = answers_shown(text)
     assert shown and all(cues for _, cues in shown)  # never a bare heading
     left = 3 - len(shown)
-    assert left and f"… {left} more answer" in text and len(text.splitlines()) <= 19
+    # Counted on the readiness line when it fits there (a line of its own took a cue's row), else under the cues.
+    assert left and f"{left} more answer" in text and len(text.splitlines()) <= 19
 
 
 LONG_GAPS = ["Never rehearsed (3): What makes you the right fit for a platform team; Tell me about a "
@@ -186,3 +188,77 @@ def test_demo_brief_with_four_interviewers_at_80(snap_compare, tmp_path):
         await pilot.pause()
 
     assert snap_compare(make_app(tmp_path, FakeClock()), terminal_size=(80, 24), run_before=review)
+
+
+LONG_PEOPLE = ["Dr. Maximiliana Oyelaran-Featherstonehaugh (Chief Product Officer)",
+               "Bartholomew Nakamura-Lindqvist (Director of Clinical Partnerships EMEA)",
+               "Xiomara Castellanos-Whitfield (Principal Engineer Fleet Reliability)",
+               "Jean-Baptiste Okonkwo-Delacroix (Head of Hospital Implementation Programs)"]
+LONG_ASKS = ["What would make the orchestration platform turn the corner for hospital integrations?",
+             "Who owns the fleet-reliability-orchestration-platform-migration-runbook today, and why?"]
+WRITTEN = {"why": ["Aurelian runs carts in 112 hospitals and I want to own orchestration."],
+           "fit": ["At Medisoft I grew the install base from 14 to 230 sites.", "I cut onboarding from 9 weeks to 3."]}
+
+
+def long_review() -> Review:
+    """Walk finding 5: long people, role and asks, two written answers and one empty one."""
+    answers = [AnswerReview(key, f"Question {key}?", "\n".join(points), points, 60, (60, 120), f"Question {key}")
+               for key, points in WRITTEN.items()]
+    answers.insert(1, AnswerReview("empty", "Question empty?", "", [], 0, (60, 120), "Question empty"))
+    return Review("Aurelian Healthcare Logistics International",
+                  "Senior Product Manager, Autonomous Fleet Orchestration and Hospital Integrations",
+                  NOW + timedelta(days=2), "in 2 days 7 h", list(LONG_PEOPLE), "11/27 (41%)",
+                  ["No answer yet: Question empty?", "Never rehearsed (3)"], answers, list(LONG_ASKS))
+
+
+def unbroken(text: str) -> str:
+    """The text joined back: wrapped lines, and words broken at their hyphens."""
+    return flat(text).replace("- ", "-")
+
+
+@pytest.mark.parametrize("width", [80, 60, 40])
+def test_long_brief_stays_in_its_width_and_keeps_everyone_whole(width):
+    """Walk finding 19: at --width 60/40 interviewers and a long hyphenated word ran to 78 columns."""
+    text = render_brief(long_review(), width, 23)
+    assert max(cells(line) for line in text.splitlines()) <= width, text
+    for whole in [*LONG_PEOPLE, *LONG_ASKS]:
+        assert flat(whole) in unbroken(text), (width, whole)
+    rows = text.splitlines()
+    people = rows[rows.index("Interviewers:") + 1:] if "Interviewers:" in rows else []
+    for row in people[:4]:  # continuation rows keep their hanging indent
+        assert row.startswith("  "), row
+
+
+def test_every_written_answer_gets_a_cue_before_an_empty_one_gets_a_line():
+    """Walk finding 5: the brief spent its only free rows on "(no answer yet)", a gap already counted."""
+    text = render_brief(long_review(), 80, 23)
+    assert len(text.splitlines()) <= 23
+    for points in WRITTEN.values():
+        assert flat(points[0]) in flat(text), text
+    assert "no answer yet" not in text.lower()
+
+
+def test_more_count_always_follows_the_last_cue():
+    """Walk finding 4: "(+7 more)" hung on the question's heading in one answer, after a cue in the others."""
+    for height in range(14, 30):
+        for line in render_brief(demo_review(), 80, height).splitlines():
+            if "more)" in line:
+                assert line.startswith("      ") or line.startswith("    • "), (height, line)
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=st.lists(st.text(alphabet="abcdefghij-", min_size=1, max_size=60), min_size=1, max_size=12).map(" ".join),
+       width=st.integers(10, 80), first=st.sampled_from(["", "  ", "  1. ", "    • "]),
+       rest=st.sampled_from(["", "  ", "     ", "      "]))
+def test_wrap_never_passes_the_width_and_loses_nothing(text, width, first, rest):
+    from tui.core.brief import wrap
+
+    lines = wrap(text, width, first, rest)
+    assert all(cells(line) <= width for line in lines), lines
+    assert lines[0].startswith(first) and all(line.startswith(rest) for line in lines[1:])
+    body = [lines[0][len(first):], *(line[len(rest):] for line in lines[1:])]
+    assert "".join("".join(body).split()) == "".join(text.split())
+    room = width - max(len(first), len(rest))
+    for word in text.split():
+        if len(word) <= room and len(word) <= width - len(rest):
+            assert any(word in line.split() for line in body), (word, lines)  # a word that fits is never broken

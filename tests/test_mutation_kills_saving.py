@@ -227,10 +227,14 @@ def test_each_status_becomes_its_message_with_the_words_the_user_sees(rig, tmp_p
                                    "ctrl+s. If you quit first, finale keeps it in a rescue file and prints where.",
                                    severity="error", timeout=20)
     blocked = message_for(session, SaveStatus(SaveState.BLOCKED, "line 1: bad.", copy=copy))
-    assert blocked.notice == Notice(f"line 1: bad. Saving is paused until the file parses again. What you typed is "
-                                    f"saved beside it as {copy.name}.", f"{name} is broken", "error", 30)
+    assert blocked.notice == Notice(f"line 1: bad. Saving is paused until it parses: fix it in a text editor. "
+                                    f"What you typed is saved beside it as {copy.name}.", f"{name} is broken", "error", 30,
+                                    shorter=(f"{name} is broken at line 1: saving is paused until it parses.",
+                                             "The notes file is broken at line 1: saving is paused until it parses."))
     assert message_for(session, SaveStatus(SaveState.BLOCKED, "line 1: bad.")).notice.message == (
-        "line 1: bad. Saving is paused until the file parses again.")
+        "line 1: bad. Saving is paused until it parses: fix it in a text editor.")
+    assert message_for(session, SaveStatus(SaveState.BLOCKED, "not UTF-8")).notice.shorter[-1] == (
+        "The notes file is broken: saving is paused until it parses.")
     conflict = message_for(session, SaveStatus(SaveState.CONFLICT, "x", copy=copy))
     assert type(conflict) is Conflict and conflict.reloaded
     assert conflict.notice == Notice("The file changed on disk: it is shown, and yours is set aside. The bar at the "

@@ -52,6 +52,10 @@ class Notice:
     title: str = ""
     severity: SeverityLevel = "information"
     timeout: float = 5
+    shorter: tuple[str, ...] = ()
+    """Whole messages, shortest last, for a window too narrow for ``message`` in a few rows."""
+    topic: str = "saving"
+    """A newer notice about saving replaces an older one: "saving is back on" ends "saving is paused"."""
 
 
 class SaveMessage(Message):
@@ -84,8 +88,12 @@ class SaveFailed(SaveMessage):
         status, name = self.status, self.session.path.name
         if status.state is SaveState.BLOCKED:
             kept = f" What you typed is saved beside it as {status.copy.name}." if status.copy else ""
-            return Notice(f"{status.reason} Saving is paused until the file parses again.{kept}",
-                          f"{name} is broken", "error", 30)
+            where = status.text.removeprefix("not saved: file broken").strip()  # "at line 25", or nothing
+            at = f" {where}" if where else ""
+            return Notice(f"{status.reason.rstrip('.')}. Saving is paused until it parses: fix it in a text editor.{kept}",
+                          f"{name} is broken", "error", 30,
+                          shorter=(f"{name} is broken{at}: saving is paused until it parses.",
+                                   f"The notes file is broken{at}: saving is paused until it parses."))
         return Notice(f"Could not save: {status.reason}. Your text is still here; fix the problem and press ctrl+s. "
                       "If you quit first, finale keeps it in a rescue file and prints where.", severity="error", timeout=20)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -45,7 +46,19 @@ class SaveStatus(NamedTuple):
             return f"yours kept as {self.copy.name}" if self.copy else "changed on disk"
         if self.state is SaveState.HELD:
             return "held for Y/T/B"
-        return "not saved: the file on disk cannot be read"
+        where = re.match(r"line \d+", self.reason)
+        return f"not saved: file broken at {where.group()}" if where else "not saved: file broken"
+
+    @property
+    def short(self) -> str:
+        """``text`` in a few words, whole, for a status line too narrow for the reason or the file name."""
+        if self.state is SaveState.FAILED:
+            return "not saved"
+        if self.state is SaveState.CONFLICT:
+            return "yours kept aside" if self.copy else "changed on disk"
+        if self.state is SaveState.BLOCKED:
+            return "not saved: file broken"
+        return self.text
 
     @property
     def problem(self) -> bool:

@@ -353,7 +353,7 @@ class CompanySession(MergingSession, RescuingSession):
             if (gone := self._folder_gone()) is not None:
                 return gone, came
             self._broken_digest = self.store.disk_digest(self.slug)
-            self._status = SaveStatus(SaveState.BLOCKED, str(error), copy=self._status.copy if self.blocked else None)
+            self._status = SaveStatus(SaveState.BLOCKED, error.brief, copy=self._status.copy if self.blocked else None)
             return self._status, None
         kept: Path | None = None
         if self.dirty or self._held is not None:  # a held recovery file is not in the notes file either

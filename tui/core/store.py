@@ -39,6 +39,11 @@ class NotesError(Exception):
         self.fix = fix
         super().__init__(str(self))
 
+    @property
+    def brief(self) -> str:
+        """What is wrong and where, without the path or the fix: for a line that names the file already."""
+        return f"line {self.line}: {self.reason}" if self.line else self.reason
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
         text = f"{where}: {self.reason}"

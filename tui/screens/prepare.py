@@ -241,12 +241,13 @@ class PrepareScreen(PaneScreen):
     @on(SaveMessage)
     def _save_news(self, event: SaveMessage) -> None:
         if (notice := event.notice) is not None:
-            self.notify(notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout, markup=False)
+            self.app.notify(notice.message, title=notice.title, severity=notice.severity, timeout=notice.timeout,
+                            markup=False, shorter=notice.shorter, topic=notice.topic)
         if isinstance(event, Conflict):
             self.conflicts.arrived()
+        self._refresh_status()  # also after a reload: one that saved what was typed meanwhile changes nothing else
         if event.reloaded:
             return  # _session_changed showed the new notes at once; again here would drop a key typed since
-        self._refresh_status()
         if question := self.question:
             self.query_one("#questions", QuestionList).update_row(self._row(question))
 
@@ -255,7 +256,7 @@ class PrepareScreen(PaneScreen):
 
     def action_save(self) -> None:
         if self.save_now().state is SaveState.SAVED:
-            self.notify("Saved.", timeout=2)
+            self.app.notify("Saved.", timeout=2, topic="saving")
 
     # -- questions you add, details: each asks in a dialog, then edits through the session ---
 

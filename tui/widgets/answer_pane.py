@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -17,6 +20,9 @@ from tui.widgets.answer_editor import AnswerEditor
 from tui.widgets.asks_editor import AsksEditor
 from tui.widgets.check_list import CheckList
 
+EDITOR_ROWS = 3
+"""Rows the answer editor keeps however long the question heading above it."""
+
 
 class AnswerPane(Vertical):
     """Shows what the screen hands it; edits leave as TextArea.Changed and AsksEditor.Changed."""
@@ -25,10 +31,12 @@ class AnswerPane(Vertical):
         super().__init__(**kwargs)
         self._cursor_blink = cursor_blink
         self._status_line = ""
+        self._status_parts: tuple[str, bool, SaveStatus] | None = None
         self._holds = ""  # the question whose text is in the editor
         self.cursors: dict[str, tuple[int, int]] = {}
         """Where the cursor was in each answer, for this session."""
         self._loaded = ("", "")  # the answer as stored, and as the editor holds it
+        self._prompt = Content("")
 
     def compose(self) -> ComposeResult:
         yield Static("", id="prompt")
@@ -48,7 +56,8 @@ class AnswerPane(Vertical):
         return self.query_one("#answer", AnswerEditor)
 
     def show_question(self, question: Question, answer: str, asks: list[Ask], starters: list[StarterAsk]) -> None:
-        self.query_one("#prompt", Static).update(plain(question.prompt))
+        self._prompt = plain(question.prompt)
+        self.fit_prompt()
         switcher = self.query_one("#editors", ContentSwitcher)
         if question.asks:
             # Built when first needed: most openings never show it, and its option list
@@ -93,16 +102,69 @@ class AnswerPane(Vertical):
     def on_resize(self) -> None:
         # The coach's room is a share of this pane: a taller window shows more verdicts whole.
         self.call_after_refresh(self.query_one("#checks", CheckList).fit)
+        self.call_after_refresh(self.fit_prompt)
+        self.call_after_refresh(self._refit_status)
+
+    def _refit_status(self) -> None:
+        if self._status_parts is not None:
+            self.show_status(*self._status_parts)
+
+    def on_check_list_resized(self) -> None:
+        self.call_after_refresh(self.fit_prompt)
+
+    def fit_prompt(self) -> None:
+        """The question whole above the answer: with the list hidden it is the only full copy.
+
+        It takes the rows it needs while the editor keeps EDITOR_ROWS; only where the pane is
+        too short for that does it end in "…", never silently mid-question.
+        """
+        heading, checks = self.query_one("#prompt", Static), self.query_one(CheckList)
+        width = heading.content_region.width or max(1, self.content_region.width - heading.styles.gutter.width)
+        lines = self._prompt.wrap(max(1, width))
+        if self.content_region.height:
+            # The coach may grow for its first verdict whole into what the whole question leaves.
+            left = self.content_region.height - self.query_one("#answer-status").outer_size.height - EDITOR_ROWS
+            limit = left - len(lines) - heading.styles.gutter.height
+            if limit != checks.limit:
+                checks.limit = limit
+                checks.fit()
+            room = max(1, left - checks.rows_wanted - heading.styles.gutter.height)
+            if len(lines) > room:
+                lines = [*lines[:room - 1], lines[room - 1].rstrip().truncate(width - 1).append("…")]
+        if _rows(lines).plain != str(heading.render()):
+            heading.update(_rows(lines))
 
     def show_checks(self, results: list[CheckResult]) -> None:
         self.query_one("#checks", CheckList).show(results)
+        self.call_after_refresh(self.fit_prompt)  # the coach's rows are the heading's to share
 
     def show_status(self, text: str, over: bool, saving: SaveStatus) -> None:
         status = self.query_one("#answer-status", Static)
-        line = f"{text} · {saving.text}"
+        self._status_parts = (text, over, saving)
+        line = status_line(text, saving, status.content_region.width)
         if line != self._status_line:
             # One line of fixed height: no relayout, so a keystroke repaints only what changed.
             self._status_line = line
             status.update(plain(line, one_line=True), layout=False)
         status.set_class(over, "-over")
         status.set_class(saving.problem, "-failed")
+
+
+def _rows(lines: list[Content]) -> Content:
+    return Content("\n").join(lines)
+
+
+def status_line(text: str, saving: SaveStatus, width: int) -> str:
+    """The line under the editor, fitted to ``width`` cells: the save state stays whole and last
+    ("not saved: the" read as a sentence cut off), the word count's details give way first."""
+    if width <= 0:
+        return f"{text} · {saving.text}"
+    # "80 words · ~0:34 (1:00–2:00)": the bracketed range goes first, then the last parts.
+    bare = re.sub(r" \([^)]*\)", "", text)
+    parts = bare.split(" · ")
+    counts = [text, bare, *(" · ".join(parts[:n]) for n in range(len(parts) - 1, 0, -1))]
+    for state in (saving.text, saving.short):
+        for count in counts:
+            if cell_len(line := f"{count} · {state}") <= width:
+                return line
+    return saving.short

@@ -343,8 +343,8 @@ class RehearseScreen(Screen):
         if not sure and attempt.mode == "spoken" and too_short(attempt.seconds, target := attempt.question.target_seconds):
             # A stray space can stop the clock at 0:03; a rating would then move the question's schedule.
             self.app.push_screen(ConfirmDialog(f"Only {mmss(attempt.seconds)}: rate it anyway?",
-                                               f"The band is {target_text(target)}. No keeps it unrated: "
-                                               "rate it later, or escape leaves.", yes="Rate", no="No"),
+                                               f"The band is {target_text(target)}. No records nothing: "
+                                               "press a rating again, or escape to leave without one.", yes="Rate", no="No"),
                                  lambda yes: self.action_rate(rating, True) if yes else None)
             return
         attempt.rating = rating

@@ -2,8 +2,8 @@
 
 Opening a company runs launch() and the app headless at 80x24 in a fresh interpreter,
 then reports what the first frame did: the modules it imported (dialogs and other
-screens load on the key that opens them), how often Textual re-parsed all the CSS (the
-first screen's stylesheet used to bring two full re-parses), how many footer keys were
+screens load on the key that opens them), how often Textual re-parsed all the CSS (once, as for
+any first screen; the first screen's stylesheet used to bring two more), how many footer keys were
 built (the footer used to be rebuilt for every focus change), which option lists were
 mounted (the research and the questions to ask are hidden at 80x24 and built on first
 show), and whether the garbage collector is back on, with start-up frozen.
@@ -83,8 +83,11 @@ def test_opening_a_company_imports_no_dialog_and_no_other_screen(seen):
     assert [m for m in NOT_AT_START if m in seen["modules"]] == []
 
 
-def test_the_css_is_parsed_once_not_again_for_the_first_screen(seen):
-    assert seen["reparse"] == 0
+def test_the_css_is_parsed_again_once_for_the_first_screen_not_more(seen):
+    # Once, as Textual does for any first screen: skipping it (by copying the app's private CSS
+    # count onto the screen) left inherited colours unset, and the question above the answer was
+    # drawn in the background's colour (tests/test_first_screen_colours.py). More than once is waste.
+    assert seen["reparse"] == 1
 
 
 def test_the_footer_keys_are_built_once(seen):

@@ -123,24 +123,23 @@ async def test_a_notice_covers_only_the_footer_row_at_80x24(tmp_path):
 
 async def test_two_notices_take_one_row_the_newest_then_the_older_again(tmp_path):
     """Two notices at once ("Demo: …" then "Saved.") covered the two rows above the footer."""
-    from textual.widgets._toast import Toast
-
     from tests.helpers import open_company
+    from tests.test_nothing_hidden_layout import _screen_text
 
+    demo = "Demo: /tmp/finale-demo-x, deleted on quit; your notes are untouched."
     make_store(tmp_path).create(acme())
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        screen = await open_company(pilot)
-        app.notify("Demo: /tmp/finale-demo-x, deleted on quit; your notes are untouched.", timeout=30)
+        await open_company(pilot)
+        before = _screen_text(app)[:23]
+        app.notify(demo, timeout=30)
+        for _ in range(3):  # on screen before the next one comes, as when the user saves
+            await pilot.pause()
         app.notify("Saved.", timeout=0.3)
         for _ in range(5):
             await pilot.pause()
-        shown = [toast for toast in app.screen.query(Toast) if toast.region]
-        assert [str(toast.render()) for toast in shown] == ["Saved."]
-        assert shown[0].region.y == 23 and shown[0].region.height == 1
-        assert not shown[0].region.overlaps(screen.query_one("#answer-status").region)
-        await pilot.pause(0.5)
-        shown = [toast for toast in app.screen.query(Toast) if toast.region]
-        assert [str(toast.render()) for toast in shown] == [
-            "Demo: /tmp/finale-demo-x, deleted on quit; your notes are untouched."]
-        assert shown[0].region.y == 23
+        screen = _screen_text(app)
+        assert screen[23].strip("▌ ") == "Saved." and screen[:23] == before, screen[-3:]
+        await pilot.pause(0.6)
+        screen = _screen_text(app)
+        assert screen[23].strip("▌ ") == demo and screen[:23] == before, screen[-3:]

@@ -54,8 +54,8 @@ def test_the_marks_are_the_talking_points(lines):
 
 
 def _colors(editor, row: int) -> set:
-    """The foreground colours of the visible text on one screen row of the editor."""
-    return {seg.style.color for seg in editor.render_line(row) if seg.text.strip() and seg.style}
+    """The foreground colours (and faintness) of the visible text on one screen row of the editor."""
+    return {(seg.style.color, bool(seg.style.dim)) for seg in editor.render_line(row) if seg.text.strip() and seg.style}
 
 
 async def test_the_editor_shows_what_is_not_a_talking_point_dim(tmp_path):
@@ -72,9 +72,13 @@ async def test_the_editor_shows_what_is_not_a_talking_point_dim(tmp_path):
         # One line holding a kept sentence, then a dropped one, soft-wrapped between the two.
         assert _colors(editor, 0) == bullet and _colors(editor, 1) == plain_line
 
-        # A figure typed into the dropped line makes it a talking point at once.
+        # On the cursor's line too, where the theme's cursor-line colour is laid over the text.
         editor.focus()
         editor.move_cursor((3, len("some plain words")))
+        await pilot.pause()
+        assert _colors(editor, 4).isdisjoint(bullet | _colors(editor, 5)), (_colors(editor, 4), bullet)
+
+        # A figure typed into the dropped line makes it a talking point at once.
         await pilot.press("space", "3", "0")
         await pilot.pause()
         assert _colors(editor, 4) == bullet

@@ -83,9 +83,14 @@ class Saved(SaveMessage):
 class SaveFailed(SaveMessage):
     """A save failed (``status.reason`` says why) or the file on disk is broken (BLOCKED)."""
 
+    told = False
+    """The same failure was told already (a read-only file fails every autosave): the status line keeps saying it."""
+
     @property
-    def notice(self) -> Notice:
+    def notice(self) -> Notice | None:
         status, name = self.status, self.session.path.name
+        if self.told and status.state is SaveState.FAILED:
+            return None
         if status.state is SaveState.BLOCKED:
             kept = f" What you typed is saved beside it as {status.copy.name}." if status.copy else ""
             where = status.text.removeprefix("not saved: file broken").strip()  # "at line 25", or nothing
@@ -158,6 +163,7 @@ class Saver:
         self._timer: Stoppable | None = None
         self._first_unsaved: float | None = None  # when the first key not yet in a save came
         self._polling = False
+        self._failed = ""  # the reason of the failed save told last, so the next same one is not told again
         self.stop = session.subscribe(self._changed)
         """Stop hearing of the session's changes (the owner is going)."""
 
@@ -218,7 +224,15 @@ class Saver:
             self.owner.post_message(DiskChanged())  # the owner hands over its text, then reloads
             return
         self._take_merges()
-        self.owner.post_message(message_for(self.session, status))
+        self.owner.post_message(self._message(status))
+
+    def _message(self, status: SaveStatus) -> SaveMessage:
+        message = message_for(self.session, status)
+        failed = status.reason if status.state is SaveState.FAILED else ""
+        if isinstance(message, SaveFailed):
+            message.told = bool(failed) and failed == self._failed
+        self._failed = failed
+        return message
 
     def _take_merges(self) -> None:
         if self.session.merges_pending:  # another window's fields were merged in: the owner hands over, then takes them
@@ -235,7 +249,7 @@ class Saver:
         self._first_unsaved = None
         status = self.session.save_now()  # a conflict or a repaired file reloads
         self._take_merges()
-        self.owner.post_message(message_for(self.session, status))
+        self.owner.post_message(self._message(status))
         return status
 
     def resolve(self, choice: Choice, newest: ConflictCopy, mine: Company | None) -> SaveStatus:

@@ -68,7 +68,9 @@ def test_a_new_user_prepares_a_whole_company_at_80x24(tmp_path):
     term.wait_for("Add a question")
     term.type("Why robots?")
     term.send("\r", settle=0.4)
-    answer_selected(term, ANSWERS[3])
+    term.wait_for_editor()  # a new question opens on its answer: no enter needed
+    term.type(ANSWERS[3])
+    term.send(ESC, settle=0.6)
 
     # Three research items, ticked and annotated (the third ticked by the note's offer).
     term.send("4")

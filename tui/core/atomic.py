@@ -4,10 +4,27 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from tui.core.fsguard import make_dirs, temp_affixes, write_target
+
+
+class ReadOnlyFile(PermissionError):
+    """The file's owner took away its write permission (``chmod 444``): finale does not save over it.
+
+    A save is a rename of a new file, which the read-only bit does not stop, so it is checked here.
+    """
+
+
+def refuse_read_only(path: Path) -> None:
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not mode & stat.S_IWUSR:
+        raise ReadOnlyFile(errno.EACCES, "the file is read-only", str(path))
 
 
 def fsync_dir(folder: Path) -> None:
@@ -51,12 +68,13 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600,
     readable by others, even for the moment before the rename. Only a regular
     file is ever replaced; a symlink is written through to its target when
     that lies inside ``within`` (see fsguard), anything else raises
-    UnsafePathError.
+    UnsafePathError. A file made read-only is never replaced: ReadOnlyFile.
     ``before_replace`` runs after the temp file is on disk and just before
     the rename, the latest moment to check the target; if it raises, the
     temp file is removed and the target is not touched.
     """
     path = write_target(path, within)
+    refuse_read_only(path)
     tmp_name = _write_temp(path.parent, path.name, data, mode)
     try:
         if before_replace is not None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
 from tui.core.timefmt import mmss
 
+T = TypeVar("T")
 DEFAULT_WPM = 140
 _BULLET = re.compile(r"^\s*[-*]\s+(.*\S)\s*$")
 # The mark is matched, not looked behind for: the same ends, five times faster on a long line.
@@ -170,16 +171,19 @@ def point_columns(lines: Sequence[str]) -> dict[int, list[tuple[int, int]]]:
     return columns
 
 
-@lru_cache(maxsize=4096)
 def _line_points(line: str) -> tuple[tuple[int, int], ...]:
     """In an answer with bullets: a bullet line whole, or the sentences of a plain line that hold a
     figure or a name (a headline before the bullets, a closing line after them was dropped silently).
 
-    Remembered per line: a key typed asks again only for the line it changed.
+    Remembered per line (``_remembered``): a key typed asks again only for the line it changed.
     """
+    return _remembered(_find_line_points, line)
+
+
+def _find_line_points(line: str) -> tuple[tuple[int, int], ...]:
     if _BULLET.match(line):
         return ((0, len(line)),)
-    return tuple((start, end) for start, end in _sentence_spans(line) if _matters(line[start:end]))
+    return tuple((start, end) for start, end in _sentence_spans(line) if _remembered(_matters, line[start:end]))
 
 
 def _prose_points(joined: str) -> Iterator[tuple[int, int]]:
@@ -187,12 +191,30 @@ def _prose_points(joined: str) -> Iterator[tuple[int, int]]:
     at = 0
     for gap in [*_PARAGRAPH_BREAK.finditer(joined), None]:
         until = gap.start() if gap else len(joined)
-        for start, end in _paragraph_points(joined[at:until]):
+        for start, end in _remembered(_paragraph_points, joined[at:until]):
             yield at + start, at + end
         at = gap.end() if gap else until
 
 
-@lru_cache(maxsize=1024)
 def _paragraph_points(paragraph: str) -> tuple[tuple[int, int], ...]:
     spans = _sentence_spans(paragraph)
-    return tuple((start, end) for i, (start, end) in enumerate(spans) if i == 0 or _matters(paragraph[start:end]))
+    return tuple((start, end) for i, (start, end) in enumerate(spans)
+                 if i == 0 or _remembered(_matters, paragraph[start:end]))
+
+
+_REMEMBERED: dict[tuple[Callable[[str], object], str], object] = {}
+_REMEMBER_CHARS = 4_000  # a longer text is read again each time: a 5,000-word line typed into
+_REMEMBER_MOST = 4_096   # would otherwise leave a copy of itself behind at every key
+
+
+def _remembered(find: Callable[[str], T], text: str) -> T:
+    """``find(text)``, remembered for short texts: typing changes one sentence, line or paragraph,
+    and the editor asks again about all of them on every key."""
+    if len(text) > _REMEMBER_CHARS:
+        return find(text)
+    key = (find, text)
+    if key not in _REMEMBERED:
+        if len(_REMEMBERED) >= _REMEMBER_MOST:
+            _REMEMBERED.clear()
+        _REMEMBERED[key] = find(text)
+    return cast(T, _REMEMBERED[key])

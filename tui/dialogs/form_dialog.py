@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ScreenResultType
 from textual.widgets import Button, Input, Static, TextArea
+from textual.widgets.input import Selection
 
 from tui.dialogs.basic import ConfirmDialog, Dialog
 from tui.plain import plain
@@ -66,6 +68,21 @@ class FormDialog(Dialog[ScreenResultType]):
         # A CSS max-height cannot subtract the chrome from the screen height: set it here.
         for scroll in self.query(".fields"):
             scroll.styles.max_height = max(3, self.app.size.height - CHROME_ROWS)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, Input):
+            self.call_after_refresh(self._from_start, event.widget)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if isinstance(event.widget, Input):
+            event.widget.scroll_to(x=0, animate=False)
+
+    @staticmethod
+    def _from_start(field: Input) -> None:
+        """A field shows its value from the start: focus selects it all with the cursor at the end,
+        and a long role then read "t Manager, Autonomous…". All selected still, the cursor at 0."""
+        if field.has_focus and field.value and field.selection == Selection(0, len(field.value)):
+            field.selection = Selection(len(field.value), 0)
 
     def scrolling_fields(self) -> VerticalScroll:
         return VerticalScroll(classes="fields", can_focus=False)

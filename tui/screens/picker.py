@@ -25,6 +25,7 @@ from tui.dialogs.company_form import CompanyForm, CompanyFormDialog
 from tui.plain import plain
 from tui.typeahead import hold_keys
 from tui.widgets.fit_footer import FitFooter
+from tui.widgets.hanging import hang
 
 if TYPE_CHECKING:
     from tui.app import FinaleApp
@@ -89,20 +90,21 @@ class PickerScreen(Screen):
         self.app.call_from_thread(self._show, entries, select, leftovers(self.app.store))
 
     def _entry_prompt(self, entry: Summary) -> Content:
+        # The list's border, padding and this indent: the details wrap between fields, never inside one;
+        # a field wider than the row (a long role) wraps under itself, not under the company's name.
+        room = self.app.size.width - 7
         if not entry.ok:
-            return Content.assemble(("⚠ ", "$error"), (for_terminal(f"{entry.slug}.toml", True), "bold"), "\n  ",
-                                    (for_terminal(entry.error_text, True), "$error"))
+            return Content("\n").join([Content.assemble(("⚠ ", "$error"), (for_terminal(f"{entry.slug}.toml", True), "bold")),
+                                       *hang([("  ", Content.styled(for_terminal(entry.error_text, True), "$error"))], room + 2)])
         now = self.app.clock()
         focus = entry.focus(now)
         when = focus.at if focus else None
         soon = countdown(when, now)
         details = [entry.role, focus.name if focus else "", when_text(when) if when else "no date yet", soon, *entry.progress.split("  "), f"ready {entry.ready}",
                    entry.orphan_text]
-        # The list's border, padding and this indent: the details wrap between fields, never inside one.
-        room = self.app.size.width - 7
         lines = pack_fields([for_terminal(d, True) for d in details if d], room)
-        return Content.assemble((for_terminal(entry.name, True), "bold"), "\n  ",
-                                ("\n  ".join(lines), "$text-muted"))
+        return Content("\n").join([Content.styled(for_terminal(entry.name, True), "bold"),
+                                   *hang([("  ", Content.styled(line, "$text-muted")) for line in lines], room + 2)])
 
     def _show(self, entries: list[Summary], select: str | None = None, extra: list[Leftover] | None = None) -> None:
         listing = self.query_one("#companies", OptionList)

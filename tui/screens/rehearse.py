@@ -291,7 +291,7 @@ class RehearseScreen(Screen):
         assert self.current is not None
         self.current.seconds = self._stop_clock()
         self.elapsed = self.current.seconds
-        self.query_one("#rh-reveal-text", Hanging).update(self._reveal(self.current))
+        self.query_one("#rh-reveal-text", Hanging).show_rows(self._reveal(self.current))
         self.phase = "reveal"
         # Each reveal opens at the top: the time and the points covered come first.
         self.query_one("#rh-reveal", VerticalScroll).scroll_home(animate=False, immediate=True)
@@ -382,7 +382,7 @@ class RehearseScreen(Screen):
         upcoming = sorted((status(company, qid, now, self.app.settings.quiet) for qid in ids), key=lambda s: s.due)
         rows += [(f"  {due_text(s.due, now):<18} ", self.questions[s.question].prompt) for s in upcoming]
         rows += ["", Content.styled("enter or escape to go back", "$text-muted")]
-        self.query_one("#rh-summary-text", Hanging).update(rows)
+        self.query_one("#rh-summary-text", Hanging).show_rows(rows)
         self.sub_title = "done"
         self.phase = "summary"
 

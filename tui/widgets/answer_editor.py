@@ -17,6 +17,7 @@ from tui.core.speech import point_columns
 from tui.typeahead import typed_ahead
 
 PANE_KEYS = {"1": "questions", "2": "answer", "3": "tips", "4": "checklist"}
+_FAINT = Style(dim=True)
 
 
 class AnswerEditor(TextArea):
@@ -28,10 +29,7 @@ class AnswerEditor(TextArea):
     and the brief will leave out (``talking_points``: bullets, sentences with a figure or a name).
     """
 
-    COMPONENT_CLASSES = {"answer-editor--aside"}
-    DEFAULT_CSS = """
-    AnswerEditor > .answer-editor--aside { color: $text-muted; }
-    """
+    COMPONENT_CLASSES = {"answer-editor--aside"}  # its colour: screens/prepare.tcss
 
     BINDINGS = [
         Binding("escape", "leave", "Leave editor"),
@@ -111,10 +109,13 @@ class AnswerEditor(TextArea):
         if self._marked is None or not line.plain.strip():
             return line
         low, high = self._drawn_part(line_index, len(line))
+        # The cursor's line takes the theme's cursor-line colour over this one: there the text is
+        # also faint (SGR 2), which that style leaves alone, so the line being typed shows it too.
+        aside = self._aside + _FAINT if line_index == self.cursor_location[0] else self._aside
         at = 0
         for start, end in [*self._points.get(line_index, ()), (len(line), len(line))]:
             if start > at and start > low and at < high:
-                line.stylize(self._aside, max(at, low), min(start, high))
+                line.stylize(aside, max(at, low), min(start, high))
             at = end
         return line
 

@@ -109,23 +109,30 @@ class AnswerPane(Vertical):
         if self._status_parts is not None:
             self.show_status(*self._status_parts)
 
+    def on_check_list_resized(self) -> None:
+        self.call_after_refresh(self.fit_prompt)
+
     def fit_prompt(self) -> None:
         """The question whole above the answer: with the list hidden it is the only full copy.
 
         It takes the rows it needs while the editor keeps EDITOR_ROWS; only where the pane is
         too short for that does it end in "…", never silently mid-question.
         """
-        heading = self.query_one("#prompt", Static)
+        heading, checks = self.query_one("#prompt", Static), self.query_one(CheckList)
         width = heading.content_region.width or max(1, self.content_region.width - heading.styles.gutter.width)
         lines = self._prompt.wrap(max(1, width))
         if self.content_region.height:
-            taken = sum(self.query_one(f"#{name}").outer_size.height for name in ("checks", "answer-status"))
-            room = max(1, self.content_region.height - taken - heading.styles.gutter.height - EDITOR_ROWS)
+            # The coach may grow for its first verdict whole into what the whole question leaves.
+            left = self.content_region.height - self.query_one("#answer-status").outer_size.height - EDITOR_ROWS
+            limit = left - len(lines) - heading.styles.gutter.height
+            if limit != checks.limit:
+                checks.limit = limit
+                checks.fit()
+            room = max(1, left - checks.rows_wanted - heading.styles.gutter.height)
             if len(lines) > room:
                 lines = [*lines[:room - 1], lines[room - 1].rstrip().truncate(width - 1).append("…")]
-        shown = Content("\n").join(lines)
-        if str(shown) != str(heading.render()):
-            heading.update(shown)
+        if _rows(lines).plain != str(heading.render()):
+            heading.update(_rows(lines))
 
     def show_checks(self, results: list[CheckResult]) -> None:
         self.query_one("#checks", CheckList).show(results)
@@ -141,6 +148,10 @@ class AnswerPane(Vertical):
             status.update(plain(line, one_line=True), layout=False)
         status.set_class(over, "-over")
         status.set_class(saving.problem, "-failed")
+
+
+def _rows(lines: list[Content]) -> Content:
+    return Content("\n").join(lines)
 
 
 def status_line(text: str, saving: SaveStatus, width: int) -> str:

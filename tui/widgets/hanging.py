@@ -48,7 +48,7 @@ class Hanging(Widget):
         super().__init__(**kwargs)
         self._rows: list[Row] = list(rows)
 
-    def update(self, rows: Sequence[Row]) -> None:
+    def show_rows(self, rows: Sequence[Row]) -> None:
         self._rows = list(rows)
         self.refresh(layout=True)
 

@@ -105,6 +105,17 @@ def test_has_number(text, passed):
     assert run("has_number", text).passed is passed
 
 
+@pytest.mark.parametrize("text, quoted", [
+    ("Sales and two customers wanted more. Retention rose by 25%.", "“25%”"),
+    ("I met two teams and we saved $3M for 40 clinics.", "“$3M”"),
+    ("I led two teams across 30 sites.", "“30”"),
+    ("I led two teams and doubled revenue.", "“two”"),
+])
+def test_has_number_quotes_the_figure_that_carries_the_claim(text, quoted):
+    """Walk #23: the demo's strengths answer, with "retention rose by 25%", was credited for "two"."""
+    assert run("has_number", text).message == f"Backs it with a figure: {quoted}."
+
+
 def test_avoid_reports_which_and_how_many():
     result = run("avoid", "I just, basically, just think so. Just.", words=["just", "basically", "I guess"], max=1)
     assert not result.passed

@@ -6,7 +6,7 @@ import pytest
 
 from tests.helpers import NOW, acme, make_store
 from tui.core.notes import Ask, Rehearsal
-from tui.core.save_status import SaveState
+from tui.core.save_status import SaveState, SaveStatus
 from tui.core.session import Change, CompanySession, Edit, Part, _reason, custom_question_id
 
 
@@ -445,3 +445,33 @@ def test_a_save_brings_merges_made_after_its_snapshot_and_only_those(session):
     session.set_answer("right-fit", "A's own words", NOW)
     assert session.save(session.snapshot()).state is SaveState.SAVED  # an old merge must not come back
     assert _on_disk(session) == ("A two", "A's own words")
+
+
+# -- a conflict copy an earlier session left ---------------------------------------------------
+
+
+def test_a_company_opened_beside_conflict_copies_holds_and_names_the_newest(session):
+    path = session.path
+    older = path.with_name(f"{path.name}.conflict-20261120-080000")
+    newer = path.with_name(f"{path.name}.conflict-20261125-080000")
+    for copy_ in (older, newer):
+        copy_.write_bytes(path.read_bytes())
+    opened = CompanySession(session.store, session.store.load(session.slug))
+    assert opened.holding
+    assert opened.status.state is SaveState.HELD
+    assert opened.status.reason == f"an earlier version of yours waits in {newer.name}"
+    before = path.read_bytes()
+    opened.set_answer("why-here", "typed while the copy waits", NOW)
+    assert opened.save_now().state is SaveState.HELD and path.read_bytes() == before
+
+
+def test_holding_for_a_copy_keeps_a_hold_or_a_failure_already_there(session):
+    copy_ = session.path.with_name(f"{session.path.name}.conflict-20261120-080000")
+    session.hold_for_copy(copy_)
+    first = session.status
+    session.hold_for_copy(copy_.with_name("other"))  # already holding: nothing changes
+    assert session.status is first and session.holding
+    fresh = _two_windows(session)
+    fresh._status = SaveStatus(SaveState.FAILED, "disk full")
+    fresh.hold_for_copy(copy_)
+    assert fresh.holding and fresh.status.state is SaveState.FAILED and fresh.status.reason == "disk full"

@@ -143,3 +143,18 @@ async def test_two_notices_take_one_row_the_newest_then_the_older_again(tmp_path
         await pilot.pause(0.6)
         screen = _screen_text(app)
         assert screen[23].strip("▌ ") == demo and screen[:23] == before, screen[-3:]
+
+
+async def test_compare_headings_line_up_and_neither_side_looks_deleted(tmp_path):
+    """Walk #12: the headings' rule was a column right of the text's; the file's words were struck."""
+    app = with_one_changed_sentence(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        screen = app.screen
+        heads, pair = screen.query_one(".heads"), screen.query(".pair").first()
+        assert (heads.content_region.x, heads.content_region.width) == (pair.content_region.x, pair.content_region.width)
+        cells = [c for column in pair.content.columns for c in column._cells]
+        assert not [span for cell in cells for span in cell.spans if "strike" in str(span.style)]
+        assert "Underlined: only on that side" in str(screen.query_one("#compare-keys").render())

@@ -145,6 +145,26 @@ async def test_typed_recall_shows_a_word_diff_and_covered_points(tmp_path):
     assert (row["mode"], row["seconds"], row["rating"]) == ("typed", 42, 4)
 
 
+async def test_typed_recall_with_a_wrong_or_missing_figure_is_only_partly_covered(tmp_path):
+    """Walk #21: "three" for "two", "doubled" left out: the checklist said ✓; now it names the figure."""
+    company = acme()
+    company.set_answer("why-here", "- I have led product at two robotics companies\n"
+                                   "- The customer renewed and doubled its order\n- I cut costs by 25%", NOW)
+    app, clock = await start(tmp_path, company)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_prepare(pilot, app)
+        await pilot.press("r", "y")
+        await pilot.pause()
+        await pilot.press(*"I have led product at three robotics companies. The customer renewed. I cut costs by 25%")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = " ".join(str(app.screen.query_one("#rh-reveal-text").render()).split())  # rows wrap at 80
+        assert "✓ I have led" not in text and "✓ The customer" not in text
+        assert "~ I have led product at two robotics companies (partly: “two” missing or wrong)" in text
+        assert "~ The customer renewed and doubled its order (partly: “doubled” missing or wrong)" in text
+        assert "✓ I cut costs by 25%" in text
+
+
 async def test_the_question_list_shows_due_and_history(tmp_path):
     app, clock = await start(tmp_path, rehearsed_company())
     async with app.run_test(size=(80, 24)) as pilot:

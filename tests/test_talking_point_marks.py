@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import NOW, FakeClock, acme, make_app, make_store, open_company
-from tui.core.speech import point_columns, talking_points
+from tui.core.speech import BULLET, point_columns, talking_points
 
 WHY = ("I have spent eight years moving freight. Honestly it was fun.\n"
        "- Your robot arm leads the market\n"
@@ -35,8 +33,7 @@ def test_without_bullets_first_sentences_and_figures_are_marked_across_lines():
                                                 "My weakness is detail."]
 
 
-BULLET = re.compile(r"^\s*[-*]\s+(.*\S)\s*$")
-LINE = st.lists(st.sampled_from(["- ", "* ", "I", "we", "led", "Globex", "35%", "eight", "team.", "it!", "Dr.",
+LINE = st.lists(st.sampled_from(["- ", "* ", "• ", "1. ", "2) ", "1.", "I", "we", "led", "Globex", "35%", "eight", "team.", "it!", "Dr.",
                                  "x?", "“so.”", " ", "  ", "\t"]), max_size=10).map("".join)
 
 

@@ -254,13 +254,15 @@ def _has_number(question: Question, doc: w.Text, text: str, check: Check, ctx: C
     idioms = {i for spans in w.found_entries(doc, list(check.params.get("idioms", []))).values()
               for first, last in spans for i in range(first, last + 1)} if doc.figures else set()
     future = w.future_sentences(doc) if doc.figures else set()
-    i = next((f for f in doc.figures if f not in idioms and doc.sentence[f] not in future
-              and not reading.not_an_amount(doc, f)), None)
-    if i is None:
+    figures = [f for f in doc.figures if f not in idioms and doc.sentence[f] not in future
+               and not reading.not_an_amount(doc, f)]
+    if not figures:
         return False, check.message
+    i = reading.weightiest_figure(doc, text, figures)
     start = i - 1 if i and doc.lower[i - 1] in ("a", "an") else i
     shown = w.quote(doc, (start, i))
-    return True, f"Backs it with a figure: “{shown}{'%' if shown + '%' in text else ''}”."
+    money = next((mark for mark in "$£€¥" if mark + shown in text), "")
+    return True, f"Backs it with a figure: “{money}{shown}{'%' if shown + '%' in text else ''}”."
 
 
 def _past_event(question: Question, doc: w.Text, text: str, check: Check, ctx: CheckContext) -> tuple[bool, str]:

@@ -172,6 +172,30 @@ def not_an_amount(doc: w.Text, i: int) -> bool:
     return before in _CLOCK_LEADS and small and nxt in ("", "and", "or", "in", "at", "on", "every", "sharp", "tonight")
 
 
+def weightiest_figure(doc: w.Text, text: str, figures: list[int]) -> int:
+    """The figure that carries the claim: a percentage or an amount of money over a number in digits,
+    over a figure in words, so the coach quotes "25%" rather than "two"; the first of equals.
+
+    Only the first dozen are weighed: each looks through the text, and the coach runs on every key.
+    """
+    best, weight = figures[0], -1
+    for i in figures[:12]:
+        if (this := _figure_weight(doc, text, i)) > weight:
+            best, weight = i, this
+        if weight == 2:
+            break
+    return best
+
+
+def _figure_weight(doc: w.Text, text: str, i: int) -> int:
+    if not any(ch.isdigit() for ch in doc.lower[i]):
+        return 0
+    shown = w.quote(doc, (i, i))
+    after = doc.lower[i + 1] if i + 1 < len(doc) else ""
+    return 2 if after == "percent" or shown + "%" in text or \
+        any(mark + shown in text for mark in "$£€¥") else 1
+
+
 def in_progress_for_past(doc: w.Text, i: int, entry: str) -> bool:
     """ "I am learning to" for an entry that spells "I learned to": in progress, not done. Stems join them."""
     word = doc.lower[i]

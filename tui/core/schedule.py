@@ -30,6 +30,7 @@ from tui.core.packs import Catalog
 from tui.core.pieces import stem
 from tui.core.progress import questions_for
 from tui.core.rounds import round_after
+from tui.core.wordkinds import is_figure_word
 
 RATINGS = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 BASE_INTERVAL = {1: timedelta(0), 2: timedelta(hours=6), 3: timedelta(days=1), 4: timedelta(days=3)}
@@ -225,6 +226,37 @@ def covered_points(points: list[str], recall: str) -> list[tuple[str, bool]]:
         half = hits >= max(1, (len(words) + 1) // 2)
         out.append((point, bool(words) and (half or (hits >= 4 and 3 * hits >= len(words)))))
     return out
+
+
+_CARDINALS = {word: str(n) for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_CARDINALS |= {word: str(10 * n) for n, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
+_EDGES = ".,;:!?\"'()“”‘’"
+
+
+def _figure_key(word: str) -> str:
+    """A figure as said or typed: "two" is "2", "25%" is "25", "doubled" is "doubling"."""
+    word = word.casefold().strip(_EDGES).rstrip("%")
+    return _CARDINALS.get(word) or stem(word)
+
+
+def missing_figures(point: str, recall: str) -> list[str]:
+    """The figures of a point that a recall does not give: in an interview the figure is the point,
+    so "three" for "two", or "doubled" left out, is not a point covered."""
+    said = {_figure_key(w) for w in recall.split()}
+    out = []
+    for word in point.split():
+        shown = word.strip(_EDGES)
+        if shown.casefold() not in ("percent", "per") and is_figure_word(shown.casefold()) \
+                and _figure_key(shown) not in said and shown not in out:
+            out.append(shown)
+    return out
+
+
+def recall_marks(points: list[str], recall: str) -> list[tuple[str, bool, list[str]]]:
+    """Per talking point: whether the recall covered its words, and the figures it left out or got wrong."""
+    return [(point, hit, missing_figures(point, recall) if hit else []) for point, hit in covered_points(points, recall)]
 
 
 def word_diff(draft: str, recall: str) -> list[tuple[str, str]]:

@@ -10,15 +10,22 @@ from itertools import accumulate
 from typing import Literal, TypeVar, cast
 
 from tui.core.timefmt import mmss
+from tui.core.wordkinds import FIGURE_WORDS
 
 T = TypeVar("T")
 DEFAULT_WPM = 140
-_BULLET = re.compile(r"^\s*[-*]\s+(.*\S)\s*$")
+# A list item as people type or paste it: "- ", "* ", "• ", "– ", "1. ", "2) ". Each is one point.
+_MARKER = r"(?:[-*•‣◦▪–]|\d{1,3}[.)])"
+BULLET = re.compile(rf"^\s*{_MARKER}\s+(.*\S)\s*$")
+_MARKER_ONLY = re.compile(rf"^\s*{_MARKER}?\s*$")
+# The line keep-both writes between the file's text and mine (conflicts.separator): never a point,
+# and in prose it ends a paragraph, so my version's first sentence counts.
+SEPARATOR = re.compile(r"^[ \t]*--- my version \(from [^)\n]*\) ---[ \t]*$", re.MULTILINE)
 # The mark is matched, not looked behind for: the same ends, five times faster on a long line.
 _SENTENCE_END = re.compile(r"[.!?…][\"')\]]*(?=\s|$)")
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_FIGURE_WORDS = (r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|fifty|"
-                 r"hundred|thousand|million|billion|dozen|percent|double|doubled|tripled|halved|twice")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|^[ \t]*--- my version \(from [^)\n]*\) ---[ \t]*(?:\n|$)", re.MULTILINE)
+# The coach's figure words (wordkinds), so "by half" and "tripled" are figures in both; longest first.
+_FIGURE_WORDS = "|".join(sorted(FIGURE_WORDS, key=lambda word: (-len(word), word)))
 _FIGURE = re.compile(rf"\d|(?<!\w)(?:{_FIGURE_WORDS})(?!\w)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _FIGURE_WORD = re.compile(rf"(?:{_FIGURE_WORDS})(?!\w)")  # on lower-cased text; the word before is checked apart
@@ -112,11 +119,20 @@ def _matters(sentence: str) -> bool:
     """A figure or a proper name: what an interviewer remembers, and what a summary must keep."""
     if _has_figure(sentence):
         return True
-    rest = sentence.split(None, 1)[1:]
+    first, *rest = sentence.split(None, 1)
+    if _mixed_case(first):
+        return True  # "iOS", "eBay", "CardioNet" are names even where a sentence starts
     if not rest or rest[0].islower():
         return False  # no capital after the first word: the same answer as the loop, at C speed
-    words = sentence.split()[1:]
-    return any(w[:1].isupper() and w.strip(".,;:!?\"'()") not in _NOT_NAMES for w in words)
+    return any((w[:1].isupper() and w.strip(".,;:!?\"'()") not in _NOT_NAMES) or _mixed_case(w)
+               for w in rest[0].split())
+
+
+def _mixed_case(word: str) -> bool:
+    """A capital after the first letter of a word that also has small letters: "iOS", "eBay", "McKinsey"."""
+    core = word.strip(".,;:!?\"'()")
+    return (not core.islower() and not core.isupper() and any(ch.isupper() for ch in core[1:])
+            and core not in _NOT_NAMES)
 
 
 def _has_figure(text: str) -> bool:
@@ -130,20 +146,26 @@ def _has_figure(text: str) -> bool:
     return any(m.start() == 0 or not _WORD_CHAR.match(low, m.start() - 1) for m in _FIGURE_WORD.finditer(low))
 
 
+# The rule below in a user's words: the empty answer's placeholder says it whole.
+POINTS_RULE = ("Talking points: each list line (-, •, 1.), your first sentence (with no list, each paragraph's) "
+               "and every sentence with a figure or a name. Text shown dim is left out of the brief.")
+
+
 def talking_points(text: str) -> list[str]:
-    """The draft's bullet lines (- or *) with its other sentences that hold a figure or a name;
-    without bullets, each paragraph's first sentence and every other sentence with a figure or a
-    proper name ("cut integration time by 35%").
+    """The answer's first sentence (its headline), its list items ("- ", "* ", "• ", "1. ", "2) "),
+    and its other sentences that hold a figure or a name; without a list, each paragraph's first
+    sentence and every other sentence with a figure or a proper name ("cut integration time by 35%").
 
     The one rule serves rehearsal's reveal, the review cheat sheet and the editor's marks
     (``point_columns``), so the user sees the same points in every place.
     """
     lines = text.splitlines()
-    if any(map(_BULLET.match, lines)):
+    if any(map(BULLET.match, lines)):
         points: list[str] = []
-        for line in lines:
-            for start, end in _line_points(line):
-                bullet = _BULLET.match(line) if (start, end) == (0, len(line)) else None
+        for row, found in _list_points(lines).items():
+            line = lines[row]
+            for start, end in found:
+                bullet = BULLET.match(line) if (start, end) == (0, len(line)) else None
                 points.append(bullet.group(1) if bullet else " ".join(line[start:end].split()))
         return points
     joined = "\n".join(lines)
@@ -156,8 +178,8 @@ def point_columns(lines: Sequence[str]) -> dict[int, list[tuple[int, int]]]:
     A bullet's line counts whole, its marker too. The editor shows the rest of the answer dim:
     what the reveal, the reviews and the brief leave out is never dropped without a sign.
     """
-    if any(map(_BULLET.match, lines)):
-        return {row: list(found) for row, line in enumerate(lines) if (found := _line_points(line))}
+    if any(map(BULLET.match, lines)):
+        return {row: list(found) for row, found in _list_points(lines).items()}
     joined = "\n".join(lines)
     starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     columns: dict[int, list[tuple[int, int]]] = {}
@@ -171,9 +193,27 @@ def point_columns(lines: Sequence[str]) -> dict[int, list[tuple[int, int]]]:
     return columns
 
 
+def _list_points(lines: Sequence[str]) -> dict[int, tuple[tuple[int, int], ...]]:
+    """In an answer with a list, line by line (a line break always ends a point): each list item whole,
+    the answer's first sentence, and the sentences of its other lines that hold a figure or a name."""
+    out: dict[int, tuple[tuple[int, int], ...]] = {}
+    headline = True
+    for row, line in enumerate(lines):
+        if _MARKER_ONLY.match(line) or SEPARATOR.match(line):
+            continue
+        found = _line_points(line)
+        if headline and not BULLET.match(line):
+            spans = _sentence_spans(line)
+            found = tuple(sorted({spans[0], *found}))
+        headline = False
+        if found:
+            out[row] = found
+    return out
+
+
 def _line_points(line: str) -> tuple[tuple[int, int], ...]:
-    """In an answer with bullets: a bullet line whole, or the sentences of a plain line that hold a
-    figure or a name (a headline before the bullets, a closing line after them was dropped silently).
+    """In an answer with a list: a list item whole, or the sentences of a plain line that hold a
+    figure or a name (a closing line after the list was dropped silently).
 
     Remembered per line (``_remembered``): a key typed asks again only for the line it changed.
     """
@@ -181,7 +221,7 @@ def _line_points(line: str) -> tuple[tuple[int, int], ...]:
 
 
 def _find_line_points(line: str) -> tuple[tuple[int, int], ...]:
-    if _BULLET.match(line):
+    if BULLET.match(line):
         return ((0, len(line)),)
     return tuple((start, end) for start, end in _sentence_spans(line) if _remembered(_matters, line[start:end]))
 

@@ -26,9 +26,9 @@ class Row:
     mine: str
 
 
-# The typed-recall diff's marks: struck where only the file on disk has the words, underlined
-# where only yours does. Strike and underline still read under NO_COLOR.
-THEIRS_ONLY, MINE_ONLY = "strike red", "underline yellow"
+# Words only one side has, marked alike on both: underlined (still read under NO_COLOR), a colour
+# per side. Struck through read as "deleted", though T and B both keep the file's words (walk #12).
+THEIRS_ONLY, MINE_ONLY = "underline cyan", "underline yellow"
 
 
 def _side(text: str, spans: list[Span], style: str) -> Text:
@@ -60,10 +60,11 @@ class CompareScreen(Dialog[str]):
 
     DEFAULT_CSS = """
     CompareScreen > Vertical { width: 100%; max-width: 100%; height: 100%; max-height: 100%; }
-    CompareScreen .heads { height: 1; text-style: bold; margin-bottom: 1; }
+    CompareScreen .heads { height: 1; text-style: bold; margin-bottom: 1; padding-right: 1; }
     CompareScreen .pair { height: auto; margin-bottom: 1; }
     CompareScreen .label { text-style: bold; color: $accent; }
-    CompareScreen #diff { height: 1fr; }
+    /* The same right gutter as the headings' padding: their rule then sits over the text rows' rule. */
+    CompareScreen #diff { height: 1fr; scrollbar-size-vertical: 1; scrollbar-gutter: stable; }
     CompareScreen #diff:focus { background-tint: $foreground 3%; }
     CompareScreen .keys { color: $text-muted; height: auto; }
     """
@@ -99,8 +100,8 @@ class CompareScreen(Dialog[str]):
     def _keys(self) -> str:
         count = sum(len(diff.changes) for diff in self.diffs)
         where = f"change {self.at + 1} of {count}" if self.at >= 0 else f"{count} change{'s' * (count != 1)}"
-        return (f"{where}: n next · p previous · ↑↓ scroll · Y keep yours · T keep theirs · B keep both"
-                " · esc back")
+        return (f"Underlined: only on that side. {where}: n next · p previous · ↑↓ scroll · Y keep yours"
+                " · T keep theirs · B keep both · esc back")
 
     def targets(self) -> list[int]:
         """The line (in the scrolled view) of every change, in reading order."""

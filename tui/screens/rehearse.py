@@ -20,7 +20,7 @@ from tui.core.packs import Question
 from tui.core.progress import chosen_texts, questions_for
 from tui.core.rounds import focus_at
 from tui.core.sanitize import for_terminal
-from tui.core.schedule import RATINGS, covered_points, due_text, status, word_diff
+from tui.core.schedule import RATINGS, due_text, recall_marks, status, word_diff
 from tui.core.session import CompanySession
 from tui.core.speech import band, talking_points, target_text, too_short
 from tui.core.timebox import Box, cost, default_minutes, fit, overrun
@@ -316,8 +316,13 @@ class RehearseScreen(Screen):
         points = talking_points(draft)
         if attempt.mode == "typed" and points:
             rows.append(Content.styled("Talking points your recall covered", "bold"))
-            rows += [(Content.styled("  ✓ " if hit else "  ✗ ", "$success" if hit else "$error"), point)
-                     for point, hit in covered_points(points, attempt.recall)]
+            for point, hit, missing in recall_marks(points, attempt.recall):
+                if missing:  # the words came back but a figure did not: the figure is the point
+                    said = ", ".join(f"“{figure}”" for figure in missing)
+                    rows.append((Content.styled("  ~ ", "$warning"),
+                                 Content.assemble(point, (f" (partly: {said} missing or wrong)", "$warning"))))
+                else:
+                    rows.append((Content.styled("  ✓ " if hit else "  ✗ ", "$success" if hit else "$error"), point))
         elif points:
             rows.append(Content.styled("Talking points", "bold"))
             rows += [("  • ", p) for p in points]

@@ -14,7 +14,7 @@ from tui.core.checks import CheckResult
 from tui.core.notes import Ask
 from tui.core.packs import Question, StarterAsk
 from tui.core.save_status import SaveStatus
-from tui.core.speech import is_huge, preview
+from tui.core.speech import POINTS_RULE, is_huge, preview
 from tui.plain import plain
 from tui.widgets.answer_editor import AnswerEditor
 from tui.widgets.asks_editor import AsksEditor
@@ -74,7 +74,7 @@ class AnswerPane(Vertical):
             self.remember_cursor()
             # A TextArea reads a str placeholder as markup: the pack's words go in as plain text.
             self.editor.placeholder = Content.assemble("Empty. What they are testing: ", plain(question.why_they_ask),
-                                                       "\nLines starting with - become your talking points.")
+                                                       "\n" + POINTS_RULE)
             self.editor.read_only = is_huge(answer)  # the screen then leaves the notes' text alone
             self.editor.load_text(preview(answer) if self.editor.read_only else answer)
             self._loaded = (answer, self.editor.text)

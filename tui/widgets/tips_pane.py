@@ -19,9 +19,10 @@ def tips_markdown(question: Question | None, highlight: str = "") -> str:
     if question.examples:
         parts.append("**Example phrasings**\n\n" + "\n\n".join(f"> {e}" for e in question.examples))
     if not question.asks:
-        parts.append("*Talking points:* start a line with `- ` and it becomes a talking point in rehearsal "
-                      "and on the review; without bullets, the first sentence of each paragraph and every "
-                      "sentence with a figure or a name are. The editor shows the rest dim: the reveal and the brief leave it out.")
+        parts.append("*Talking points:* start a line with `- `, `• ` or `1. ` and it becomes a talking point in "
+                      "rehearsal and on the review, and so do your first sentence and every sentence with a figure "
+                      "or a name; without a list, the first sentence of each paragraph is one too. The editor shows "
+                      "the rest dim: the reveal and the brief leave it out.")
     if question.custom and not question.tips:
         parts.append("Your own question: no tips from a pack. Write the answer you want to give.")
     return "\n\n".join(p for p in parts if p)

@@ -138,7 +138,7 @@ def test_any_brief_fits_keeps_cues_whole_and_goes_breadth_first(points, gaps, wi
     shown = answers_shown(text)
     assert all(cues for _, cues in shown)
     for (heading, cues), given_points in zip(shown, (points[int(h.split()[1])] for h, _ in shown), strict=True):
-        assert [re.sub(r" \(\+\d+ more\)$", "", flat(cue)) for cue in cues] == \
+        assert [re.sub(r" \(\d+ of \d+ points\)$", "", flat(cue)) for cue in cues] == \
             [flat(p) for p in given_points[:len(cues)]], heading
     if any(len(cues) > 1 for _, cues in shown):
         assert len(shown) == len(points)
@@ -238,12 +238,17 @@ def test_every_written_answer_gets_a_cue_before_an_empty_one_gets_a_line():
     assert "no answer yet" not in text.lower()
 
 
-def test_more_count_always_follows_the_last_cue():
-    """Walk finding 4: "(+7 more)" hung on the question's heading in one answer, after a cue in the others."""
+def test_points_left_out_are_counted_on_the_heading_in_every_answer():
+    """Walk finding 4: "(+7 more)" hung on one question's heading, after a cue in the others; after the
+    cue it cost a line whenever the cue filled its own (walk finding 5: a cue fewer)."""
     for height in range(14, 30):
-        for line in render_brief(demo_review(), 80, height).splitlines():
-            if "more)" in line:
-                assert line.startswith("      ") or line.startswith("    • "), (height, line)
+        text = render_brief(demo_review(), 80, height)
+        counted = [line for line in text.splitlines() if re.search(r"\(\d+ of \d+ points\)$", line)]
+        assert all(line.startswith("  ") and not line.startswith("    ") for line in counted), (height, counted)
+        assert "more)" not in text
+    shown = answers_shown(render_brief(demo_review(), 80, 23))
+    assert [heading.rsplit("  ", 1)[1] for heading, _ in shown] == ["(1 of 5 points)", "(1 of 7 points)",
+                                                                    "(1 of 8 points)"]
 
 
 @settings(max_examples=80, deadline=None)

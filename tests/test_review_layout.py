@@ -62,6 +62,7 @@ async def test_long_brief_in_app_keeps_words_and_hanging_indents_at_80x24(tmp_pa
         lines = brief_of(app).splitlines()
         people = lines[lines.index("Interviewers:") + 1:next(i for i, line in enumerate(lines) if line.startswith("Readiness"))]
         assert len(people) >= 4
+        assert answers_shown(brief_of(app))[0][1] == ["Aurelian runs carts in 112 hospitals and I want to own orchestration."]
         assert all(line.startswith("  ") for line in people), people
         assert _screen_text(app)[0].split("§", 1)[1].strip().startswith("Review · "), _screen_text(app)[0]
     finally:

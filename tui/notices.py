@@ -46,7 +46,7 @@ def fitting(candidates: Sequence[str], width: int) -> str:
 
 
 class OneNoticeApp(App):
-    """app.tcss shows only the newest toast (``ToastHolder:last-of-type``); the older ones keep
+    """Only the newest toast shows (the others' holders are ``-covered``); the older ones keep
     running underneath, and one still running shows again when the newer one ends, unless the
     newer one is about the same thing (its ``topic``): then it replaces it."""
 
@@ -93,7 +93,10 @@ class OneNoticeApp(App):
         # Textual restyles ``:last-of-type`` when a toast is added, not when one is removed:
         # without this the notice underneath would stay hidden until the next one came.
         def restyle() -> None:
-            for holder in self.screen.query("ToastHolder"):
-                holder.update_node_styles()
+            holders = list(self.screen.query("ToastHolder"))
+            for holder in holders:
+                # Hidden, not only given no height: a toast overflows a holder of height 0, and an
+                # older notice of two rows showed its first row above the newer one's.
+                holder.set_class(holder is not holders[-1], "-covered")
 
         self.call_after_refresh(restyle)

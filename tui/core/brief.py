@@ -136,8 +136,13 @@ class _Page:
         for block, count in zip(self.blocks, self.shown, strict=True):
             entries = [line for entry in block[:count] for line in entry]
             if 0 < count < len(block):
-                # Always after the last cue shown (or under it): on the heading it read as the question's count.
-                entries = _more(entries, f"(+{len(block) - count} more)", "      ", self.width)
+                # On the heading, saying what it counts: a bare "(+7 more)" there read as the question's,
+                # and after the last cue it cost a line whenever the cue filled its own, a cue fewer.
+                note, heading = f"({count - 1} of {len(block) - 1} points)", len(block[0])
+                if cells(f"{entries[heading - 1]}  {note}") <= self.width:
+                    entries[heading - 1] += f"  {note}"
+                else:
+                    entries = _more(entries, note, "      ", self.width)
             cues += entries
         if cues and hidden and not counted:  # an answer whose first cue did not fit is counted, never a bare heading
             cues.append(f"  … {hidden} more answer{'s' if hidden > 1 else ''} in the full review")

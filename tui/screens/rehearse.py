@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
@@ -20,16 +19,17 @@ from tui.core.packs import Question
 from tui.core.progress import chosen_texts, questions_for
 from tui.core.rounds import focus_at
 from tui.core.sanitize import for_terminal
-from tui.core.schedule import RATINGS, due_text, recall_marks, status, word_diff
+from tui.core.schedule import status
 from tui.core.session import CompanySession
-from tui.core.speech import band, talking_points, target_text, too_short
+from tui.core.speech import band, target_text, too_short
 from tui.core.timebox import Box, cost, default_minutes, fit, overrun
 from tui.core.timefmt import mmss
 from tui.dialogs.basic import ConfirmDialog
 from tui.plain import plain
 from tui.screens.recording import record
+from tui.screens.rehearse_rows import Attempt, reveal_rows, summary_rows
 from tui.widgets.fit_footer import FitFooter
-from tui.widgets.hanging import Hanging, Row
+from tui.widgets.hanging import Hanging
 
 if TYPE_CHECKING:
     from tui.app import FinaleApp
@@ -45,16 +45,6 @@ class Stage(Vertical, can_focus=True):
     Screen keys fire with or without a focused widget; what this prevents is the
     hidden recall editor (or a hidden scroll view) keeping focus and eating keys.
     """
-
-
-@dataclass
-class Attempt:
-    question: Question
-    started: datetime
-    seconds: int
-    mode: str
-    recall: str = ""
-    rating: int | None = None
 
 
 # Rating and leaving, the same keys on every rehearsal screen.
@@ -291,7 +281,7 @@ class RehearseScreen(Screen):
         assert self.current is not None
         self.current.seconds = self._stop_clock()
         self.elapsed = self.current.seconds
-        self.query_one("#rh-reveal-text", Hanging).show_rows(self._reveal(self.current))
+        self.query_one("#rh-reveal-text", Hanging).show_rows(reveal_rows(self.current, self._draft(self.current.question.id)))
         self.phase = "reveal"
         # Each reveal opens at the top: the time and the points covered come first.
         self.query_one("#rh-reveal", VerticalScroll).scroll_home(animate=False, immediate=True)
@@ -303,44 +293,6 @@ class RehearseScreen(Screen):
             return "\n".join(f"- {text}" for text in chosen_texts(company.asks))
         return company.answer_text(question_id)
 
-    def _reveal(self, attempt: Attempt) -> list[Row]:
-        draft = self._draft(attempt.question.id)
-        target = attempt.question.target_seconds
-        where = band(attempt.seconds, target)
-        first: list[tuple[str, str] | str] = [(f"{mmss(attempt.seconds)} ", "bold")]
-        if attempt.mode == "typed":
-            first.append(("typed from memory (no spoken band: typing is slower than talking)", "$text-muted"))
-        else:
-            first.append((f"({where} the band {target_text(target)})", "$warning" if where != "in" else "$success"))
-        rows: list[Row] = [Content.assemble(*first), ""]
-        points = talking_points(draft)
-        if attempt.mode == "typed" and points:
-            rows.append(Content.styled("Talking points your recall covered", "bold"))
-            for point, hit, missing in recall_marks(points, attempt.recall):
-                if missing:  # the words came back but a figure did not: the figure is the point
-                    said = ", ".join(f"“{figure}”" for figure in missing)
-                    rows.append((Content.styled("  ~ ", "$warning"),
-                                 Content.assemble(point, (f" (partly: {said} missing or wrong)", "$warning"))))
-                else:
-                    rows.append((Content.styled("  ✓ " if hit else "  ✗ ", "$success" if hit else "$error"), point))
-        elif points:
-            rows.append(Content.styled("Talking points", "bold"))
-            rows += [("  • ", p) for p in points]
-        rows += ["", Content.styled("Your draft", "bold")]
-        rows.append(draft.strip() if draft.strip() else
-                    Content.styled("(no draft yet: write one on the Prepare screen)", "$text-muted"))
-        if attempt.mode == "typed":
-            diff: list[tuple[str, str] | str] = [("What you typed against the draft ", "bold"), ("missed", "$error strike"),
-                                                 (" / ", "bold"), ("added", "$warning underline")]
-            rows += ["", Content.assemble(*diff)]
-            words: list[tuple[str, str] | str] = []
-            for op, chunk in word_diff(draft, attempt.recall):
-                style = {"same": "", "missed": "$error strike", "added": "$warning underline"}[op]
-                words += [(chunk, style), " "]
-            rows.append(Content.assemble(*words))
-        rows += ["", Content.styled("Rate yourself: 1 again · 2 hard · 3 good · 4 easy", "$accent")]
-        return rows
-
     def action_rate(self, rating: int, sure: bool = False) -> None:
         attempt = self.current
         if attempt is None:
@@ -348,8 +300,8 @@ class RehearseScreen(Screen):
         if not sure and attempt.mode == "spoken" and too_short(attempt.seconds, target := attempt.question.target_seconds):
             # A stray space can stop the clock at 0:03; a rating would then move the question's schedule.
             self.app.push_screen(ConfirmDialog(f"Only {mmss(attempt.seconds)}: rate it anyway?",
-                                               f"The band is {target_text(target)}. No keeps it unrated: "
-                                               "rate it later, or escape leaves.", yes="Rate", no="No"),
+                                               f"The band is {target_text(target)}. No records nothing: "
+                                               "press a rating again, or escape to leave without one.", yes="Rate", no="No"),
                                  lambda yes: self.action_rate(rating, True) if yes else None)
             return
         attempt.rating = rating
@@ -369,24 +321,9 @@ class RehearseScreen(Screen):
 
     def _show_summary(self) -> None:
         company, now = self.session.company, self.app.clock()
-        rows: list[Row] = [Content.styled("Session summary", "bold"), ""]
-        for attempt in self.attempts:
-            target = attempt.question.target_seconds
-            where = "typed" if attempt.mode == "typed" else band(attempt.seconds, target)  # no spoken band
-            lead = Content.assemble(
-                (f"{RATINGS[attempt.rating or 3]:<6} ", "bold"),
-                (f"{mmss(attempt.seconds):>5} ", "$success" if where in ("in", "typed") else "$warning"),
-                (f"{where:<5} ", "$text-muted"),
-            )
-            rows.append((lead, attempt.question.prompt))
-        if self.box.left_out:
-            rows += ["", Content.styled(f"Left out to fit {mmss(self.box.seconds or 0)} min", "bold")]
-            rows += [("  ", self.questions[q].prompt) for q in self.box.left_out if q in self.questions]
-        rows += ["", Content.styled("What is due next", "bold")]
         ids = [q.id for q in questions_for(self.app.catalog, company)]
         upcoming = sorted((status(company, qid, now, self.app.settings.quiet) for qid in ids), key=lambda s: s.due)
-        rows += [(f"  {due_text(s.due, now):<18} ", self.questions[s.question].prompt) for s in upcoming]
-        rows += ["", Content.styled("enter or escape to go back", "$text-muted")]
+        rows = summary_rows(self.attempts, self.box, self.questions, upcoming, now)
         self.query_one("#rh-summary-text", Hanging).show_rows(rows)
         self.sub_title = "done"
         self.phase = "summary"

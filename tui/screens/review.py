@@ -15,9 +15,12 @@ from tui.core.fields import HEADER_CHROME, header_subtitle
 from tui.core.notes import Company
 from tui.core.review import Review, render_markdown, review_for
 from tui.core.sanitize import cells, for_terminal
+from tui.plain import plain
 from tui.widgets.fit_footer import FitFooter
 
 if TYPE_CHECKING:
+    from textual.content import Content
+
     from tui.app import FinaleApp
 
 ICON = 8
@@ -57,12 +60,12 @@ class ReviewScreen(Screen):
         yield Header(show_clock=False, icon="§")
         review = self.shown = self.review()
         with ReviewScroll(id="review"):
-            yield Static(self.brief(review), id="review-brief", markup=False)
+            yield Static(self.brief(review), id="review-brief")
             yield Static("The full review (space pages down)", id="review-full-title")
             yield Markdown(self.markdown(review), id="review-text", open_links=False)  # a URL in notes opens nothing
         yield FitFooter()
 
-    def brief(self, review: Review) -> str:
+    def brief(self, review: Review) -> Content:
         """The first page: the brief, cut to the screen, then the full review below it.
 
         The company and its role are in the header above: the page's rows go to the cues. The
@@ -72,8 +75,7 @@ class ReviewScreen(Screen):
         """
         width, height = self.app.size
         # No more than `finale review --brief` prints in this terminal (a row for the prompt): the same when it fits.
-        brief = render_brief(review, width - 3, height - 2, titled=False, same_as=(width, height - 1))
-        return for_terminal(brief.rstrip("\n"))
+        return plain(render_brief(review, width - 3, height - 2, titled=False, same_as=(width, height - 1)).rstrip("\n"))
 
     def on_resize(self) -> None:
         # Laid out for one size, the brief and the header stayed so after the window grew (walk 14).

@@ -37,6 +37,7 @@ class AnswerPane(Vertical):
         """Where the cursor was in each answer, for this session."""
         self._loaded = ("", "")  # the answer as stored, and as the editor holds it
         self._prompt = Content("")
+        self._heading_shown: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="prompt")
@@ -119,9 +120,10 @@ class AnswerPane(Vertical):
         too short for that does it end in "…", never silently mid-question.
         """
         heading, checks = self.query_one("#prompt", Static), self.query_one(CheckList)
-        width = heading.content_region.width or max(1, self.content_region.width - heading.styles.gutter.width)
-        lines = self._prompt.wrap(max(1, width))
-        if self.content_region.height:
+        width = heading.content_region.width or max(0, self.content_region.width - heading.styles.gutter.width)
+        shown = [self._prompt]  # whole, wrapped by Textual: the same Content as laid out, so no second frame
+        if width and self.content_region.height:
+            lines = self._prompt.wrap(width)
             # The coach may grow for its first verdict whole into what the whole question leaves.
             left = self.content_region.height - self.query_one("#answer-status").outer_size.height - EDITOR_ROWS
             limit = left - len(lines) - heading.styles.gutter.height
@@ -130,9 +132,10 @@ class AnswerPane(Vertical):
                 checks.fit()
             room = max(1, left - checks.rows_wanted - heading.styles.gutter.height)
             if len(lines) > room:
-                lines = [*lines[:room - 1], lines[room - 1].rstrip().truncate(width - 1).append("…")]
-        if _rows(lines).plain != str(heading.render()):
-            heading.update(_rows(lines))
+                shown = [*lines[:room - 1], lines[room - 1].rstrip().truncate(width - 1).append("…")]
+        if _rows(shown).plain != self._heading_shown:
+            self._heading_shown = _rows(shown).plain
+            heading.update(_rows(shown))
 
     def show_checks(self, results: list[CheckResult]) -> None:
         self.query_one("#checks", CheckList).show(results)

@@ -15,7 +15,7 @@ LONG = ("At Medisoft I led a team of nine engineers and two designers that took 
         "from prototype to 30 sites.")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, derandomize=True)
 @given(lead=st.sampled_from(["  • ", "  ✓ ", "  due now            "]),
        words=st.lists(st.text("abcdefghij", min_size=1, max_size=14), min_size=1, max_size=30),
        width=st.integers(min_value=24, max_value=100))
@@ -26,7 +26,11 @@ def test_continuation_rows_sit_under_the_text_not_the_lead(lead, words, width):
         for line in lines[1:]:
             assert line[:len(lead)] == " " * len(lead) and line[len(lead)] != " ", lines
     assert all(Content(line).cell_length <= width for line in lines)
-    assert " ".join(" ".join(line.split()) for line in lines) == " ".join([lead.strip(), *words]).strip()
+    shown, typed = " ".join(" ".join(line.split()) for line in lines), " ".join([lead.strip(), *words]).strip()
+    if max(map(len, words)) <= width - len(lead):
+        assert shown == typed  # every word whole
+    else:  # a word wider than the row is broken across rows: no letter lost or added
+        assert shown.replace(" ", "") == typed.replace(" ", "")
 
 
 def _screen_rows(widget) -> list[str]:

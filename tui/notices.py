@@ -10,6 +10,8 @@ from textual.app import App
 from textual.markup import escape
 from textual.notifications import Notification, Notify, SeverityLevel
 
+from tui.textual_private import withdraw_notice
+
 # A notice ends, then the one it covered shows again: allow for the toast being removed.
 _AFTER_END = 0.25
 LONGEST_NOTICE_SECONDS = 8.0
@@ -80,18 +82,17 @@ class OneNoticeApp(App):
             return
         older = self._topics.get(topic)
         self._topics[topic] = notification
-        if older is not None and older in self._notifications:
-            self._unnotify(older)
+        if older is not None:
+            withdraw_notice(self, older)
 
     def _refresh_notifications(self) -> None:
         super()._refresh_notifications()
-        # The rack mounts a new toast later (call_later): restyle once it is there, or the one it
-        # covers keeps matching ``:last-of-type`` and two show at once.
+        # The rack mounts a new toast later (call_later): cover the older ones once it is there,
+        # or two show at once.
         self.call_later(self._newest_notice_shows)
 
     def _newest_notice_shows(self) -> None:
-        # Textual restyles ``:last-of-type`` when a toast is added, not when one is removed:
-        # without this the notice underneath would stay hidden until the next one came.
+        # Also after a notice ends (its timer, set in notify): the one it covered shows again.
         def restyle() -> None:
             holders = list(self.screen.query("ToastHolder"))
             for holder in holders:

@@ -17,13 +17,13 @@ from textual.app import App
 from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
 from textual.message_pump import MessagePump
+from textual.notifications import Notification
 from textual.screen import Screen
 from textual.widgets import Footer, TextArea
 from textual.widgets._footer import FooterKey  # not exported by textual.widgets; FitFooter measures each key
 
 __all__ = ["PRIVATE_NAMES", "FooterKey", "adopt_first_screen", "app_of", "close_without_traceback", "footer_ready",
-           "input_loop_with",
-           "mark_footer_ready", "parent_of"]
+           "input_loop_with", "mark_footer_ready", "parent_of", "withdraw_notice"]
 
 
 def adopt_first_screen(screen: Screen[Any]) -> None:
@@ -51,6 +51,14 @@ def mark_footer_ready(footer: Footer) -> None:
 
 def footer_ready(footer: Footer) -> bool:
     return bool(footer._bindings_ready)
+
+
+def withdraw_notice(app: App[Any], notification: Notification) -> None:
+    """End one notice before its time, if it is still showing: Textual's public API clears all
+    notices at once (``clear_notifications``), and "saving is back on" must end only the notice it
+    answers."""
+    if notification in app._notifications:
+        app._unnotify(notification)
 
 
 def parent_of(node: MessagePump) -> MessagePump | None:
@@ -84,6 +92,9 @@ PRIVATE_NAMES: list[tuple[object, str, str]] = [
     (App, "_fatal_error", "a crash prints a few plain lines, not Rich's traceback (tui/crash.py)"),
     (App, "_close_messages_no_wait", "a crash prints a few plain lines, not Rich's traceback (tui/crash.py)"),
     (Driver, "_app", "a paste with control characters says what it left out (tui/driver.py)"),
+    (App, "_notifications", "a notice on the same topic replaces the older one (tui/notices.py)"),
+    (App, "_unnotify", "a notice on the same topic replaces the older one (tui/notices.py)"),
+    (App, "_refresh_notifications", "only the newest notice shows (tui/notices.py overrides it)"),
     (MessagePump, "_parent", "a key is done only once every queue it bubbled through is (tui/typeahead.py)"),
 ]
 """(owner, private name, what finale loses if it moves): what the test checks, besides the input loop."""
